@@ -1,0 +1,123 @@
+import type { AppError, JsonValue } from './errors'
+
+// ---- Accounts -------------------------------------------------------------------------------
+
+export type AccountKind = 'webhost' | 'discussion' | 'community' | 'blog'
+
+export interface Account {
+  id: string
+  kind: AccountKind
+  name: string
+  /** The XML-RPC endpoint, e.g. http://127.0.0.1:5337/RPC2 */
+  url: string
+  /** webhost/discussion: the member's e-mail; community: the e-mail used to register. */
+  username: string
+  /** discussion: the group name. */
+  dgname?: string
+  /** community: exactly as the server returned it (int or string). */
+  usernum?: string | number
+  /** Set on accounts the app made itself, e.g. the Local sandbox. */
+  builtin?: 'sandbox'
+  /** Whether a password is stored for this account (the password itself never leaves main). */
+  hasPassword?: boolean
+}
+
+// ---- Drafts ---------------------------------------------------------------------------------
+
+export type DraftKind = 'message' | 'page' | 'post'
+export type DraftFormat = 'html' | 'markdown' | 'text'
+
+/** What a publish produced, with every member the server returned. */
+export interface PublishRecord {
+  at: string
+  jobId: string
+  accountId: string
+  url?: string
+  msgnum?: string | number
+  members?: { [key: string]: JsonValue }
+}
+
+export interface Draft {
+  id: string
+  kind: DraftKind
+  accountId: string | null
+  title: string
+  body: string
+  format: DraftFormat
+  /** page: path inside the user's web space, e.g. "notes/hello.html" */
+  relativePath?: string
+  mimeType?: string
+  createdAt: string
+  updatedAt: string
+  /** Increases by one on every durable save. */
+  revision: number
+  published: PublishRecord[]
+}
+
+export type DraftInput = Pick<Draft, 'kind' | 'title' | 'body' | 'format'> &
+  Partial<Pick<Draft, 'id' | 'accountId' | 'relativePath' | 'mimeType'>>
+
+export interface DraftSummary {
+  id: string
+  kind: DraftKind
+  title: string
+  accountId: string | null
+  updatedAt: string
+  publishedUrl?: string
+}
+
+// ---- The publish queue ------------------------------------------------------------------------
+
+export type JobState =
+  | 'queued'
+  | 'sending'
+  | 'waiting-retry'
+  | 'waiting-network'
+  | 'paused'
+  | 'unknown' // a non-idempotent call whose answer was lost: never silently re-sent
+  | 'needs-attention'
+  | 'done'
+  | 'cancelled'
+
+/** The one table of legal moves. Code that changes a job's state goes through `canTransition`. */
+export const jobTransitions: { readonly [S in JobState]: readonly JobState[] } = {
+  queued: ['sending', 'paused', 'cancelled', 'waiting-network'],
+  sending: ['done', 'waiting-retry', 'waiting-network', 'unknown', 'needs-attention', 'queued'],
+  'waiting-retry': ['queued', 'sending', 'paused', 'cancelled', 'waiting-network'],
+  'waiting-network': ['queued', 'sending', 'paused', 'cancelled'],
+  paused: ['queued', 'cancelled'],
+  unknown: ['done', 'queued', 'needs-attention', 'cancelled'],
+  'needs-attention': ['queued', 'cancelled'],
+  done: [],
+  cancelled: [],
+}
+
+export function canTransition(from: JobState, to: JobState): boolean {
+  return jobTransitions[from].includes(to)
+}
+
+export type JobAction = 'webhost.put'
+
+export interface JobHistoryEntry {
+  state: JobState
+  at: string
+  note?: string
+}
+
+export interface Job {
+  id: string
+  action: JobAction
+  draftId: string
+  accountId: string
+  /** What the job is about, for people: "Publish hello.html to Local sandbox". */
+  label: string
+  state: JobState
+  attempts: number
+  createdAt: string
+  updatedAt: string
+  nextAttemptAt?: string
+  progress?: { sent: number; total: number }
+  history: JobHistoryEntry[]
+  result?: { url?: string; members?: { [key: string]: JsonValue } }
+  error?: AppError
+}
