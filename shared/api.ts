@@ -36,6 +36,8 @@ export interface Events {
   'queue.job': Job
   'draft.saved': { id: string; revision: number; updatedAt: string }
   notification: { level: 'info' | 'success' | 'warning' | 'error'; title: string; body?: string }
+  /** A desktop menu item or its accelerator (Electron only; the browser face binds keys itself). */
+  'menu.command': { command: 'new-draft' | 'save' | 'publish' | 'search' | 'area-write' | 'area-queue' | 'area-accounts' }
 }
 
 export type ChannelName = keyof Channels

@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises'
+import type { AppInfo } from '../../shared/api'
+import type { Account } from '../../shared/model'
+import { JobStore } from '../queue/job-store'
+import { Publisher } from '../queue/publisher'
+import type { Sandbox } from '../sandbox/sandbox'
+import { openDraftStore } from '../store/drafts'
+import { acquireLock } from '../store/locks'
+import { createFileSecrets } from '../store/secrets-file'
+import { openSettings } from '../store/settings'
+import { writeJsonDurable } from '../store/atomic-write'
+import { createXmlRpcClient } from '../xmlrpc/client'
+import type { AppContext } from './context'
+import type { Core, CoreOptions } from './core-types'
+import { dispatch, isChannel } from './dispatch'
+import { EventBus } from './event-bus'
+import { failWith } from './failure'
+import { startLocalSandbox } from './local-sandbox'
+import { webHostPutPerformer } from './performers/webhost-put'
+import { APP_VERSION } from './version'
+
+/** Builds the application core for one data directory. Every face calls this, nothing else. */
+export async function startCore(opts: CoreOptions): Promise<Core> {
+  const dataDir = opts.dataDir
+  await mkdir(dataDir, { recursive: true })
+  const settings = opts.settings ?? (await openSettings(dataDir))
+  const secrets = opts.secrets ?? createFileSecrets(dataDir)
+  const drafts = await openDraftStore(dataDir)
+  const jobs = await JobStore.open(dataDir, writeJsonDurable)
+  const events = new EventBus()
+  const fetchImpl = opts.fetch ?? globalThis.fetch
+
+  let sandbox: Sandbox | undefined
+  if (opts.sandbox !== false) sandbox = await startLocalSandbox(dataDir, settings, secrets)
+
+  const info: AppInfo = {
+    name: 'Upstream',
+    version: APP_VERSION,
+    dataDir,
+    face: opts.face,
+    secretsEncrypted: secrets.encrypted,
+    ...(sandbox ? { sandboxUrl: sandbox.endpoint } : {}),
+  }
+
+  let ctx!: AppContext
+  const publisher = new Publisher({
+    store: jobs,
+    performers: { 'webhost.put': webHostPutPerformer(() => ctx) },
+    onChange: (job) => events.emit('queue.job', job),
+  })
+  ctx = {
+    info,
+    dataDir,
+    settings,
+    secrets,
+    drafts,
+    jobs,
+    publisher,
+    events,
+    clientFor: (account: Account) => createXmlRpcClient(account.url, { fetch: fetchImpl }),
+    account: (id: string) => settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
+  }
+
+  // One publisher per data directory: a second app or CLI sees the queue but does not run it.
+  const lock = await acquireLock(dataDir)
+  if (lock) await publisher.recover()
+
+  return {
+    info,
+    invoke: (channel, input) => dispatch(ctx, channel, input),
+    isChannel,
+    onEvent: (listener) => events.on(listener),
+    async close() {
+      publisher.stop()
+      await drafts.flush?.()
+      await sandbox?.close()
+      await lock?.release()
+    },
+  }
+}

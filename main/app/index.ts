@@ -1,0 +1,3 @@
+export { startCore } from './core'
+export type { Core, CoreOptions } from './core-types'
+export { defaultDataDir, resolveDataDir } from './data-dir'

@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { HOST_API_PREFIX, HOST_EVENTS_PATH, HOST_STAGE_PATH, HOST_TOKEN_HEADER } from '../../shared/api'
+import { appError } from '../../shared/errors'
+import type { Core } from '../app/core-types'
+import { allowedHosts, hostAllowed, originAllowed } from './guards'
+import { BodyTooLarge, readBody } from './read-body'
+import { refuse, sendJson } from './respond'
+import { stageUpload } from './stage'
+import { serveStatic } from './static-files'
+import { streamEvents } from './events-stream'
+import { makeToken, tokenMatches } from './token'
+
+export interface HostOptions {
+  core: Core
+  /** 0 picks a free port. */
+  port: number
+  rendererDir: string
+  token?: string
+  maxJsonBytes?: number
+  maxStageBytes?: number
+}
+
+export interface Host {
+  port: number
+  token: string
+  /** The address to open, with the token in the fragment (never sent to the server in a request line). */
+  url: string
+  close(): Promise<void>
+}
+
+/** The browser face: the renderer and the contract on 127.0.0.1 only. */
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const token = opts.token ?? makeToken()
+  const maxJson = opts.maxJsonBytes ?? 4 * 1024 * 1024
+  const maxStage = opts.maxStageBytes ?? 2 * 1024 * 1024 * 1024
+  let hosts = new Set<string>()
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) refuse(res, 500, appError('internal', `The host failed: ${e instanceof Error ? e.message : String(e)}`))
+      else res.destroy()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req, hosts)) return refuse(res, 421, appError('auth', 'Wrong Host header: this server answers only to its own address.'))
+    if (!originAllowed(req, hosts)) return refuse(res, 403, appError('auth', 'Requests from other origins are refused.'))
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    const isApi = path.startsWith(HOST_API_PREFIX) || path === HOST_EVENTS_PATH || path === HOST_STAGE_PATH
+    if (!isApi) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, appError('invalid-input', 'Method not allowed'), { allow: 'GET, HEAD' })
+      return serveStatic(opts.rendererDir, req, res)
+    }
+    const given = req.headers[HOST_TOKEN_HEADER]
+    if (!tokenMatches(token, typeof given === 'string' ? given : undefined)) {
+      return refuse(res, 401, appError('auth', 'Missing or wrong token. Open the address `upstream serve` printed.'))
+    }
+    if (path === HOST_EVENTS_PATH && req.method === 'GET') return streamEvents(opts.core, res)
+    if (path === HOST_STAGE_PATH && req.method === 'POST') return stage(req, res)
+    if (req.method !== 'POST') return refuse(res, 405, appError('invalid-input', 'Use POST'), { allow: 'POST' })
+    return call(path.slice(HOST_API_PREFIX.length), req, res)
+  }
+
+  async function call(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A JSON content type forces a CORS preflight on any cross-site attempt, which we never grant.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return refuse(res, 415, appError('invalid-input', 'Send the input as application/json.'))
+    }
+    if (!opts.core.isChannel(channel)) return refuse(res, 404, appError('not-found', `No channel named "${channel}".`))
+    let body: Buffer
+    try {
+      body = await readBody(req, maxJson)
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return refuse(res, 413, appError('limit', `The request is over ${maxJson} bytes; send large files through the staging upload.`))
+      throw e
+    }
+    let input: unknown
+    try {
+      input = body.length === 0 ? undefined : (JSON.parse(body.toString('utf8')) as { input?: unknown }).input
+    } catch {
+      return refuse(res, 400, appError('invalid-input', 'The request body is not valid JSON.'))
+    }
+    sendJson(res, 200, await opts.core.invoke(channel, input))
+  }
+
+  async function stage(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      sendJson(res, 200, { ok: true, value: await stageUpload(req, opts.core.info.dataDir, maxStage) })
+    } catch (e) {
+      refuse(res, 413, appError('limit', `Upload failed: ${e instanceof Error ? e.message : String(e)}`))
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  hosts = allowedHosts(port)
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

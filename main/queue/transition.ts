@@ -1,0 +1,14 @@
+import { canTransition, type Job, type JobState } from '../../shared/model'
+
+export class IllegalTransition extends Error {}
+
+/**
+ * The only way a job changes state: checked against the table in shared/model.ts, recorded in the
+ * job's history. Returns a new job; the caller persists it before acting on it.
+ */
+export function transition(job: Job, to: JobState, now: Date, note?: string, patch: Partial<Job> = {}): Job {
+  if (!canTransition(job.state, to)) throw new IllegalTransition(`job ${job.id}: ${job.state} → ${to} is not allowed`)
+  const at = now.toISOString()
+  const entry = note === undefined ? { state: to, at } : { state: to, at, note }
+  return { ...job, ...patch, state: to, updatedAt: at, history: [...job.history, entry] }
+}

@@ -1,0 +1,17 @@
+import type { Account } from '../../shared/model'
+
+/** settings.json: electron-store in Electron, conf under Node, one format. */
+export interface Settings {
+  accounts: Account[]
+  /** The embedded sandbox: its port (kept across launches) and the member the app made. */
+  sandbox?: { port: number; memberEmail: string }
+  preferences: { theme: 'system' | 'light' | 'dark' }
+}
+
+export const defaultSettings = (): Settings => ({ accounts: [], preferences: { theme: 'system' } })
+
+export interface SettingsStore {
+  get(): Settings
+  /** Applies `change` to a copy and writes the result durably before resolving. */
+  update(change: (draft: Settings) => void): Promise<Settings>
+}

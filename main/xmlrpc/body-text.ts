@@ -1,0 +1,102 @@
+import { isAscii, isUtf8 } from 'node:buffer'
+import { positionOf, XmlRpcParseError } from './codec-errors'
+import { FaultCodes } from './fault'
+
+// Characters XML 1.0 forbids anywhere, even as text (lone surrogates are checked separately).
+const ILLEGAL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
+const DECLARED_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/
+
+/**
+ * Turns a request or response body into the text the scanner reads: bytes decoded per the XML
+ * declaration (UTF-8 unless it says ISO-8859-1, US-ASCII or windows-1252), a BOM dropped, characters
+ * XML forbids refused (-32702), line ends normalised to \n as XML requires.
+ */
+export function bodyToText(body: Uint8Array | string): string {
+  let text = typeof body === 'string' ? stringBody(body) : bytesBody(body)
+  const bad = text.search(ILLEGAL_CHAR)
+  if (bad !== -1) {
+    const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')
+    throw invalidChar(`character U+${code} is not allowed in XML`, text, bad)
+  }
+  // One global test keeps the common (\r-free) case free of per-text-run work.
+  if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n')
+  return text
+}
+
+function stringBody(s: string): string {
+  if (!s.isWellFormed()) {
+    const at = firstLoneSurrogate(s)
+    throw invalidChar('a lone surrogate is not a character', s, at)
+  }
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s
+}
+
+function bytesBody(body: Uint8Array): string {
+  const buf = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  if ((buf[0] === 0xfe && buf[1] === 0xff) || (buf[0] === 0xff && buf[1] === 0xfe) || buf[0] === 0 || buf[1] === 0) {
+    throw unsupported('UTF-16 (and other multi-byte encodings but UTF-8) are not supported')
+  }
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf
+  const bytes = bom ? buf.subarray(3) : buf
+  const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512))
+  const label = (DECLARED_ENCODING.exec(head)?.[1] ?? 'utf-8').toLowerCase()
+  if (bom && label !== 'utf-8' && label !== 'utf8') throw unsupported(`a UTF-8 byte order mark contradicts encoding="${label}"`)
+  switch (label) {
+    case 'utf-8':
+    case 'utf8':
+      // ASCII is by far the common case and latin1 is the cheapest exact decoding of it.
+      if (isAscii(bytes)) return bytes.toString('latin1')
+      if (isUtf8(bytes)) return bytes.toString('utf8')
+      throw badUtf8(bytes)
+    case 'iso-8859-1':
+    case 'iso8859-1':
+    case 'iso_8859-1':
+    case 'latin1':
+    case 'latin-1':
+    case 'l1':
+      return bytes.toString('latin1')
+    case 'us-ascii':
+    case 'ascii':
+      if (isAscii(bytes)) return bytes.toString('latin1')
+      throw invalidChar('a byte above 0x7F in a US-ASCII document', '', 0)
+    case 'windows-1252':
+    case 'cp1252':
+      return new TextDecoder('windows-1252').decode(bytes)
+    default:
+      throw unsupported(`unsupported encoding "${label}" (UTF-8, ISO-8859-1, US-ASCII and windows-1252 are)`)
+  }
+}
+
+function badUtf8(bytes: Buffer): XmlRpcParseError {
+  const at = firstInvalidUtf8(bytes)
+  const before = bytes.toString('utf8', 0, at)
+  return invalidChar(`the body is not valid UTF-8 (byte ${at})`, before, before.length)
+}
+
+/** Byte offset of the first ill-formed UTF-8 sequence (error path only). */
+function firstInvalidUtf8(b: Buffer): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0
+    if (n === 0 || !isUtf8(b.subarray(i, i + n))) return i
+    i += n
+  }
+  return b.length
+}
+
+function firstLoneSurrogate(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++
+    else if (c >= 0xd800 && c <= 0xdfff) return i
+  }
+  return s.length
+}
+
+function invalidChar(reason: string, text: string, at: number): XmlRpcParseError {
+  return new XmlRpcParseError(reason, positionOf(text, at), FaultCodes.invalidCharacter)
+}
+
+function unsupported(reason: string): XmlRpcParseError {
+  return new XmlRpcParseError(reason, { offset: 0, line: 1, column: 1 }, FaultCodes.unsupportedEncoding)
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Builds every face: the renderer (Vite), the Node entry points (CLI, host, sandbox, core) as ESM,
+// and the Electron main process and its preload as CommonJS (a sandboxed preload must be CJS).
+import { build } from 'esbuild'
+import { spawnSync } from 'node:child_process'
+import { rmSync, chmodSync } from 'node:fs'
+
+const quiet = process.argv.includes('--quiet')
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' }
+
+rmSync('out/node', { recursive: true, force: true })
+rmSync('out/electron', { recursive: true, force: true })
+
+await build({
+  ...common,
+  entryPoints: { cli: 'main/cli/bin.ts', core: 'main/app/index.ts', host: 'main/host/index.ts', sandbox: 'main/sandbox/index.ts' },
+  outdir: 'out/node',
+  outExtension: { '.js': '.mjs' },
+  format: 'esm',
+  splitting: true,
+  // Dependencies load from node_modules, as they do for the installed CLI; this also lets the
+  // electron-boundary test see every module the Node faces really load.
+  packages: 'external',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+})
+chmodSync('out/node/cli.mjs', 0o755)
+
+await build({
+  ...common,
+  entryPoints: { main: 'main/electron/main.ts' },
+  outdir: 'out/electron',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  external: ['electron'],
+  packages: 'external',
+})
+await build({
+  ...common,
+  entryPoints: { preload: 'main/electron/preload.ts' },
+  outdir: 'out/electron',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  external: ['electron'],
+})
+
+const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...(quiet ? ['--logLevel', 'warn'] : [])], { stdio: 'inherit' })
+if (vite.status !== 0) process.exit(vite.status ?? 1)
