@@ -6,9 +6,11 @@ import { Publisher } from '../queue/publisher'
 import type { Sandbox } from '../sandbox/sandbox'
 import { openDraftStore } from '../store/drafts'
 import { acquireLock } from '../store/locks'
-import { createFileSecrets } from '../store/secrets-file'
+import { fileSecrets } from '../store/secrets-file'
 import { openSettings } from '../store/settings'
-import { writeJsonDurable } from '../store/atomic-write'
+import { atomicWrite } from '../store/atomic-write'
+import { ensureDir, nodeFs } from '../store/fs-layer'
+import { dirname } from 'node:path'
 import { createXmlRpcClient } from '../xmlrpc/client'
 import type { AppContext } from './context'
 import type { Core, CoreOptions } from './core-types'
@@ -19,13 +21,19 @@ import { startLocalSandbox } from './local-sandbox'
 import { webHostPutPerformer } from './performers/webhost-put'
 import { APP_VERSION } from './version'
 
+/** Job files go through the same durable write as drafts. */
+async function writeJsonDurable(file: string, value: unknown): Promise<void> {
+  await ensureDir(nodeFs, dirname(file))
+  await atomicWrite(nodeFs, file, JSON.stringify(value, null, 1))
+}
+
 /** Builds the application core for one data directory. Every face calls this, nothing else. */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const dataDir = opts.dataDir
   await mkdir(dataDir, { recursive: true })
-  const settings = opts.settings ?? (await openSettings(dataDir))
-  const secrets = opts.secrets ?? createFileSecrets(dataDir)
-  const drafts = await openDraftStore(dataDir)
+  const settings = opts.settings ?? openSettings(dataDir)
+  const secrets = opts.secrets ?? fileSecrets(dataDir)
+  const drafts = openDraftStore(dataDir)
   const jobs = await JobStore.open(dataDir, writeJsonDurable)
   const events = new EventBus()
   const fetchImpl = opts.fetch ?? globalThis.fetch
@@ -72,7 +80,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     onEvent: (listener) => events.on(listener),
     async close() {
       publisher.stop()
-      await drafts.flush?.()
+      await drafts.flush()
       await sandbox?.close()
       await lock?.release()
     },

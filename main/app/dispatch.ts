@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../shared/result'
 import { toAppError } from '../xmlrpc/errors'
 import type { AppContext } from './context'
 import { AppFailure } from './failure'
+import { StoreError } from '../store/store-error'
 import { handlers } from './handlers'
 
 export const isChannel = (name: string): name is ChannelName => Object.hasOwn(handlers, name)
@@ -15,6 +16,7 @@ export async function dispatch<C extends ChannelName>(ctx: AppContext, channel: 
     return ok(await (handlers[channel] as (c: AppContext, i: unknown) => Promise<Output<C>>)(ctx, input))
   } catch (e) {
     if (e instanceof AppFailure) return fail(e.error)
+    if (e instanceof StoreError) return fail(e.toAppError())
     return fail(toAppError(e))
   }
 }

@@ -32,7 +32,7 @@ export function appHandler(root: string): (request: Request) => Promise<Response
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed')
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return plain(404, 'Not found')
-    const file = await confine(base, url.pathname)
+    const file = confine(base, url.pathname)
     if (!file) return plain(403, 'Forbidden')
     const found = await existingFile(base, file)
     // Paths without an extension are the app's own routes: answer with the shell page.
@@ -44,7 +44,7 @@ export function appHandler(root: string): (request: Request) => Promise<Response
 }
 
 /** The file a URL path names, or null when it would leave `base` (`..`, encoded separators, NUL). */
-async function confine(base: string, pathname: string): Promise<string | null> {
+function confine(base: string, pathname: string): string | null {
   let decoded: string
   try {
     decoded = decodeURIComponent(pathname)

@@ -41,6 +41,8 @@ export function faultyFs(inner: FsLayer) {
     try {
       if (fault) {
         fault.times -= 1
+        // A failed close still frees the descriptor (POSIX on Linux), so the real file is closed.
+        if (call.op === 'close') await real().catch(() => {})
         throw fsError(fault.code, call.op, call.path)
       }
       const value = await real()

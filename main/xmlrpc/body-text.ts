@@ -1,6 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer'
 import { positionOf, XmlRpcParseError } from './codec-errors'
 import { FaultCodes } from './fault'
+import { isWellFormed } from './xml-escape'
 
 // Characters XML 1.0 forbids anywhere, even as text (lone surrogates are checked separately).
 const ILLEGAL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
@@ -24,7 +25,7 @@ export function bodyToText(body: Uint8Array | string): string {
 }
 
 function stringBody(s: string): string {
-  if (!s.isWellFormed()) {
+  if (!isWellFormed(s)) {
     const at = firstLoneSurrogate(s)
     throw invalidChar('a lone surrogate is not a character', s, at)
   }

@@ -1,0 +1,202 @@
+import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import { KeyedLock } from './keyed-lock'
+import type { SandboxLimits } from './limits'
+import { urlPath } from './paths'
+import { JsonState, writeFileAtomic } from './state-file'
+
+/** `users`: xmlStorageSystem uploads; `webhost`: webHost.put pages. Both count toward the quota. */
+export type Space = 'users' | 'webhost'
+const SPACES: readonly Space[] = ['users', 'webhost']
+
+export interface StoredFile {
+  size: number
+  /** The type it was uploaded with (webHost.put); otherwise served by extension. */
+  mimeType?: string
+  whenCreated: string
+  whenLastUploaded: string
+}
+
+export interface ListedFile extends StoredFile {
+  relativePath: string
+}
+
+/** A file the store would not take, with the reason a person can read. */
+export class StoreRefusal extends Error {
+  constructor(
+    readonly kind: 'limit' | 'path',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Every published file, on disk under <dir>/<space>/<usernum>/ and in an index (files.json) with
+ * sizes and dates. The index is a cache of the disk: it is reconciled at start, so a crash between
+ * writing a file and the index costs nothing. Files are served only when indexed, so no URL can
+ * reach anything else in the data directory.
+ */
+export class FileStore {
+  /** Told the URL paths of files that changed (stored or deleted): pleaseNotify hooks in here. */
+  onChange: (urlPaths: string[]) => void = () => {}
+  private readonly lock = new KeyedLock()
+
+  private constructor(
+    private readonly dir: string,
+    private readonly index: JsonState<Record<string, StoredFile>>,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open(dir: string, now: () => Date = () => new Date()): Promise<FileStore> {
+    const index = await JsonState.open<Record<string, StoredFile>>(join(dir, 'files.json'), {})
+    const store = new FileStore(dir, new JsonState(index.file, Object.assign(Object.create(null), index.value)), now)
+    await store.reconcile()
+    return store
+  }
+
+  urlPath(space: Space, usernum: string, rel: string): string {
+    return `/${space}/${usernum}/${urlPath(rel)}`
+  }
+
+  get(space: Space, usernum: string, rel: string): StoredFile | undefined {
+    return this.entries[key(space, usernum, rel)]
+  }
+
+  list(space: Space, usernum: string): ListedFile[] {
+    const prefix = key(space, usernum, '')
+    return Object.keys(this.entries)
+      .filter((k) => k.startsWith(prefix))
+      .sort()
+      .map((k) => ({ relativePath: k.slice(prefix.length), ...this.entries[k] }))
+  }
+
+  bytesInUse(usernum: string): number {
+    return SPACES.flatMap((s) => this.list(s, usernum)).reduce((sum, f) => sum + f.size, 0)
+  }
+
+  /** Stores bytes at a checked relative path, within the size and quota limits. */
+  put(space: Space, usernum: string, rel: string, bytes: Uint8Array, limits: SandboxLimits, mimeType?: string): Promise<void> {
+    return this.lock.run(usernum, async () => {
+      if (bytes.length > limits.maxFileSize) {
+        throw new StoreRefusal('limit', `${rel} is ${bytes.length} bytes; the largest file this server accepts is ${limits.maxFileSize} bytes.`)
+      }
+      const previous = this.get(space, usernum, rel)
+      const after = this.bytesInUse(usernum) - (previous?.size ?? 0) + bytes.length
+      if (after > limits.maxBytesPerUser) {
+        throw new StoreRefusal('limit', `${rel} (${bytes.length} bytes) would take you to ${after} bytes; your quota is ${limits.maxBytesPerUser} bytes.`)
+      }
+      const target = this.fileOf(space, usernum, rel)
+      try {
+        await writeFileAtomic(target, bytes)
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code
+        if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
+          throw new StoreRefusal('path', `${rel} clashes with a file or folder of the same name.`)
+        }
+        throw e
+      }
+      const when = this.now().toISOString()
+      this.entries[key(space, usernum, rel)] = { size: bytes.length, ...(mimeType ? { mimeType } : {}), whenCreated: previous?.whenCreated ?? when, whenLastUploaded: when }
+      await this.index.save()
+      this.onChange([this.urlPath(space, usernum, rel)])
+    })
+  }
+
+  /** Deletes a stored file; false when there was none. */
+  remove(space: Space, usernum: string, rel: string): Promise<boolean> {
+    return this.lock.run(usernum, async () => {
+      const k = key(space, usernum, rel)
+      if (!this.entries[k]) return false
+      const target = this.fileOf(space, usernum, rel)
+      await rm(target, { force: true })
+      delete this.entries[k]
+      await this.index.save()
+      await this.pruneEmptyFolders(target, join(this.dir, space, usernum))
+      this.onChange([this.urlPath(space, usernum, rel)])
+      return true
+    })
+  }
+
+  /** The stored file a URL path names (/users/0012345/a%20b.html), or undefined. */
+  resolve(pathname: string): { file: string; entry: StoredFile } | undefined {
+    const parts = pathname.split('/')
+    const [, space, usernum, ...rest] = parts
+    if (!SPACES.includes(space as Space) || !usernum || rest.length === 0) return undefined
+    let rel: string
+    try {
+      rel = rest.map(decodeURIComponent).join('/')
+    } catch {
+      return undefined
+    }
+    const entry = this.get(space as Space, usernum, rel)
+    return entry && { file: this.fileOf(space as Space, usernum, rel), entry }
+  }
+
+  private get entries(): Record<string, StoredFile> {
+    return this.index.value
+  }
+
+  private fileOf(space: Space, usernum: string, rel: string): string {
+    return join(this.dir, space, usernum, ...rel.split('/'))
+  }
+
+  private async pruneEmptyFolders(file: string, root: string): Promise<void> {
+    for (let folder = join(file, '..'); folder.startsWith(root + sep); folder = join(folder, '..')) {
+      try {
+        await rmdir(folder)
+      } catch {
+        return // not empty (or gone): the folders above are not empty either
+      }
+    }
+  }
+
+  private async reconcile(): Promise<void> {
+    const legacyTypes = await readFile(join(this.dir, 'types.json'), 'utf8').then(JSON.parse, () => ({})) as Record<string, string>
+    const seen = new Set<string>()
+    let changed = false
+    for (const space of SPACES) {
+      for (const file of await walk(join(this.dir, space))) {
+        if (/\.\d+\.[0-9a-f]{12}\.tmp$/.test(file)) {
+          await rm(file, { force: true }) // a write that a crash interrupted
+          continue
+        }
+        const [usernum, ...rest] = relative(join(this.dir, space), file).split(sep)
+        if (rest.length === 0) continue
+        const k = key(space, usernum, rest.join('/'))
+        seen.add(k)
+        const info = await stat(file)
+        const entry = this.entries[k]
+        if (entry?.size === info.size) continue
+        const legacyType = legacyTypes[relative(this.dir, file)]
+        this.entries[k] = {
+          size: info.size,
+          ...(entry?.mimeType || legacyType ? { mimeType: entry?.mimeType ?? legacyType } : {}),
+          whenCreated: entry?.whenCreated ?? info.mtime.toISOString(),
+          whenLastUploaded: info.mtime.toISOString(),
+        }
+        changed = true
+      }
+    }
+    for (const k of Object.keys(this.entries)) {
+      if (!seen.has(k)) {
+        delete this.entries[k]
+        changed = true
+      }
+    }
+    if (changed) await this.index.save()
+  }
+}
+
+const key = (space: Space, usernum: string, rel: string): string => `${space}/${usernum}/${rel}`
+
+async function walk(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
+  const files: string[] = []
+  for (const e of entries) {
+    const path = join(folder, e.name)
+    if (e.isDirectory()) files.push(...(await walk(path)))
+    else if (e.isFile()) files.push(path)
+  }
+  return files
+}

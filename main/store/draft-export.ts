@@ -1,0 +1,38 @@
+import type { Draft, DraftFormat } from '../../shared/model'
+
+const extensions: Record<DraftFormat, string> = { html: 'html', markdown: 'md', text: 'txt' }
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** A readable, portable file name: the title's words plus the id, so exports never collide. */
+export function exportBaseName(draft: Draft): string {
+  const slug = draft.title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return `${slug || 'untitled'}-${draft.id}`
+}
+
+/** The body as a file people can open: a page that is already a whole document is left as it is. */
+export function documentText(draft: Draft): string {
+  const { title, body } = draft
+  if (draft.format === 'html') {
+    if (/^\s*(<!doctype|<html)/i.test(body)) return body
+    return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${body}\n</body></html>\n`
+  }
+  const heading = draft.format === 'markdown' ? `# ${title}` : title
+  return title ? `${heading}\n\n${body}\n` : `${body}\n`
+}
+
+/** What an export writes for one draft: the document by its format, and the full record as JSON. */
+export function exportFiles(draft: Draft): { name: string; content: string }[] {
+  const base = exportBaseName(draft)
+  return [
+    { name: `${base}.${extensions[draft.format]}`, content: documentText(draft) },
+    { name: `${base}.json`, content: `${JSON.stringify(draft, null, 2)}\n` },
+  ]
+}

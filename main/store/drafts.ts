@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import type { Draft, DraftInput, DraftSummary, PublishRecord } from '../../shared/model'
+import { atomicWrite } from './atomic-write'
+import { exportFiles } from './draft-export'
+import { DraftFiles, type DraftProblem } from './draft-files'
+import { validateDraftInput, validatePublishRecord } from './draft-shape'
+import { ensureDir, nodeFs, type FsLayer } from './fs-layer'
+import { KeyedQueue } from './keyed-queue'
+import { matchesQuery, summarize, type DraftQuery } from './draft-query'
+import { diskError, invalidInput, isErrno, StoreError } from './store-error'
+
+export type { DraftProblem } from './draft-files'
+export type { DraftQuery } from './draft-query'
+
+export interface DraftStoreOptions {
+  fs?: FsLayer
+  now?: () => Date
+  newId?: () => string
+  /** Told about every damaged or unreadable draft file (skipped, kept aside, never deleted). */
+  onProblem?: (problem: DraftProblem) => void
+}
+
+/**
+ * Drafts in `<data>/drafts/<id>.json`. Every save is durable before it resolves (atomicWrite), so
+ * "Saved" is never shown for bytes that are not on disk; saves of one draft run in call order.
+ */
+export class DraftStore {
+  private readonly fs: FsLayer
+  private readonly files: DraftFiles
+  private readonly queue = new KeyedQueue()
+  private readonly now: () => Date
+  private readonly newId: () => string
+  private dirReady?: Promise<void>
+
+  constructor(dataDir: string, options: DraftStoreOptions = {}) {
+    this.fs = options.fs ?? nodeFs
+    this.now = options.now ?? (() => new Date())
+    this.newId = options.newId ?? randomUUID
+    this.files = new DraftFiles(this.fs, join(dataDir, 'drafts'), options.onProblem ?? (() => {}), this.now)
+  }
+
+  get dir(): string {
+    return this.files.dir
+  }
+
+  /** A new draft with a fresh id. */
+  create(input: DraftInput): Promise<Draft> {
+    if ((input as { id?: unknown })?.id !== undefined) return Promise.reject(invalidInput('A new draft cannot come with an id; use save to update one.'))
+    return this.save(input)
+  }
+
+  /** Creates (no id, or an id not on disk) or updates a draft; resolves once it is durable. */
+  save(input: DraftInput): Promise<Draft> {
+    let valid: DraftInput
+    try {
+      valid = validateDraftInput(input)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+    const id = valid.id ?? this.newId()
+    return this.change(id, (old, now) => ({
+      ...old, // fields this version does not know about survive a save
+      id,
+      kind: valid.kind,
+      format: valid.format,
+      title: valid.title,
+      body: valid.body,
+      accountId: valid.accountId !== undefined ? valid.accountId : (old?.accountId ?? null),
+      ...pick('relativePath', valid.relativePath ?? old?.relativePath),
+      ...pick('mimeType', valid.mimeType ?? old?.mimeType),
+      createdAt: old?.createdAt ?? now,
+      updatedAt: now,
+      revision: (old?.revision ?? 0) + 1,
+      published: old?.published ?? [],
+    }))
+  }
+
+  /** The draft, undefined when there is none; a damaged file rejects with code ECORRUPT. */
+  async get(id: string): Promise<Draft | undefined> {
+    const { draft, problem } = await this.files.read(id)
+    if (problem) throw corrupt(problem)
+    return draft
+  }
+
+  /** Newest first; `text` matches title and body, case-insensitively, every word. */
+  async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
+    const drafts = (await this.all()).filter((d) => matchesQuery(d, query))
+    return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)).map(summarize)
+  }
+
+  /** Keeps what was published where; the text and updatedAt stay as the writer left them. */
+  async recordPublish(id: string, record: PublishRecord): Promise<Draft> {
+    const valid = validatePublishRecord(record)
+    return this.change(id, (old) => {
+      if (!old) throw new StoreError('not-found', 'ENOENT', `There is no draft with id ${id}.`)
+      return { ...old, revision: old.revision + 1, published: [...old.published, valid] }
+    })
+  }
+
+  /** Writes the draft as `<title>-<id>.<html|md|txt>` and `.json` into `dir`; returns the paths. */
+  async exportDraft(id: string, dir: string): Promise<string[]> {
+    const draft = await this.get(id)
+    if (!draft) throw new StoreError('not-found', 'ENOENT', `There is no draft with id ${id}.`)
+    return this.exportOne(draft, dir)
+  }
+
+  async exportAll(dir: string): Promise<string[]> {
+    const paths: string[] = []
+    for (const draft of await this.all()) paths.push(...(await this.exportOne(draft, dir)))
+    return paths
+  }
+
+  /** Settles when every save asked for so far has settled: the app waits on this before quitting. */
+  flush(): Promise<void> {
+    return this.queue.idle()
+  }
+
+  private change(id: string, make: (old: Draft | undefined, now: string) => Draft): Promise<Draft> {
+    return this.queue.run(id, async () => {
+      try {
+        await this.ensureDir()
+        const { draft: old } = await this.files.read(id)
+        const next = make(old, this.now().toISOString())
+        await this.files.write(next)
+        return next
+      } catch (e) {
+        throw isErrno(e) ? diskError(e) : e
+      }
+    })
+  }
+
+  private ensureDir(): Promise<void> {
+    this.dirReady ??= ensureDir(this.fs, this.files.dir).catch((e) => {
+      this.dirReady = undefined // a later save tries again (the disk may have been remounted)
+      throw e
+    })
+    return this.dirReady
+  }
+
+  private async all(): Promise<Draft[]> {
+    const drafts: Draft[] = []
+    for (const id of await this.files.ids()) {
+      // A file that cannot be used has been reported by read(); the rest of the list still shows.
+      const { draft } = await this.files.read(id).catch(() => ({ draft: undefined }))
+      if (draft) drafts.push(draft)
+    }
+    return drafts
+  }
+
+  private async exportOne(draft: Draft, dir: string): Promise<string[]> {
+    try {
+      await ensureDir(this.fs, dir)
+      const paths: string[] = []
+      for (const { name, content } of exportFiles(draft)) {
+        await atomicWrite(this.fs, join(dir, name), content)
+        paths.push(join(dir, name))
+      }
+      return paths
+    } catch (e) {
+      throw isErrno(e) ? diskError(e, { lead: 'Not exported', keeps: 'the drafts themselves are unchanged' }) : e
+    }
+  }
+}
+
+const pick = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, string>)
+
+const corrupt = (p: DraftProblem): StoreError =>
+  new StoreError('storage', 'ECORRUPT', `The draft file ${p.file} is damaged (${p.reason}); it was kept as ${p.keptAs} and is not used.`, { file: p.file, keptAs: p.keptAs ?? null })
+
+/** The store for a data directory, with the real disk. */
+export const openDraftStore = (dataDir: string, options?: DraftStoreOptions): DraftStore => new DraftStore(dataDir, options)

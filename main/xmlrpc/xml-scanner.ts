@@ -1,0 +1,238 @@
+import { positionOf, XmlRpcParseError } from './codec-errors'
+import { FaultCodes } from './fault'
+import { decodeEntities } from './xml-entities'
+
+const LT = 60
+const GT = 62
+const SLASH = 47
+const BANG = 33
+const QUESTION = 63
+
+const XML_DECL =
+  /<\?xml\s+version\s*=\s*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/y
+const NAME = /^[A-Za-z_:\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\uFFFD][\w.:\u00B7-\uFFFD-]*$/
+const ATTRIBUTE = /([A-Za-z_:\u00C0-\uFFFD][\w.:\u00B7-\uFFFD-]*)[ \t\n]*=[ \t\n]*(?:"([^<"]*)"|'([^<']*)')/y
+const PI_TARGET = /[A-Za-z_:][\w.:-]*/y
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13
+}
+
+/**
+ * A strict, single-pass XML tokenizer over a whole document held in one string, specialised to what
+ * XML-RPC uses: elements (attributes checked, then ignored), text with the predefined entities and
+ * character references, CDATA, comments, processing instructions. DOCTYPE is refused outright, so no
+ * entity can ever be declared. Text runs are found with indexOf and returned as slices, so a 20 MB
+ * base64 value is never copied character by character.
+ */
+export class XmlScanner {
+  pos = 0
+  /** Set by openTag(): the element just opened was written <name/>. */
+  empty = false
+  private readonly cdataEndPossible: boolean
+
+  constructor(readonly s: string) {
+    this.cdataEndPossible = s.indexOf(']]>') !== -1
+  }
+
+  fail(reason: string, at = this.pos, faultCode: number = FaultCodes.notWellFormed): never {
+    throw new XmlRpcParseError(reason, positionOf(this.s, at), faultCode)
+  }
+
+  /** Well-formed XML that is not XML-RPC (-32600). */
+  notXmlRpc(reason: string, at = this.pos): never {
+    this.fail(reason, at, FaultCodes.notXmlRpc)
+  }
+
+  /** The XML declaration, then whitespace, comments and PIs up to the root element. */
+  prolog(): void {
+    const s = this.s
+    if (s.startsWith('<?xml', 0) && (isWs(s.charCodeAt(5)) || s.charCodeAt(5) === QUESTION)) {
+      XML_DECL.lastIndex = 0
+      if (!XML_DECL.test(s)) this.fail('malformed XML declaration', 0)
+      this.pos = XML_DECL.lastIndex
+    }
+    this.misc()
+    if (this.pos >= s.length) this.fail('expected the root element, found the end of the body')
+  }
+
+  /** After the root element only whitespace, comments and PIs may follow. */
+  epilog(): void {
+    this.misc()
+    if (this.pos < this.s.length) this.fail('unexpected content after the root element')
+  }
+
+  /** Skips whitespace, comments and PIs where only markup may appear. */
+  misc(): void {
+    const s = this.s
+    for (;;) {
+      let p = this.pos
+      while (isWs(s.charCodeAt(p))) p++
+      this.pos = p
+      if (s.charCodeAt(p) !== LT) return
+      const c = s.charCodeAt(p + 1)
+      if (c === QUESTION) this.pi()
+      else if (c === BANG && s.startsWith('<!--', p)) this.comment()
+      else if (c === BANG) this.declaration()
+      else return
+    }
+  }
+
+  /** Is the next markup an end tag? (Skips misc first.) */
+  atEndTag(): boolean {
+    this.misc()
+    return this.s.charCodeAt(this.pos) === LT && this.s.charCodeAt(this.pos + 1) === SLASH
+  }
+
+  /** Opens the next element and returns its name; `expected` describes it for error messages. */
+  openTag(expected: string): string {
+    this.misc()
+    const s = this.s
+    const p = this.pos
+    if (p >= s.length) this.fail(`expected ${expected}, found the end of the body`)
+    if (s.charCodeAt(p) !== LT) this.notXmlRpc(`expected ${expected}, found text`)
+    if (s.charCodeAt(p + 1) === SLASH) this.notXmlRpc(`expected ${expected}, found ${this.describeEndTag(p)}`)
+    let q = p + 1
+    for (let c = s.charCodeAt(q); q < s.length && !isWs(c) && c !== GT && c !== SLASH; c = s.charCodeAt(++q));
+    const name = s.slice(p + 1, q)
+    if (!NAME.test(name)) this.fail(`malformed element name "${name}"`, p + 1)
+    if (s.charCodeAt(q) === GT) {
+      this.pos = q + 1
+      this.empty = false
+      return name
+    }
+    this.attributes(name, q)
+    return name
+  }
+
+  /** Opens the next element, which must be <name>; returns true when it was written <name/>. */
+  open(name: string): boolean {
+    const at = this.pos
+    const found = this.openTag(`<${name}>`)
+    if (found !== name) this.notXmlRpc(`expected <${name}>, found <${found}>`, at)
+    return this.empty
+  }
+
+  /** Consumes </name> (after misc). */
+  close(name: string): void {
+    this.misc()
+    const s = this.s
+    const p = this.pos
+    if (s.charCodeAt(p) === LT && s.charCodeAt(p + 1) === SLASH && s.startsWith(name, p + 2)) {
+      let q = p + 2 + name.length
+      while (isWs(s.charCodeAt(q))) q++
+      if (s.charCodeAt(q) === GT) {
+        this.pos = q + 1
+        return
+      }
+    }
+    if (p >= s.length) this.fail(`expected </${name}>, found the end of the body`)
+    if (s.charCodeAt(p) !== LT) this.notXmlRpc(`expected </${name}>, found text`)
+    if (s.charCodeAt(p + 1) === SLASH) this.fail(`mismatched tags: expected </${name}>, found ${this.describeEndTag(p)}`)
+    const found = this.openTag(`</${name}>`)
+    this.notXmlRpc(`expected </${name}>, found <${found}>`, p)
+  }
+
+  /**
+   * Character data up to the next start or end tag (left unconsumed): entities decoded, CDATA
+   * sections included, comments and PIs skipped.
+   */
+  text(): string {
+    const s = this.s
+    let out = ''
+    let start = this.pos
+    for (;;) {
+      const lt = s.indexOf('<', start)
+      if (lt === -1) this.fail('unexpected end of the body inside an element', s.length)
+      if (lt > start) out += this.chars(s.slice(start, lt), start)
+      const c = s.charCodeAt(lt + 1)
+      this.pos = lt
+      if (c === BANG && s.startsWith('<![CDATA[', lt)) {
+        const end = s.indexOf(']]>', lt + 9)
+        if (end === -1) this.fail('unterminated CDATA section', lt)
+        out += s.slice(lt + 9, end)
+        start = end + 3
+      } else if (c === BANG && s.startsWith('<!--', lt)) {
+        this.comment()
+        start = this.pos
+      } else if (c === BANG) {
+        this.declaration()
+      } else if (c === QUESTION) {
+        this.pi()
+        start = this.pos
+      } else {
+        return out
+      }
+    }
+  }
+
+  private chars(raw: string, offset: number): string {
+    if (this.cdataEndPossible) {
+      const bad = raw.indexOf(']]>')
+      if (bad !== -1) this.fail("']]>' is not allowed in text", offset + bad)
+    }
+    if (raw.indexOf('&') === -1) return raw
+    return decodeEntities(raw, (reason, index, code) => this.fail(reason, offset + index, code))
+  }
+
+  private attributes(element: string, from: number): void {
+    const s = this.s
+    const seen: string[] = []
+    for (let q = from; ; ) {
+      let p = q
+      while (isWs(s.charCodeAt(p))) p++
+      const c = s.charCodeAt(p)
+      if (c === GT || (c === SLASH && s.charCodeAt(p + 1) === GT)) {
+        this.empty = c === SLASH
+        this.pos = p + (c === SLASH ? 2 : 1)
+        return
+      }
+      if (p >= s.length) this.fail(`unexpected end of the body inside <${element}>`, p)
+      if (p === q) this.fail(`expected whitespace, '>' or '/>' in <${element}>`, p)
+      ATTRIBUTE.lastIndex = p
+      const m = ATTRIBUTE.exec(s)
+      if (!m) this.fail(`malformed attribute in <${element}>`, p)
+      if (seen.includes(m[1])) this.fail(`duplicate attribute "${m[1]}" in <${element}>`, p)
+      seen.push(m[1])
+      const value = m[2] ?? m[3]
+      // Attribute values are ignored, but must still be well formed.
+      if (value.indexOf('&') !== -1) decodeEntities(value, (reason, _i, code) => this.fail(reason, p, code))
+      q = ATTRIBUTE.lastIndex
+    }
+  }
+
+  private comment(): void {
+    const s = this.s
+    const p = this.pos
+    const dashes = s.indexOf('--', p + 4)
+    if (dashes === -1) this.fail('unterminated comment', p)
+    if (s.charCodeAt(dashes + 2) !== GT) this.fail("'--' is not allowed inside a comment", dashes)
+    this.pos = dashes + 3
+  }
+
+  private pi(): void {
+    const s = this.s
+    const p = this.pos
+    const end = s.indexOf('?>', p + 2)
+    if (end === -1) this.fail('unterminated processing instruction', p)
+    PI_TARGET.lastIndex = p + 2
+    const target = PI_TARGET.exec(s)?.[0]
+    if (!target || PI_TARGET.lastIndex > end) this.fail('a processing instruction needs a target name', p)
+    if (target.toLowerCase() === 'xml') this.fail('the XML declaration is only allowed at the very start', p)
+    if (PI_TARGET.lastIndex < end && !isWs(s.charCodeAt(PI_TARGET.lastIndex))) this.fail('malformed processing instruction', p)
+    this.pos = end + 2
+  }
+
+  /** `<!` that is not a comment or CDATA: DOCTYPE and ENTITY are refused, being the billion-laughs and XXE vectors. */
+  private declaration(): never {
+    const p = this.pos
+    const word = /^<!([A-Z]*)/.exec(this.s.slice(p, p + 12))?.[1]
+    if (word === 'DOCTYPE' || word === 'ENTITY') this.fail(`<!${word} is not allowed (no DTDs, no entity declarations)`, p)
+    this.fail(this.s.startsWith('<![CDATA[', p) ? 'CDATA is not allowed here' : 'unexpected markup "<!"', p)
+  }
+
+  private describeEndTag(p: number): string {
+    const gt = this.s.indexOf('>', p)
+    return gt === -1 || gt - p > 60 ? 'an end tag' : this.s.slice(p, gt + 1)
+  }
+}

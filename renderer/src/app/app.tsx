@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { UpstreamApi } from '../../../shared/api'
+import type { Job } from '../../../shared/model'
+import { onConnection, type StreamStatus } from '../bridge'
+import { AccountsView } from '../features/accounts/accounts-view'
+import { useAccounts } from '../features/accounts/use-accounts'
+import type { SaveStatus } from '../features/editor/save-status'
+import { WriteView } from '../features/editor/write-view'
+import { Toasts } from '../features/notifications/toasts'
+import { useToasts } from '../features/notifications/use-toasts'
+import { isActive } from '../features/queue/job-list'
+import { QueueView } from '../features/queue/queue-view'
+import { useJobs } from '../features/queue/use-jobs'
+import { useOnline } from '../lib/use-online'
+import { areaForCommand, type Area } from './areas'
+import { createCommandBus, type Command } from './commands'
+import { Sidebar } from './sidebar'
+import { StatusBar } from './status-bar'
+import { useAppInfo } from './use-app-info'
+import { useMenuCommands } from './use-menu-commands'
+import { useShortcuts } from './use-shortcuts'
+
+/** Commands the Write area carries out; the shell brings it forward first. */
+const writeCommands: Command[] = ['new-draft', 'save', 'publish', 'search']
+
+export function App({ api }: { api: UpstreamApi }) {
+  const [bus] = useState(createCommandBus)
+  const [area, setArea] = useState<Area>('write')
+  const [save, setSave] = useState<SaveStatus>({ kind: 'idle' })
+  const [focusJobId, setFocusJobId] = useState<string | null>(null)
+  const [stream, setStream] = useState<StreamStatus | null>(null)
+  const online = useOnline()
+  const { info, error: infoError } = useAppInfo(api)
+  const { toasts, notify, dismiss } = useToasts(api)
+  const queue = useJobs(api)
+  const accounts = useAccounts(api)
+
+  useEffect(() => onConnection(setStream), [])
+  useShortcuts(bus.emit)
+  useMenuCommands(api, bus.emit)
+  useEffect(
+    () =>
+      bus.subscribe((c) => {
+        const target = writeCommands.includes(c) ? 'write' : areaForCommand(c)
+        if (target) setArea(target)
+      }),
+    [bus],
+  )
+
+  // Accounts may change outside this window (CLI, first-run sandbox set-up): list them when shown.
+  const refreshAccounts = accounts.refresh
+  useEffect(() => void (area === 'accounts' && refreshAccounts()), [area, refreshAccounts])
+
+  const { upsert } = queue
+  const onPublished = useCallback(
+    (job: Job) => {
+      upsert(job)
+      setArea('queue')
+      setFocusJobId(job.id)
+    },
+    [upsert],
+  )
+  const onFocused = useCallback(() => setFocusJobId(null), [])
+
+  return (
+    <div className="app">
+      <Sidebar area={area} onArea={setArea} activeJobs={queue.jobs.filter(isActive).length} />
+      <main className="main">
+        {/* Areas stay mounted while hidden, so the editor, its undo history and autosave live on. */}
+        <div className="area" hidden={area !== 'write'}>
+          <WriteView api={api} bus={bus} accounts={accounts.accounts} notify={notify} onPublished={onPublished} onStatus={setSave} />
+        </div>
+        <div className="area" hidden={area !== 'queue'}>
+          <QueueView jobs={queue.jobs} error={queue.error} accounts={accounts.accounts} focusJobId={area === 'queue' ? focusJobId : null} onFocused={onFocused} />
+        </div>
+        <div className="area" hidden={area !== 'accounts'}>
+          <AccountsView accounts={accounts.accounts} error={accounts.error} />
+        </div>
+      </main>
+      <StatusBar save={save} online={online} stream={stream} info={info} infoError={infoError} />
+      <Toasts toasts={toasts} onDismiss={dismiss} />
+    </div>
+  )
+}

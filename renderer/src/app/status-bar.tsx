@@ -1,0 +1,40 @@
+import type { AppInfo } from '../../../shared/api'
+import type { AppError } from '../../../shared/errors'
+import type { StreamStatus } from '../bridge'
+import { saveStatusText, type SaveStatus } from '../features/editor/save-status'
+
+interface Props {
+  save: SaveStatus
+  online: boolean
+  stream: StreamStatus | null
+  info: AppInfo | null
+  infoError: AppError | null
+}
+
+/** Always in view: whether the words are safe, whether we can send, and where the data lives. */
+export function StatusBar({ save, online, stream, info, infoError }: Props) {
+  return (
+    <footer className="status-bar" aria-label="Status">
+      <span className={`save-state save-${save.kind}`} role="status" aria-live="polite" data-save-state={save.kind}>
+        {saveStatusText(save)}
+      </span>
+      <span className={online ? 'online' : 'offline'}>
+        <span className="dot" aria-hidden="true" />
+        {online ? 'Online' : 'Offline — publishing waits for the network'}
+      </span>
+      {stream && stream !== 'open' && (
+        <span className="offline">{stream === 'refused' ? 'Upstream refused this page’s token' : 'Reconnecting to Upstream…'}</span>
+      )}
+      <span className="spacer" />
+      {infoError && <span className="inline-error">{infoError.message}</span>}
+      {info && (
+        <>
+          <span title="Drafts, queue and settings live here">Data: {info.dataDir}</span>
+          <span title={info.secretsEncrypted ? 'Passwords are encrypted by the system keychain' : 'Passwords are kept in a file only you can read (0600), not encrypted'}>
+            {info.secretsEncrypted ? 'Secrets encrypted' : 'Secrets not encrypted'}
+          </span>
+        </>
+      )}
+    </footer>
+  )
+}

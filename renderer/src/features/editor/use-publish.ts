@@ -1,0 +1,43 @@
+import { useCallback, useRef, useState } from 'react'
+import type { Events, UpstreamApi } from '../../../../shared/api'
+import type { Job } from '../../../../shared/model'
+import type { useDraftSession } from './use-draft-session'
+
+type Session = ReturnType<typeof useDraftSession>
+
+/**
+ * Publish = save, then queue the draft as saved (`publish.draft` saves nothing itself), then show
+ * the job. A save that fails stops here: we never publish something other than what's on screen.
+ */
+export function usePublish(
+  api: UpstreamApi,
+  session: Session,
+  notify: (n: Events['notification']) => void,
+  onPublished: (job: Job) => void,
+) {
+  const [publishing, setPublishing] = useState(false)
+  const busy = useRef(false)
+
+  const publish = useCallback(async () => {
+    if (busy.current) return
+    busy.current = true
+    setPublishing(true)
+    try {
+      const saved = await session.saveNow()
+      if (saved && !saved.ok) {
+        notify({ level: 'error', title: 'Not published', body: `The draft couldn’t be saved first: ${saved.error.message}` })
+        return
+      }
+      const draft = session.latest()
+      if (!draft?.id) return
+      const r = await api.invoke('publish.draft', { draftId: draft.id, ...(draft.accountId ? { accountId: draft.accountId } : {}) })
+      if (r.ok) onPublished(r.value)
+      else notify({ level: 'error', title: 'Not published', body: r.error.message })
+    } finally {
+      busy.current = false
+      setPublishing(false)
+    }
+  }, [api, session, notify, onPublished])
+
+  return { publish, publishing }
+}

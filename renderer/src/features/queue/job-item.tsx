@@ -1,0 +1,49 @@
+import type { Ref } from 'react'
+import type { Account, Job } from '../../../../shared/model'
+import { formatBytes, formatWhen } from '../../lib/format'
+import { safeHttpUrl } from '../../lib/safe-url'
+import { JobStateBadge } from './job-state-badge'
+
+interface Props {
+  job: Job
+  account: Account | undefined
+  ref?: Ref<HTMLLIElement>
+}
+
+/** One job: what, where, how far, and what the server said. */
+export function JobItem({ job, account, ref }: Props) {
+  const url = job.state === 'done' ? safeHttpUrl(job.result?.url) : null
+  const headingId = `job-${job.id}-label`
+  const showError = job.error && job.state !== 'done' && job.state !== 'cancelled'
+
+  return (
+    <li ref={ref} className={`job job-${job.state}`} tabIndex={-1} aria-labelledby={headingId}>
+      <div className="job-top">
+        <h3 id={headingId} className="job-label">{job.label}</h3>
+        <JobStateBadge state={job.state} />
+      </div>
+      <p className="job-facts muted">
+        {account ? account.name : 'Unknown account'} · {job.attempts === 1 ? '1 attempt' : `${job.attempts} attempts`} · queued{' '}
+        {formatWhen(job.createdAt)}
+        {job.state === 'waiting-retry' && job.nextAttemptAt && <> · next try {formatWhen(job.nextAttemptAt)}</>}
+      </p>
+      {job.progress && job.state === 'sending' && (
+        <div className="job-progress">
+          <progress value={job.progress.sent} max={Math.max(job.progress.total, 1)} aria-label={`Upload progress for ${job.label}`} />
+          <span className="muted">
+            {formatBytes(job.progress.sent)} of {formatBytes(job.progress.total)}
+          </span>
+        </div>
+      )}
+      {showError && <p className="job-error">{job.error!.message}</p>}
+      {url && (
+        <p className="job-result">
+          <a href={url} target="_blank" rel="noopener noreferrer" aria-label="Open published page">
+            Open published page
+          </a>{' '}
+          <code className="job-url">{url}</code>
+        </p>
+      )}
+    </li>
+  )
+}
