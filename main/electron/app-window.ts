@@ -57,7 +57,6 @@ export class AppWindow {
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
         navigateOnDragDrop: false,
-        spellcheck: true,
       },
     })
     this.window = window
@@ -100,7 +99,6 @@ export class AppWindow {
     return (
       event.sender.id === window.webContents.id &&
       frame.frameTreeNodeId === main.frameTreeNodeId &&
-      frame.parent === null &&
       frame.url.startsWith(`${APP_ORIGIN}/`)
     )
   }

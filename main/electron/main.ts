@@ -33,9 +33,6 @@ const dataDir = resolveDataDir(dataFlag(process.argv))
 app.setPath('userData', dataDir)
 app.setPath('sessionData', join(dataDir, 'chromium'))
 
-/** argv[0] is the executable; unpackaged, argv[1] is the app being run. */
-const programArgs = app.isPackaged ? 1 : 2
-
 /** Resolves once the window exists (or the launch gave way to a running instance). */
 export const launched: Promise<void> = app.requestSingleInstanceLock({ argv: process.argv, cwd: process.cwd() })
   ? launch()
@@ -49,7 +46,7 @@ async function launch(): Promise<void> {
 
   app.on('second-instance', (_event, argv, cwd, additionalData) => {
     const given = handedOver(additionalData, argv, cwd)
-    void window.show().then(() => handOver(openRequestFrom(given.argv, given.cwd, programArgs)))
+    void window.show().then(() => handOver(openRequestFrom(given.argv, given.cwd, app.isPackaged)))
   })
   app.on('open-file', (event, path) => {
     event.preventDefault()
@@ -81,7 +78,7 @@ async function launch(): Promise<void> {
   // Core events go to the window as they are (TypeScript cannot see Events[E] is ShellEvents[E]).
   core.then((c) => c.onEvent((name, payload) => window.send(name, payload as ShellEvents[typeof name]))).catch(() => {})
   await window.show()
-  handOver(openRequestFrom(process.argv, process.cwd(), programArgs))
+  handOver(openRequestFrom(process.argv, process.cwd(), app.isPackaged))
 }
 
 /** The core with the app's drivers: Chromium's network, the OS keyring, electron-store. */

@@ -8,17 +8,23 @@ export interface OpenRequest {
 }
 
 /**
- * Picks documents out of a command line. `skip` is how many leading entries are the program
- * itself (1 packaged, 2 under `electron <app>`). Switches (Chromium adds its own) and the value of
- * `--data` are not documents; relative paths are resolved against the launching shell's folder.
- * Only http(s) URLs are kept: nothing the app could be tricked into launching.
+ * Picks documents out of a command line: argv[0] is the executable and, unpackaged
+ * (`electron <app>`), the first non-switch argument is the app itself. Switches (Chromium and
+ * Playwright add their own, before the app path too) and the value of `--data` are not documents;
+ * relative paths are resolved against the launching shell's folder. Only http(s) URLs are kept:
+ * nothing the app could be tricked into launching.
  */
-export function openRequestFrom(argv: readonly string[], cwd: string, skip: number): OpenRequest {
+export function openRequestFrom(argv: readonly string[], cwd: string, packaged: boolean): OpenRequest {
   const request: OpenRequest = { files: [], urls: [] }
-  for (let i = skip; i < argv.length; i++) {
+  let appPathPending = !packaged
+  for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--data') i++
     if (arg.startsWith('-')) continue
+    if (appPathPending) {
+      appPathPending = false
+      continue
+    }
     // Scheme-like (two letters or more before ':', so not a Windows drive): a URL, or nothing.
     if (/^[a-z][a-z0-9+.-]+:/i.test(arg)) {
       const url = safeExternalUrl(arg)

@@ -311,15 +311,19 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
       ['a look-alike host', { sender: contents, senderFrame: { ...main, url: 'app://upstream.evil/index.html' } }],
       ['a subframe (a preview)', { sender: contents, senderFrame: { frameTreeNodeId: main.frameTreeNodeId + 1, parent: main, url: APP_URL } satisfies FakeFrame }],
       ['a frame that is gone', { sender: contents, senderFrame: null }],
-      ['another web contents', { sender: { id: contents.id + 1000 }, senderFrame: { frameTreeNodeId: 9999, parent: null, url: APP_URL } }],
+      ['another web contents', { sender: { id: contents.id + 1000 }, senderFrame: main }],
+      ["another window's main frame", { sender: contents, senderFrame: { frameTreeNodeId: 9999, parent: null, url: APP_URL } }],
     ]
     const before = l.fake.invoked.length
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     for (const [what, event] of foreign) {
       const result = await invoke(l, event, 'drafts.list')
       expect(result.ok, what).toBe(false)
       expect(result.error.kind, what).toBe('internal')
     }
     expect(l.fake.invoked.length).toBe(before)
+    expect(warn).toHaveBeenCalledTimes(foreign.length)
+    warn.mockRestore()
   })
 
   it('answers unknown channels and core failures with Results', async () => {
@@ -328,9 +332,10 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     expect(await invoke(l, appFrame(l), 'queue.list', 'explode')).toMatchObject({ ok: false, error: { kind: 'internal' } })
   })
 
-  it('forwards core events to the window through the contract', () => {
+  it('forwards core events to the window through the contract', async () => {
     const job = { id: 'j1', state: 'sending' }
     l.fake.emit('queue.job', job)
+    await tick()
     expect(sent(l, 'queue.job')).toContainEqual(job)
   })
 
@@ -411,12 +416,13 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
 
   it('hands files and http(s) URLs from the command line and a second launch to the window, and focuses it', async () => {
     expect(sent(l, 'app.open')).toEqual([{ files: [resolve('first.html')], urls: [] }])
-    const argv = ['/usr/bin/upstream', '/path/to/app', '--enable-features=x', 'notes.html', 'https://example.com/post', 'javascript:alert(1)', 'smb://h/s']
+    // As Playwright launches it: switches before the app path, `--data DIR` as two arguments.
+    const argv = ['/usr/bin/electron', '--inspect=0', '/path/to/app', '--data', '/d', '--enable-features=x', 'notes.html', 'https://example.com/post', 'javascript:alert(1)', 'smb://h/s', '/abs/page.md']
     l.e.app.emit('second-instance', fakeEvent(), ['mangled'], '/elsewhere', { argv, cwd: '/home/u/docs' })
     await tick()
     expect(l.e.callsTo('BrowserWindow.focus').length).toBeGreaterThan(0)
     expect(l.e.windows).toHaveLength(1)
-    expect(sent(l, 'app.open').at(-1)).toEqual({ files: ['/home/u/docs/notes.html'], urls: ['https://example.com/post'] })
+    expect(sent(l, 'app.open').at(-1)).toEqual({ files: ['/home/u/docs/notes.html', '/abs/page.md'], urls: ['https://example.com/post'] })
   })
 
   it('offers a reload when the renderer dies, and reloads the app page', async () => {
@@ -479,6 +485,16 @@ describe('platform conventions and stored data', () => {
     expect(menu.flatMap((m) => m.submenu).find((i: any) => i.label === 'Publish').accelerator).toBe('CmdOrCtrl+Enter')
   })
 
+  it('a saved position no longer on any display keeps its size but not its place', async () => {
+    const l = await launch({
+      seed: (dir) => writeFileSync(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 5000, y: 4000, width: 1000, height: 700 }, maximized: false })),
+    })
+    expect(win(l).options).toMatchObject({ width: 1000, height: 700 })
+    expect(win(l).options.x).toBeUndefined()
+    expect(win(l).options.y).toBeUndefined()
+    expect(l.e.callsTo('BrowserWindow.maximize')).toHaveLength(0)
+  })
+
   it('Linux without a keyring (basic_text): says plainly the passwords are not protected', async () => {
     const l = await launch({ platform: 'linux', storageBackend: 'basic_text' })
     expect(l.opts.secrets!.encrypted).toBe(false)
@@ -487,19 +503,25 @@ describe('platform conventions and stored data', () => {
 
   it('a corrupt settings.json is renamed aside with its bytes, never wiped', async () => {
     const broken = '{"accounts": [ {"id": "a1", "kind": "webhost", '
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const l = await launch({ seed: (dir) => writeFileSync(join(dir, 'settings.json'), broken) })
     const aside = readdirSync(l.dataDir).filter((f) => /^settings\.corrupt-.+\.json$/.test(f))
     expect(aside).toHaveLength(1)
     expect(readFileSync(join(l.dataDir, aside[0]), 'utf8')).toBe(broken)
     expect(l.opts.settings!.get()).toEqual(defaultSettings())
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(aside[0]))
+    warn.mockRestore()
   })
 
   it('settings.json that is JSON but not settings is kept aside too', async () => {
     const wrong = JSON.stringify({ accounts: 'not a list', preferences: { theme: 'system' } })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const l = await launch({ seed: (dir) => writeFileSync(join(dir, 'settings.json'), wrong) })
     const aside = readdirSync(l.dataDir).filter((f) => f.startsWith('settings.corrupt-'))
     expect(aside.map((f) => readFileSync(join(l.dataDir, f), 'utf8'))).toEqual([wrong])
     expect(l.opts.settings!.get()).toEqual(defaultSettings())
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"accounts" is not a list'))
+    warn.mockRestore()
   })
 })
 
@@ -517,7 +539,7 @@ describe('the preload', () => {
     expect(e.callsTo('contextBridge.exposeInMainWorld').map((c) => c.args[0])).toEqual(['upstream'])
     const api = e.exposed.get('upstream') as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on'])
-    expect(Object.values(api).every((v) => typeof v === 'function' && v !== e.ipcRenderer && v !== e.ipcRenderer.invoke)).toBe(true)
+    expect(Object.values(api).every((v) => typeof v === 'function' && (v as unknown) !== e.ipcRenderer && v !== e.ipcRenderer.invoke)).toBe(true)
   })
 
   it('invoke sends (channel, input) on the one invoke channel', async () => {

@@ -1,7 +1,7 @@
 import type { ServerProfile } from '../../shared/server-profile'
 import type { CallOptions, XmlRpcClient } from '../xmlrpc/client'
 import { faultKindOf } from '../xmlrpc/classify-fault'
-import { ProtocolError } from '../xmlrpc/errors'
+import { ProtocolError, TransportError } from '../xmlrpc/errors'
 import { XmlRpcFault } from '../xmlrpc/fault'
 import { isStruct } from '../xmlrpc/get-member'
 import type { XmlRpcStruct, XmlRpcValue } from '../xmlrpc/values'
@@ -21,7 +21,7 @@ export async function callServer(client: XmlRpcClient, profile: ServerProfile | 
   try {
     return await client.call(method, params, opts)
   } catch (e) {
-    if (faultKindOf(e) === 'method-not-found') throw new UnsupportedError(method, 'method-not-found')
+    if (faultKindOf(e) === 'method-not-found') throw new UnsupportedError(method, e instanceof TransportError ? 'http-404' : 'method-not-found')
     if (e instanceof XmlRpcFault) throw CommunityError.fromFault(method, e)
     throw e
   }

@@ -30,6 +30,7 @@ export interface SaveResult {
   members: XmlRpcStruct
 }
 
+const NS = 'xmlStorageSystem.'
 const other = (m: UploadMethod): UploadMethod => (m === 'saveMultipleFiles' ? 'sendMultipleFiles' : 'saveMultipleFiles')
 
 /**
@@ -40,18 +41,18 @@ const other = (m: UploadMethod): UploadMethod => (m === 'saveMultipleFiles' ? 's
 export async function saveMultipleFiles(member: CommunityMember, files: FileToSave[], opts: CallOpts = {}): Promise<SaveResult> {
   let method = member.profile.uploadMethod
   // Introspection can settle the name before anything is sent.
-  if (offers(member.profile, method) === false && offers(member.profile, other(method)) === true) method = other(method)
+  if (offers(member.profile, NS + method) === false && offers(member.profile, NS + other(method)) === true) method = other(method)
   const params = [...credentials(member), files.map((f) => f.path), files.map((f) => f.bytes)]
   let answer: XmlRpcStruct
   try {
-    answer = await callForStruct(member.client, member.profile, method, params, { ...opts, allowFlError: true })
+    answer = await callForStruct(member.client, member.profile, NS + method, params, { ...opts, allowFlError: true })
   } catch (e) {
-    if (!(e instanceof UnsupportedError) || offers(member.profile, other(method)) === false) throw e
+    if (!(e instanceof UnsupportedError) || offers(member.profile, NS + other(method)) === false) throw e
     method = other(method)
-    answer = await callForStruct(member.client, member.profile, method, params, { ...opts, allowFlError: true })
+    answer = await callForStruct(member.client, member.profile, NS + method, params, { ...opts, allowFlError: true })
   }
   if (method !== member.profile.uploadMethod) learn(member, { uploadMethod: method })
-  return perFile(method, files, answer)
+  return perFile(NS + method, files, answer)
 }
 
 function perFile(method: string, files: FileToSave[], answer: XmlRpcStruct): SaveResult {

@@ -1,3 +1,4 @@
+import { getMember } from '../xmlrpc/get-member'
 import { struct, type XmlRpcStruct, type XmlRpcValue } from '../xmlrpc/values'
 import { callForStruct, type CallOpts } from './call-server'
 import { credentials, type CommunityMember } from './community-session'
@@ -22,11 +23,10 @@ export interface StoragePingResult {
 export async function storagePing(member: CommunityMember, ping: StoragePing, opts: CallOpts = {}): Promise<StoragePingResult> {
   const params = [...credentials(member), ping.status, ping.clientPort, ping.userinfo ?? struct()]
   const answer = await callForStruct(member.client, member.profile, 'xmlStorageSystem.ping', params, opts)
-  const cloudData = Object.keys(answer).find((k) => k.toLowerCase() === 'clouddata')
   return {
     message: readString(answer, 'message') ?? '',
     yourUpstreamFolderUrl: readString(answer, 'yourUpstreamFolderUrl') ?? null,
-    cloudData: cloudData === undefined ? null : answer[cloudData],
+    cloudData: getMember(answer, 'cloudData') ?? null,
     members: answer,
   }
 }

@@ -12,10 +12,17 @@ export class UnsupportedError extends Error {
 
   constructor(
     readonly method: string,
-    /** How we know: the server said "method not found", or system.listMethods did not name it. */
-    readonly reason: 'method-not-found' | 'not-listed',
+    /**
+     * How we know: the server said "method not found", system.listMethods did not name it, or the
+     * endpoint answered HTTP 404 (the `xmlrpc` npm server's way — or a wrong endpoint URL).
+     */
+    readonly reason: 'method-not-found' | 'not-listed' | 'http-404',
   ) {
-    super(`This server does not offer ${method}.`)
+    super(
+      reason === 'http-404'
+        ? `This server does not offer ${method}, or the account's URL is not its XML-RPC endpoint (it answered HTTP 404).`
+        : `This server does not offer ${method}.`,
+    )
   }
 
   toAppError(): AppError {

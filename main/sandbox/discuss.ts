@@ -123,7 +123,7 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
       const { group, member } = signIn('attachEnclosure', params, ['msgnum', 'enclosureType', 'enclosureBits', 'enclosureAddress'])
       const m = ownMessage(group, member, params[3])
       const type = str('enclosureType', params[4])
-      if (!/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/.test(type)) throw new XmlRpcFault(SandboxFault.invalidParams, `enclosureType must be a MIME type such as "image/png", not "${type}".`)
+      if (!/^[\w.+-]+\/[\w.+-]+( *;[ -~]*)?$/.test(type)) throw new XmlRpcFault(SandboxFault.invalidParams, `enclosureType must be a MIME type such as "image/png", not "${type}".`)
       const bits = bytes('enclosureBits', params[5])
       const address = str('enclosureAddress', params[6])
       if (bits.length > ctx.limits.maxFileSize) throw new XmlRpcFault(SandboxFault.limit, `The enclosure is ${bits.length} bytes; this server accepts at most ${ctx.limits.maxFileSize}.`)

@@ -1,35 +1,52 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { join, normalize, sep } from 'node:path'
+import type { ServerResponse } from 'node:http'
 import { mimeTypeFor } from '../app/mime'
 import type { SandboxContext } from './context'
+import type { Space } from './file-store'
+import { html, sendPage } from './html'
 
-/** Serves what was published, at the URLs the XML-RPC methods returned. */
-export async function serveFile(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let pathname: string
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-  } catch {
-    return notFound(res)
-  }
-  const file = normalize(join(ctx.dir, pathname))
-  const inside = ['webhost', 'users', 'discuss'].some((top) => file.startsWith(join(ctx.dir, top) + sep))
-  if (!inside || pathname.includes('\0')) return notFound(res)
-  const info = await stat(file).catch(() => null)
-  if (!info?.isFile()) return notFound(res)
-  const type = ctx.typeOf(file) ?? mimeTypeFor(file)
+/**
+ * Serves what was published, at the URLs the XML-RPC methods returned: /users/USERNUM/PATH
+ * (xmlStorageSystem) and /webhost/USERNUM/PATH (webHost.put). Only indexed files are served, so no
+ * path can reach the rest of the data directory. A folder URL serves its index.html, or a listing.
+ * Returns false when the path names nothing.
+ */
+export async function serveFile(ctx: SandboxContext, res: ServerResponse, pathname: string): Promise<boolean> {
+  if (pathname.endsWith('/')) return serveFolder(ctx, res, pathname)
+  const found = ctx.files.resolve(pathname)
+  if (!found) return false
+  const info = await stat(found.file).catch(() => null)
+  if (!info?.isFile()) return false
+  const type = found.entry.mimeType ?? mimeTypeFor(found.file)
   res.writeHead(200, {
     'content-type': /^text\/|xml|json/.test(type) && !type.includes('charset') ? `${type}; charset=utf-8` : type,
     'content-length': info.size,
     'x-content-type-options': 'nosniff',
     'last-modified': info.mtime.toUTCString(),
   })
-  if (req.method === 'HEAD') return void res.end()
-  createReadStream(file).pipe(res)
+  if (res.req.method === 'HEAD') res.end()
+  else createReadStream(found.file).pipe(res)
+  return true
 }
 
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-  res.end('Not found on the Upstream sandbox.')
+async function serveFolder(ctx: SandboxContext, res: ServerResponse, pathname: string): Promise<boolean> {
+  if (ctx.files.resolve(`${pathname}index.html`)) return serveFile(ctx, res, `${pathname}index.html`)
+  const [, space, usernum, ...rest] = pathname.split('/')
+  if ((space !== 'users' && space !== 'webhost') || !usernum || !ctx.members.byUsernum(usernum)) return false
+  let prefix: string
+  try {
+    prefix = rest.map(decodeURIComponent).join('/')
+  } catch {
+    return false
+  }
+  const files = ctx.files.list(space as Space, usernum).filter((f) => f.relativePath.startsWith(prefix))
+  if (files.length === 0 && prefix !== '') return false
+  sendPage(
+    res,
+    pathname,
+    html`<h1>${pathname}</h1><p class="meta">Published on the Upstream sandbox; no index.html here.</p>
+<table>${files.map((f) => html`<tr><td><a href="${ctx.files.urlPath(space as Space, usernum, f.relativePath)}">${f.relativePath.slice(prefix.length)}</a></td><td class="meta">${f.size} bytes</td><td class="meta">${f.whenLastUploaded}</td></tr>`)}</table>`,
+  )
+  return true
 }

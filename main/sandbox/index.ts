@@ -1,1 +1,2 @@
 export { startSandbox, type Sandbox, type SandboxOptions } from './sandbox'
+export type { SandboxLimits } from './limits'

@@ -3,18 +3,36 @@ import type { AddressInfo } from 'node:net'
 import { mkdir } from 'node:fs/promises'
 import { createXmlRpcServer } from '../xmlrpc/server'
 import { registerValidator1 } from '../xmlrpc/validator1'
+import { Comments } from './comments'
 import type { SandboxContext } from './context'
-import { serveFile } from './http-files'
+import { registerDiscuss } from './discuss'
+import { Discussions } from './discuss-store'
+import { FileStore } from './file-store'
+import { resolveLimits, type SandboxLimits } from './limits'
 import { Members, type Member } from './members'
-import { TypeMap } from './type-map'
-import { webHostPut } from './webhost'
+import { registerRadioCommunity } from './radio-community'
+import { route } from './routes'
+import { Subscriptions } from './subscriptions'
+import { registerWebHost } from './webhost'
+import { registerWeblogUpdates, WeblogUpdates } from './weblog-updates'
+import { registerXmlStorage } from './xml-storage'
 
 export interface SandboxOptions {
+  /** The data directory: every bit of state lives here and survives a restart. */
   dir: string
   /** 0 picks a free port. When `port` is taken and `fallbackToFreePort` is set, another is used. */
   port: number
   fallbackToFreePort?: boolean
+  /** Members to have, with exactly these passwords (an existing e-mail gets the password given). */
   users?: { email: string; password: string }[]
+  /** Discussion groups besides `sandbox`, which always exists. */
+  groups?: string[]
+  /** Upload limits, enforced and advertised (defaults in ./limits). */
+  limits?: Partial<SandboxLimits>
+  /** Shown on pages, in mails and as the community's name. */
+  title?: string
+  /** The clock; tests move it. */
+  now?: () => Date
 }
 
 export interface Sandbox {
@@ -22,53 +40,82 @@ export interface Sandbox {
   /** The XML-RPC endpoint: http://127.0.0.1:PORT/RPC2 */
   endpoint: string
   baseUrl: string
+  dir: string
   members: Members
   addMember(email: string, password: string): Promise<Member>
+  /** The discussion groups' names. */
+  groups(): string[]
+  limits: SandboxLimits
+  /** Settles when every pleaseNotify callback started so far has been made. */
+  idle(): Promise<void>
   close(): Promise<void>
 }
 
 /** A local community server on loopback: XML-RPC at /RPC2, published bytes over plain HTTP. */
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
+  const now = opts.now ?? (() => new Date())
   await mkdir(opts.dir, { recursive: true })
+  const limits = resolveLimits(opts.limits)
   const members = await Members.open(opts.dir)
-  for (const u of opts.users ?? []) await members.add(u.email, u.password)
-  const types = await TypeMap.open(opts.dir)
+  for (const u of opts.users ?? []) await members.ensure(u.email, u.password)
+  const files = await FileStore.open(opts.dir, now)
+  const discussions = await Discussions.open(opts.dir, ['sandbox', ...(opts.groups ?? [])], now)
+  const subscriptions = await Subscriptions.open(opts.dir, now)
+  const updates = await WeblogUpdates.open(opts.dir, now)
+  const comments = await Comments.open(opts.dir, now)
   let port = 0
   const ctx: SandboxContext = {
     dir: opts.dir,
     baseUrl: () => `http://127.0.0.1:${port}`,
-    limits: { maxFileSize: 40 * 1024 * 1024, maxBytesPerUser: 1024 * 1024 * 1024, legalFileExtensions: [] },
-    recordType: (file, type) => types.set(file, type),
-    typeOf: (file) => types.get(file),
+    port: () => port,
+    title: opts.title ?? 'Upstream sandbox',
+    limits,
+    now,
+    members,
+    files,
+    discussions,
+    subscriptions,
+    changed: (paths) => subscriptions.notify(paths),
   }
-  const rpc = createXmlRpcServer({ title: 'Upstream sandbox', maxBodyBytes: 64 * 1024 * 1024 })
+  files.onChange = ctx.changed
+
+  const rpc = createXmlRpcServer({ title: ctx.title, maxBodyBytes: Math.max(64 * 1024 * 1024, Math.ceil(limits.maxFileSize * 1.4) + 1024 * 1024) })
   registerValidator1(rpc)
-  rpc.register('webHost.put', webHostPut(ctx, members), {
-    signature: [['struct', 'struct']],
-    help: 'Stores pageTable.bytes at pageTable.relativePath in the member’s space and returns {url}. Members sign in with e-mail and password.',
-  })
+  registerRadioCommunity(rpc, ctx)
+  registerXmlStorage(rpc, ctx)
+  registerWeblogUpdates(rpc, ctx, updates)
+  registerDiscuss(rpc, ctx)
+  registerWebHost(rpc, ctx)
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    if (path === '/RPC2') return rpc.handle(req, res)
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' })
-      return void res.end()
-    }
-    serveFile(ctx, req, res).catch(() => res.destroy())
+    const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname
+    if (path === '/RPC2') return void rpc.handle(req, res)
+    route(ctx, comments, updates, req, res).catch(() => {
+      if (res.headersSent) res.destroy()
+      else {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end('The Upstream sandbox failed to answer this request.')
+      }
+    })
   })
   port = await listen(server, opts.port, opts.fallbackToFreePort ?? false)
   return {
     port,
     endpoint: `${ctx.baseUrl()}/RPC2`,
     baseUrl: ctx.baseUrl(),
+    dir: opts.dir,
     members,
     addMember: (email, password) => members.add(email, password),
-    close: () =>
-      new Promise<void>((resolve) => {
+    groups: () => discussions.names(),
+    limits,
+    idle: () => subscriptions.idle(),
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      })
+      await subscriptions.close()
+    },
   }
 }
 

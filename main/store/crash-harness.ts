@@ -55,15 +55,20 @@ export async function runCrashtest(options: CrashtestOptions): Promise<CrashRepo
     const names = await readdir(dir).catch(() => [] as string[])
     if (names.some((n) => parseTempName(n)?.kind === 'tmp')) report.killedMidWrite += 1
 
-    const store = openDraftStore(options.dataDir, { onProblem: (p) => fail('corrupt', `${p.id}: ${p.reason}`) })
-    const listed = await store.list() // reads every draft file and sweeps the dead child's temp files
+    const damaged = new Set<string>()
+    const store = openDraftStore(options.dataDir, {
+      onProblem: (p) => {
+        damaged.add(p.id)
+        fail('corrupt', `${p.id}: ${p.reason}`)
+      },
+    })
+    await store.list() // reads and checks every draft file, and sweeps the dead child's temp files
     let newer = false
     for (const [id, last] of confirmed) {
-      const draft = await store.get(id).catch((e: Error) => void fail('corrupt', `${id}: ${e.message}`))
-      if (!draft) {
-        if (listed.some((s) => s.id === id)) continue // already counted as corrupt
-        fail('lostConfirmed', `${id}: missing, revision ${last.revision} was confirmed`)
-      } else if (draft.title !== bodyHash(draft.body)) fail('corrupt', `${id}: revision ${draft.revision} does not hold its own text`)
+      const draft = await store.get(id).catch(() => undefined) // a damaged file is reported via onProblem
+      if (damaged.has(id)) continue
+      if (!draft) fail('lostConfirmed', `${id}: missing, revision ${last.revision} was confirmed`)
+      else if (draft.title !== bodyHash(draft.body)) fail('corrupt', `${id}: revision ${draft.revision} does not hold its own text`)
       else if (draft.revision < last.revision) fail('lostConfirmed', `${id}: revision ${draft.revision} on disk, ${last.revision} was confirmed`)
       else if (draft.revision === last.revision && contentHash(draft.title, draft.body) !== last.hash) fail('corrupt', `${id}: revision ${draft.revision} is not the text that was confirmed`)
       else if (draft.revision > last.revision) newer = true

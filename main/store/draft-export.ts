@@ -1,4 +1,8 @@
+import { join } from 'node:path'
 import type { Draft, DraftFormat } from '../../shared/model'
+import { atomicWrite } from './atomic-write'
+import { ensureDir, type FsLayer } from './fs-layer'
+import { diskError, isErrno } from './store-error'
 
 const extensions: Record<DraftFormat, string> = { html: 'html', markdown: 'md', text: 'txt' }
 
@@ -35,4 +39,19 @@ export function exportFiles(draft: Draft): { name: string; content: string }[] {
     { name: `${base}.${extensions[draft.format]}`, content: documentText(draft) },
     { name: `${base}.json`, content: `${JSON.stringify(draft, null, 2)}\n` },
   ]
+}
+
+/** Writes a draft's export files into `dir` (durably, like everything else) and returns their paths. */
+export async function exportDraftFiles(fs: FsLayer, draft: Draft, dir: string): Promise<string[]> {
+  try {
+    await ensureDir(fs, dir)
+    const paths: string[] = []
+    for (const { name, content } of exportFiles(draft)) {
+      await atomicWrite(fs, join(dir, name), content)
+      paths.push(join(dir, name))
+    }
+    return paths
+  } catch (e) {
+    throw isErrno(e) ? diskError(e, { lead: 'Not exported', keeps: 'the drafts themselves are unchanged' }) : e
+  }
 }

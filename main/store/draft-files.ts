@@ -40,13 +40,19 @@ export class DraftFiles {
   async read(id: string): Promise<DraftRead> {
     if (!isDraftId(id)) return {}
     const file = this.path(id)
+    let bytes: Uint8Array
+    try {
+      bytes = await this.fs.readFile(file)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
+      // Unreadable is not damaged (the disk may come back): leave the file where it is.
+      throw diskError(e, { lead: 'Could not read the draft', keeps: 'the file was left as it is' })
+    }
     let text: string
     let value: unknown
     try {
-      text = utf8.decode(await this.fs.readFile(file))
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
-      if (!(e instanceof TypeError)) throw diskError(e, { lead: 'Could not read the draft', keeps: 'the file was left as it is' })
+      text = utf8.decode(bytes)
+    } catch {
       return this.damaged(id, file, 'it is not valid UTF-8 text')
     }
     try {

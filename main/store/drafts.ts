@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { Draft, DraftInput, DraftSummary, PublishRecord } from '../../shared/model'
-import { atomicWrite } from './atomic-write'
-import { exportFiles } from './draft-export'
+import { exportDraftFiles } from './draft-export'
 import { DraftFiles, type DraftProblem } from './draft-files'
 import { validateDraftInput, validatePublishRecord } from './draft-shape'
 import { ensureDir, nodeFs, type FsLayer } from './fs-layer'
@@ -102,12 +101,12 @@ export class DraftStore {
   async exportDraft(id: string, dir: string): Promise<string[]> {
     const draft = await this.get(id)
     if (!draft) throw new StoreError('not-found', 'ENOENT', `There is no draft with id ${id}.`)
-    return this.exportOne(draft, dir)
+    return exportDraftFiles(this.fs, draft, dir)
   }
 
   async exportAll(dir: string): Promise<string[]> {
     const paths: string[] = []
-    for (const draft of await this.all()) paths.push(...(await this.exportOne(draft, dir)))
+    for (const draft of await this.all()) paths.push(...(await exportDraftFiles(this.fs, draft, dir)))
     return paths
   }
 
@@ -148,19 +147,6 @@ export class DraftStore {
     return drafts
   }
 
-  private async exportOne(draft: Draft, dir: string): Promise<string[]> {
-    try {
-      await ensureDir(this.fs, dir)
-      const paths: string[] = []
-      for (const { name, content } of exportFiles(draft)) {
-        await atomicWrite(this.fs, join(dir, name), content)
-        paths.push(join(dir, name))
-      }
-      return paths
-    } catch (e) {
-      throw isErrno(e) ? diskError(e, { lead: 'Not exported', keeps: 'the drafts themselves are unchanged' }) : e
-    }
-  }
 }
 
 const pick = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>

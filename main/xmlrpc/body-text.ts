@@ -1,27 +1,29 @@
 import { isAscii, isUtf8 } from 'node:buffer'
 import { positionOf, XmlRpcParseError } from './codec-errors'
 import { FaultCodes } from './fault'
-import { isWellFormed } from './xml-escape'
+import { isWellFormed } from './xml-chars'
 
-// Characters XML 1.0 forbids anywhere, even as text (lone surrogates are checked separately).
-const ILLEGAL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
 const DECLARED_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/
+
+export interface BodyText {
+  text: string
+  /**
+   * Every character is below U+0100 (decoded as ASCII or Latin-1), so V8 holds the text one byte
+   * per character: what lets base64 runs skip the character-by-character check (see base64.ts).
+   */
+  oneByte: boolean
+}
 
 /**
  * Turns a request or response body into the text the scanner reads: bytes decoded per the XML
- * declaration (UTF-8 unless it says ISO-8859-1, US-ASCII or windows-1252), a BOM dropped, characters
- * XML forbids refused (-32702), line ends normalised to \n as XML requires.
+ * declaration (UTF-8 unless it says ISO-8859-1, US-ASCII or windows-1252), a BOM dropped, line ends
+ * normalised to \n as XML requires. Characters XML forbids are the scanner's business, run by run.
  */
-export function bodyToText(body: Uint8Array | string): string {
-  let text = typeof body === 'string' ? stringBody(body) : bytesBody(body)
-  const bad = text.search(ILLEGAL_CHAR)
-  if (bad !== -1) {
-    const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0')
-    throw invalidChar(`character U+${code} is not allowed in XML`, text, bad)
-  }
+export function bodyToText(body: Uint8Array | string): BodyText {
+  const decoded = typeof body === 'string' ? { text: stringBody(body), oneByte: false } : bytesBody(body)
   // One global test keeps the common (\r-free) case free of per-text-run work.
-  if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n')
-  return text
+  if (decoded.text.indexOf('\r') !== -1) decoded.text = decoded.text.replace(/\r\n?/g, '\n')
+  return decoded
 }
 
 function stringBody(s: string): string {
@@ -32,7 +34,7 @@ function stringBody(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s
 }
 
-function bytesBody(body: Uint8Array): string {
+function bytesBody(body: Uint8Array): BodyText {
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)
   if ((buf[0] === 0xfe && buf[1] === 0xff) || (buf[0] === 0xff && buf[1] === 0xfe) || buf[0] === 0 || buf[1] === 0) {
     throw unsupported('UTF-16 (and other multi-byte encodings but UTF-8) are not supported')
@@ -46,8 +48,8 @@ function bytesBody(body: Uint8Array): string {
     case 'utf-8':
     case 'utf8':
       // ASCII is by far the common case and latin1 is the cheapest exact decoding of it.
-      if (isAscii(bytes)) return bytes.toString('latin1')
-      if (isUtf8(bytes)) return bytes.toString('utf8')
+      if (isAscii(bytes)) return { text: bytes.toString('latin1'), oneByte: true }
+      if (isUtf8(bytes)) return { text: bytes.toString('utf8'), oneByte: false }
       throw badUtf8(bytes)
     case 'iso-8859-1':
     case 'iso8859-1':
@@ -55,14 +57,14 @@ function bytesBody(body: Uint8Array): string {
     case 'latin1':
     case 'latin-1':
     case 'l1':
-      return bytes.toString('latin1')
+      return { text: bytes.toString('latin1'), oneByte: true }
     case 'us-ascii':
     case 'ascii':
-      if (isAscii(bytes)) return bytes.toString('latin1')
+      if (isAscii(bytes)) return { text: bytes.toString('latin1'), oneByte: true }
       throw invalidChar('a byte above 0x7F in a US-ASCII document', '', 0)
     case 'windows-1252':
     case 'cp1252':
-      return new TextDecoder('windows-1252').decode(bytes)
+      return { text: new TextDecoder('windows-1252').decode(bytes), oneByte: false }
     default:
       throw unsupported(`unsupported encoding "${label}" (UTF-8, ISO-8859-1, US-ASCII and windows-1252 are)`)
   }

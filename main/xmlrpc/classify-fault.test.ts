@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyFault, faultKindOf, type FaultKind } from './classify-fault'
 import { createXmlRpcClient } from './client'
 import { startNpmServer } from './client-peers/npm-peer'
+import { startOurServer } from './client-peers/our-peer'
 import { startPythonServer, type Peer } from './client-peers/python-peer'
 import { LimitError, TransportError } from './errors'
 import { XmlRpcFault } from './fault'
@@ -57,10 +58,15 @@ describe('classifyFault on what servers are known to send', () => {
 describe('classifyFault against real servers', () => {
   let python: Peer
   let npm: Peer
+  let ours: Peer
   beforeAll(async () => {
-    ;[python, npm] = await Promise.all([startPythonServer('basic'), startNpmServer()])
+    ;[python, npm, ours] = await Promise.all([
+      startPythonServer('basic'),
+      startNpmServer(),
+      startOurServer((s) => s.register('add', ([a, b]) => (a as number) + (b as number), { signature: [['int', 'int', 'int']] })),
+    ])
   })
-  afterAll(() => Promise.all([python.close(), npm.close()]))
+  afterAll(() => Promise.all([python.close(), npm.close(), ours.close()]))
 
   const kindOf = (url: string, method: string, params: (number | string)[]) =>
     createXmlRpcClient(url)
@@ -79,5 +85,14 @@ describe('classifyFault against real servers', () => {
   })
   it('the xmlrpc npm server: an unknown method (HTTP 404)', async () => {
     expect(await kindOf(npm.url, 'no.such', [])).toBe('method-not-found')
+  })
+  it('ours: an unknown method, and names that only an object lookup would find', async () => {
+    for (const name of ['no.such', 'constructor', '__proto__', 'toString', 'add.constructor']) {
+      expect(await kindOf(ours.url, name, [])).toBe('method-not-found')
+    }
+  })
+  it('ours: a parameter count its signature rules out', async () => {
+    expect(await kindOf(ours.url, 'add', [1, 2, 3])).toBe('wrong-param-count')
+    expect(await kindOf(ours.url, 'add', [1])).toBe('wrong-param-count')
   })
 })

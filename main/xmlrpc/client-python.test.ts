@@ -29,7 +29,7 @@ describe('values both ways through Python', () => {
     ['nil', null],
     ['empty array', []],
     ['mixed array', [1, 'two', 3.5, false, null, [[]]]],
-    ['struct with __proto__ member', struct({ __proto__: 'data', constructor: 1, nested: struct({ a: [1] }) })],
+    ['struct with __proto__ member', struct({ ['__proto__']: 'data', constructor: 1, nested: struct({ a: [1] }) })],
   ]
   for (const [name, value] of cases) {
     it(`echoes ${name}`, async () => {

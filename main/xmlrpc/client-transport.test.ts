@@ -74,6 +74,33 @@ describe('the request on the wire', () => {
     expect(progress.at(-1)).toEqual([total, total])
   })
 
+  it('a slow reader of a big upload is not a connect timeout: the connect clock stops once the body flows', async () => {
+    const peer = await startHttp((req, res) => {
+      let size = 0
+      req.on('data', (c: Buffer) => {
+        size += c.length
+        req.pause()
+        setTimeout(() => req.resume(), 15)
+      })
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'text/xml' })
+        res.end(encodeResponse(size))
+      })
+    })
+    peers.push(peer)
+    const started = Date.now()
+    const size = await createXmlRpcClient(peer.url, { connectTimeoutMs: 300 }).call('echo', ['w'.repeat(6_000_000)])
+    expect(size).toBeGreaterThan(6_000_000)
+    expect(Date.now() - started).toBeGreaterThan(300) // the upload itself outlasted the connect timeout
+  })
+
+  it('a server that reads a big upload and never answers ends at the total timeout', async () => {
+    const peer = await startHttp((req) => req.resume())
+    peers.push(peer)
+    const e = await createXmlRpcClient(peer.url, { connectTimeoutMs: 200, timeoutMs: 700 }).call('echo', ['w'.repeat(1_000_000)]).catch((x: unknown) => x)
+    expect(e).toMatchObject({ name: 'LimitError', limit: 'time', max: 700 })
+  })
+
   it('reports progress once for a small body', async () => {
     const { peer } = await recorder()
     const progress: number[] = []

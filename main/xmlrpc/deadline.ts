@@ -8,6 +8,11 @@ import { LimitError, TransportError } from './errors'
  */
 export interface Deadline {
   readonly signal: AbortSignal
+  /**
+   * A streamed body is flowing: the server is connected and reading, so the connect clock stops
+   * and the total clock alone bounds the rest (a big upload to a slow reader is not a dead server).
+   */
+  bodyFlowing(): void
   /** Response headers arrived: the connect clock stops. */
   headersArrived(): void
   /** The typed error when the signal fired, else undefined. */
@@ -40,6 +45,10 @@ export function startDeadline(o: DeadlineOptions): Deadline {
 
   return {
     signal: controller.signal,
+    bodyFlowing() {
+      clearTimeout(connect)
+      connect = undefined
+    },
     headersArrived() {
       clearTimeout(connect)
       connect = undefined

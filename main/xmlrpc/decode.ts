@@ -19,7 +19,8 @@ export interface DecodedCall {
 }
 
 function start(body: Uint8Array | string, opts: DecodeOptions | undefined): XmlScanner {
-  const sc = new XmlScanner(bodyToText(body))
+  const { text, oneByte } = bodyToText(body)
+  const sc = new XmlScanner(text, oneByte)
   sc.prolog()
   return sc
 }

@@ -4,7 +4,7 @@ import { hostOf } from './endpoint'
 import { TransportError } from './errors'
 import { transportErrorFrom } from './fetch-error'
 import { readCapped } from './read-body'
-import { uploadBody, type UploadProgress } from './upload-body'
+import { UPLOAD_CHUNK, uploadBody, type UploadProgress } from './upload-body'
 
 export const MAX_REDIRECTS = 5
 
@@ -65,7 +65,11 @@ async function send(url: URL, authorization: string | undefined, bytes: Uint8Arr
     'Accept-Encoding': 'gzip',
   }
   if (authorization) headers.Authorization = authorization
-  const { body, streamed } = uploadBody(bytes, o.onUploadProgress)
+  const { body, streamed } = uploadBody(bytes, (sent, total) => {
+    // The stream pulls one chunk ahead; a second pull means fetch has taken the first: connected.
+    if (sent > UPLOAD_CHUNK) o.deadline.bodyFlowing()
+    o.onUploadProgress?.(sent, total)
+  })
   const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers, body, redirect: 'manual', signal: o.deadline.signal }
   if (streamed) init.duplex = 'half'
   const response = await guard(() => o.fetch(url.href, init), url, o.deadline)

@@ -61,7 +61,7 @@ export class ValueReader {
         v = this.check(parseDateTime(this.scalar(type, empty)), type, 'a date and time')
         break
       case 'base64':
-        v = this.check(decodeBase64(this.scalar(type, empty)), type, 'base64')
+        v = this.base64(empty)
         break
       case 'nil':
       case 'ex:nil':
@@ -82,12 +82,20 @@ export class ValueReader {
   }
 
   /** The text of a scalar element, its end tag consumed. */
-  private scalar(type: string, empty: boolean): string {
+  private scalar(type: string, empty: boolean, selfChecked = false): string {
     this.textAt = this.sc.pos
     if (empty) return ''
-    const t = this.sc.text()
+    const t = this.sc.text(selfChecked)
     this.sc.close(type)
     return t
+  }
+
+  private base64(empty: boolean): Buffer {
+    // The base64 check refuses every character outside its alphabet, forbidden ones included.
+    const text = this.scalar('base64', empty, true)
+    const bytes = decodeBase64(text, this.sc.oneByte && this.sc.verbatim)
+    if (bytes === undefined) this.sc.legal(text, this.textAt)
+    return this.check(bytes, 'base64', 'base64')
   }
 
   private check<T>(v: T | undefined, type: string, what: string): T {

@@ -1,5 +1,6 @@
 import { positionOf, XmlRpcParseError } from './codec-errors'
 import { FaultCodes } from './fault'
+import { codeUnitName, ILLEGAL_CHAR } from './xml-chars'
 import { decodeEntities } from './xml-entities'
 
 const LT = 60
@@ -24,14 +25,23 @@ function isWs(c: number): boolean {
  * character references, CDATA, comments, processing instructions. DOCTYPE is refused outright, so no
  * entity can ever be declared. Text runs are found with indexOf and returned as slices, so a 20 MB
  * base64 value is never copied character by character.
+ *
+ * Characters XML forbids are checked where text is consumed (markup is checked by its own grammar),
+ * which lets a caller that validates a run itself (base64) skip that pass.
  */
 export class XmlScanner {
   pos = 0
   /** Set by openTag(): the element just opened was written <name/>. */
   empty = false
+  /** Set by text(): the text returned is a slice of the document, no references decoded. */
+  verbatim = true
   private readonly cdataEndPossible: boolean
 
-  constructor(readonly s: string) {
+  /** `oneByte`: every character of `s` is below U+0100 (see BodyText). */
+  constructor(
+    readonly s: string,
+    readonly oneByte = false,
+  ) {
     this.cdataEndPossible = s.indexOf(']]>') !== -1
   }
 
@@ -135,22 +145,24 @@ export class XmlScanner {
 
   /**
    * Character data up to the next start or end tag (left unconsumed): entities decoded, CDATA
-   * sections included, comments and PIs skipped.
+   * sections included, comments and PIs skipped. With `selfChecked` the caller vouches for the
+   * characters of plain runs (it refuses anything outside a small alphabet anyway).
    */
-  text(): string {
+  text(selfChecked = false): string {
     const s = this.s
     let out = ''
     let start = this.pos
+    this.verbatim = true
     for (;;) {
       const lt = s.indexOf('<', start)
       if (lt === -1) this.fail('unexpected end of the body inside an element', s.length)
-      if (lt > start) out += this.chars(s.slice(start, lt), start)
+      if (lt > start) out += this.chars(s.slice(start, lt), start, selfChecked)
       const c = s.charCodeAt(lt + 1)
       this.pos = lt
       if (c === BANG && s.startsWith('<![CDATA[', lt)) {
         const end = s.indexOf(']]>', lt + 9)
         if (end === -1) this.fail('unterminated CDATA section', lt)
-        out += s.slice(lt + 9, end)
+        out += this.legal(s.slice(lt + 9, end), lt + 9)
         start = end + 3
       } else if (c === BANG && s.startsWith('<!--', lt)) {
         this.comment()
@@ -166,13 +178,24 @@ export class XmlScanner {
     }
   }
 
-  private chars(raw: string, offset: number): string {
+  private chars(raw: string, offset: number, selfChecked: boolean): string {
     if (this.cdataEndPossible) {
       const bad = raw.indexOf(']]>')
       if (bad !== -1) this.fail("']]>' is not allowed in text", offset + bad)
     }
+    if (!selfChecked) this.legal(raw, offset)
     if (raw.indexOf('&') === -1) return raw
+    this.verbatim = false
     return decodeEntities(raw, (reason, index, code) => this.fail(reason, offset + index, code))
+  }
+
+  /** Refuses characters XML forbids (-32702); returns `t`. */
+  legal(t: string, offset: number): string {
+    if (ILLEGAL_CHAR.test(t)) {
+      const at = t.search(ILLEGAL_CHAR)
+      this.fail(`character ${codeUnitName(t, at)} is not allowed in XML`, offset + at, FaultCodes.invalidCharacter)
+    }
+    return t
   }
 
   private attributes(element: string, from: number): void {
@@ -194,7 +217,7 @@ export class XmlScanner {
       if (!m) this.fail(`malformed attribute in <${element}>`, p)
       if (seen.includes(m[1])) this.fail(`duplicate attribute "${m[1]}" in <${element}>`, p)
       seen.push(m[1])
-      const value = m[2] ?? m[3]
+      const value = this.legal(m[2] ?? m[3], p)
       // Attribute values are ignored, but must still be well formed.
       if (value.indexOf('&') !== -1) decodeEntities(value, (reason, _i, code) => this.fail(reason, p, code))
       q = ATTRIBUTE.lastIndex
@@ -207,6 +230,7 @@ export class XmlScanner {
     const dashes = s.indexOf('--', p + 4)
     if (dashes === -1) this.fail('unterminated comment', p)
     if (s.charCodeAt(dashes + 2) !== GT) this.fail("'--' is not allowed inside a comment", dashes)
+    this.legal(s.slice(p + 4, dashes), p + 4)
     this.pos = dashes + 3
   }
 
@@ -220,6 +244,7 @@ export class XmlScanner {
     if (!target || PI_TARGET.lastIndex > end) this.fail('a processing instruction needs a target name', p)
     if (target.toLowerCase() === 'xml') this.fail('the XML declaration is only allowed at the very start', p)
     if (PI_TARGET.lastIndex < end && !isWs(s.charCodeAt(PI_TARGET.lastIndex))) this.fail('malformed processing instruction', p)
+    this.legal(s.slice(p + 2, end), p + 2)
     this.pos = end + 2
   }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { decodeCall, decodeResponse } from '../../main/xmlrpc/decode'
 import { encodeCall, encodeResponse } from '../../main/xmlrpc/encode'
 import { npmDecodeCall, npmDecodeResponse, npmSerializer } from '../../main/xmlrpc/testing/npm-xmlrpc'
-import { measureDecodeMemory, MEMORY_CHILD_FLAG, memoryChild } from './xmlrpc/memory'
+import { measureDecodeMemory, MEMORY_CHILD_FLAG, memoryChild, type MemoryFigures } from './xmlrpc/memory'
 import { bigEnclosure, saveMultipleFiles, type Payload } from './xmlrpc/payloads'
 import { timePython, type PeerTimes } from './xmlrpc/python-peer'
 import { bestOf, bestOfAsync } from './xmlrpc/timing'
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const npm = await timeNpm(payloads)
     writeFileSync(join(dir, 'b.xml'), b.bytes)
     const memory = await measureDecodeMemory(join(dir, 'b.xml'))
-    report(payloads, ours, python, npm, memory.growth, b.bytes.length)
+    report(payloads, ours, python, npm, memory, b.bytes.length)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -56,7 +56,8 @@ async function timeNpm(payloads: Payload[]): Promise<PeerTimes> {
   return out
 }
 
-function report(payloads: Payload[], ours: PeerTimes, python: PeerTimes, npm: PeerTimes, memoryGrowth: number, bSize: number): void {
+function report(payloads: Payload[], ours: PeerTimes, python: PeerTimes, npm: PeerTimes, memory: MemoryFigures, bSize: number): void {
+  const memoryGrowth = memory.growth
   const mb = (n: number) => n / 1e6
   const rows: string[][] = [['payload', 'op', 'MB', 'ours MB/s', 'python MB/s', 'npm MB/s', 'ours/python', 'ours/npm']]
   const ratio: Record<string, number> = {}
@@ -70,7 +71,10 @@ function report(payloads: Payload[], ours: PeerTimes, python: PeerTimes, npm: Pe
   }
   console.log('Throughput = payload bytes (our encoding) / best time; each implementation works on the same bytes and values.')
   printTable(rows)
-  console.log(`Peak memory decoding (b): +${mb(memoryGrowth).toFixed(1)} MB over the ${mb(bSize).toFixed(1)} MB payload already loaded (${(memoryGrowth / bSize).toFixed(2)}× its size)\n`)
+  console.log(
+    `Peak memory decoding (b), fresh process: RSS ${mb(memory.before).toFixed(1)} MB with the payload loaded → peak ${mb(memory.peak).toFixed(1)} MB (${memory.source}): ` +
+      `+${mb(memoryGrowth).toFixed(1)} MB = ${(memoryGrowth / bSize).toFixed(2)}× the ${mb(bSize).toFixed(1)} MB payload\n`,
+  )
   const targets: [string, boolean, string][] = [
     ...['a call', 'a response', 'b response'].map((n): [string, boolean, string] => [`decode ${n} ≥ 1.5× Python`, ratio[`decode ${n}`] >= 1.5, ratio[`decode ${n}`].toFixed(2) + '×']),
     ...['a call', 'a response', 'b response'].map((n): [string, boolean, string] => [`encode ${n} ≥ 1× Python`, ratio[`encode ${n}`] >= 1, ratio[`encode ${n}`].toFixed(2) + '×']),

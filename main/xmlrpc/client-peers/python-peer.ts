@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-export type PythonMode = 'basic' | 'validator1' | 'validator1-broken' | 'catchall' | 'catchall-echo'
+export type PythonMode = 'basic' | 'no-multicall' | 'broken-multicall' | 'validator1' | 'validator1-broken' | 'catchall' | 'catchall-echo'
 
 export interface Peer {
   url: string
@@ -12,7 +12,7 @@ const script = fileURLToPath(new URL('./python-server.py', import.meta.url))
 
 /** Starts Python's SimpleXMLRPCServer (see python-server.py) and resolves once it listens. */
 export function startPythonServer(mode: PythonMode = 'basic'): Promise<Peer> {
-  const child = spawn('python3', [script, mode], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('python3', [script, mode], { stdio: ['pipe', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   return new Promise((resolve, reject) => {

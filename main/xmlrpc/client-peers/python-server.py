@@ -3,16 +3,26 @@
 Prints the port on the first line of stdout, then serves until killed.
 Modes: basic (echo, arithmetic, faults), validator1 (the interop suite, correct),
 validator1-broken (two answers wrong), catchall (any method, answers a fixed struct),
-catchall-echo (the same, with the params echoed back).
+catchall-echo (the same, with the params echoed back); no-multicall and broken-multicall are
+basic without system.multicall, or with one that always faults.
 """
+import os
 import sys
+import threading
 from xmlrpc.server import SimpleXMLRPCServer
 from xmlrpc.client import Fault
 
 mode = sys.argv[1] if len(sys.argv) > 1 else "basic"
 server = SimpleXMLRPCServer(("127.0.0.1", 0), allow_none=True, logRequests=False, use_builtin_types=True)
 server.register_introspection_functions()
-server.register_multicall_functions()
+if mode == "no-multicall":
+    pass
+elif mode == "broken-multicall":
+    def broken_multicall(calls):
+        raise Fault(-32603, "multicall is broken here")
+    server.register_function(broken_multicall, "system.multicall")
+else:
+    server.register_multicall_functions()
 
 
 def echo(value):
@@ -38,7 +48,7 @@ def big(n):
     return "x" * n
 
 
-if mode == "basic":
+if mode in ("basic", "no-multicall", "broken-multicall"):
     server.register_function(echo)
     server.register_function(add)
     server.register_function(fail)
@@ -86,5 +96,12 @@ elif mode.startswith("catchall"):
             return answer
     server.register_instance(Anything())
 
+def exit_with_parent():
+    # stdin is a pipe from the test process: EOF means it is gone, so never outlive it.
+    sys.stdin.read()
+    os._exit(0)
+
+
+threading.Thread(target=exit_with_parent, daemon=True).start()
 print(server.server_address[1], flush=True)
 server.serve_forever()

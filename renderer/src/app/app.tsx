@@ -26,7 +26,7 @@ const writeCommands: Command[] = ['new-draft', 'save', 'publish', 'search']
 export function App({ api }: { api: UpstreamApi }) {
   const [bus] = useState(createCommandBus)
   const [area, setArea] = useState<Area>('write')
-  const [save, setSave] = useState<SaveStatus>({ kind: 'idle' })
+  const [save, setSave] = useState<SaveStatus>({ kind: 'none' })
   const [focusJobId, setFocusJobId] = useState<string | null>(null)
   const [stream, setStream] = useState<StreamStatus | null>(null)
   const online = useOnline()

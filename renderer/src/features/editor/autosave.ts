@@ -23,7 +23,7 @@ export interface AutosaveOptions {
  */
 export class Autosave {
   private draft: EditorDraft | null = null
-  private status: SaveStatus = { kind: 'idle' }
+  private status: SaveStatus = { kind: 'none' }
   private edits = 0
   private saved = 0
   private inFlight = false

@@ -34,6 +34,9 @@ export default function BodyEditor({ sessionKey, initialValue, format, onChange 
         glyphMargin: false,
         scrollBeyondLastLine: false,
         renderLineHighlight: 'none',
+        overviewRulerLanes: 0,
+        overviewRulerBorder: false,
+        hideCursorInOverviewRuler: true,
         fontSize: 14,
         padding: { top: 12, bottom: 12 },
         unicodeHighlight: { ambiguousCharacters: false }, // prose is full of curly quotes and dashes

@@ -44,11 +44,14 @@ export function DraftEditor({ draft, accounts, publishing, titleRef, onEdit, onS
       </header>
       <DraftMeta draft={draft} accounts={accounts} onEdit={onEdit} />
       <div className="panes">
-        <section className="pane body-pane" aria-label="Body editor">
+        <div className="pane body-pane">
+          <header className="pane-header">
+            <h2>Body</h2>
+          </header>
           <Suspense fallback={<p className="muted pane-note">Loading editor…</p>}>
             <BodyEditor sessionKey={draft.localKey} initialValue={draft.body} format={draft.format} onChange={(v) => onEdit({ body: v })} />
           </Suspense>
-        </section>
+        </div>
         <PreviewPane body={body} format={draft.format} />
       </div>
       <footer className="draft-footer">

@@ -23,12 +23,12 @@ export function PreviewPane({ body, format }: Props) {
   const doc = useMemo(() => previewDocument(settled, format), [settled, format])
   const note = notes[format]
   return (
-    <section className="pane preview-pane" aria-label="Preview">
+    <div className="pane preview-pane">
       <header className="pane-header">
         <h2>Preview</h2>
         {note && <span className="muted">{note}</span>}
       </header>
       <iframe className="preview-frame" title="Preview of the page" sandbox="" srcDoc={doc} referrerPolicy="no-referrer" />
-    </section>
+    </div>
   )
 }

@@ -8,7 +8,7 @@ import type { SaveStatus } from './save-status'
 
 /** The open draft for React: the Autosave engine, with its state mirrored for rendering. */
 export function useDraftSession(api: UpstreamApi, onSaved: (draft: Draft) => void) {
-  const [view, setView] = useState<{ draft: EditorDraft | null; status: SaveStatus }>({ draft: null, status: { kind: 'idle' } })
+  const [view, setView] = useState<{ draft: EditorDraft | null; status: SaveStatus }>({ draft: null, status: { kind: 'none' } })
   const savedRef = useRef(onSaved)
   savedRef.current = onSaved
 

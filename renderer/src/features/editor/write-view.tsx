@@ -76,7 +76,7 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
     if (c === 'new-draft') void startNew()
     else if (c === 'save') void session.saveNow()
     else if (c === 'publish' && session.draft) void publish()
-    else if (c === 'search') searchRef.current?.focus()
+    else if (c === 'search') requestAnimationFrame(() => (searchRef.current?.focus(), searchRef.current?.select())) // once shown
   }
   useEffect(() => bus.subscribe((c) => handlers.current(c)), [bus])
 
