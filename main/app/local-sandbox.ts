@@ -6,6 +6,9 @@ import { passwordKey, type SecretsDriver } from '../store/secrets'
 import type { SettingsStore } from '../store/settings-types'
 
 const SANDBOX_WEBHOST_ID = 'local-sandbox-webhost'
+const SANDBOX_DISCUSSION_ID = 'local-sandbox-discussion'
+const SANDBOX_COMMUNITY_ID = 'local-sandbox-community'
+const SANDBOX_IDS = [SANDBOX_WEBHOST_ID, SANDBOX_DISCUSSION_ID, SANDBOX_COMMUNITY_ID]
 
 /**
  * The embedded "Local sandbox": started with the app so a new user can publish with no setup. Its
@@ -19,24 +22,25 @@ export async function startLocalSandbox(dataDir: string, settings: SettingsStore
   let memberEmail = saved?.memberEmail
   const password = existing ? await secrets.get(passwordKey(existing.id)) : undefined
   const usable = memberEmail !== undefined && password !== undefined && sandbox.members.signIn(memberEmail, password) !== undefined
+  let secret = password
   if (!usable) {
     // First run, or the secret was lost: a fresh member, since digests can't be reversed.
     memberEmail = `writer-${randomBytes(3).toString('hex')}@sandbox.local`
-    const fresh = randomBytes(18).toString('base64url')
-    await sandbox.addMember(memberEmail, fresh)
-    await secrets.set(passwordKey(SANDBOX_WEBHOST_ID), fresh)
+    secret = randomBytes(18).toString('base64url')
+    await sandbox.addMember(memberEmail, secret)
   }
-  const account: Account = {
-    id: SANDBOX_WEBHOST_ID,
-    kind: 'webhost',
-    name: 'Local sandbox',
-    url: sandbox.endpoint,
-    username: memberEmail!,
-    builtin: 'sandbox',
-  }
+  const member = sandbox.members.byEmail(memberEmail!)!
+  // One member, one account of each kind, so every feature works with no setup.
+  const base = { url: sandbox.endpoint, username: member.email, builtin: 'sandbox' as const }
+  const accounts: Account[] = [
+    { ...base, id: SANDBOX_WEBHOST_ID, kind: 'webhost', name: 'Local sandbox' },
+    { ...base, id: SANDBOX_DISCUSSION_ID, kind: 'discussion', name: 'Local sandbox — group “sandbox”', dgname: 'sandbox' },
+    { ...base, id: SANDBOX_COMMUNITY_ID, kind: 'community', name: 'Local sandbox — weblog', usernum: member.usernum },
+  ]
+  for (const a of accounts) if ((await secrets.get(passwordKey(a.id))) !== secret) await secrets.set(passwordKey(a.id), secret!)
   await settings.update((s) => {
-    s.sandbox = { port: sandbox.port, memberEmail: memberEmail! }
-    s.accounts = [account, ...s.accounts.filter((a) => a.id !== SANDBOX_WEBHOST_ID)]
+    s.sandbox = { port: sandbox.port, memberEmail: member.email }
+    s.accounts = [...accounts, ...s.accounts.filter((a) => !SANDBOX_IDS.includes(a.id))]
   })
   return sandbox
 }

@@ -43,6 +43,7 @@ function collectCodes(e: unknown, depth = 0): string[] {
     const net = /net::([A-Z_]+)/.exec(x.message)
     if (net) out.push(net[1])
     if (x.message === 'other side closed' || x.message === 'terminated') out.push('UND_ERR_SOCKET')
+    if (x.message === 'bad port') out.push('BAD_PORT') // the fetch spec's blocked ports (1, 9, 25…)
   }
   if (Array.isArray(x.errors)) for (const inner of x.errors) out.push(...collectCodes(inner, depth + 1))
   out.push(...collectCodes(x.cause, depth + 1))

@@ -23,6 +23,12 @@ describe('toAppError', () => {
     expect(a.message).toBe(`Could not connect to 127.0.0.1:${port} — connection refused. Is the server running?`)
   })
 
+  it('explains a port that fetch refuses (the spec blocks 1, 9, 25…)', async () => {
+    const e = await createXmlRpcClient('http://127.0.0.1:9/RPC2').call('m', []).catch((x: unknown) => x)
+    expect(e).toMatchObject({ code: 'other', sysCode: 'BAD_PORT' })
+    expect(toAppError(e).message).toBe("Could not connect to 127.0.0.1:9: fetch refuses that port, which is reserved for another protocol. Use the server's XML-RPC port.")
+  })
+
   it('maps faults by classification, with code and string in details', () => {
     expect(toAppError(new XmlRpcFault(403, 'Incorrect username or password.'), ctx)).toMatchObject({
       kind: 'auth',

@@ -49,7 +49,7 @@ function fromFault(f: XmlRpcFault, c: ErrorContext, base: Details): AppError {
     case 'auth':
       return appError('auth', `The server refused the login${c.account ? ` for ${c.account}` : ''} ${quoted}. Check the user name and password in the account settings.`, { ...details, classification: 'auth' })
     case 'wrong-param-count':
-      return appError('fault', `The server expected a different number of parameters for ${method} ${quoted}. Check the server profile for this account.`, { ...details, classification: 'wrong-param-count' })
+      return appError('fault', `The server expected a different number of parameters for ${method} ${quoted}.${c.account ? ` Check the server profile of ${c.account}.` : ''}`, { ...details, classification: 'wrong-param-count' })
     case 'busy':
       return appError('fault', `The server is busy ${quoted}. Try again in a few minutes.`, { ...details, classification: 'busy' })
     default:
@@ -76,7 +76,10 @@ function fromTransport(e: TransportError, c: ErrorContext, base: Details): AppEr
     case 'http':
       return fromHttp(e, host, c, details)
     default:
-      return appError('transport', `Could not reach ${host}: ${e.message}.`, details)
+      if (e.sysCode === 'BAD_PORT') {
+        return appError('transport', `Could not connect to ${host}: fetch refuses that port, which is reserved for another protocol. Use the server's XML-RPC port.`, details)
+      }
+      return appError('transport', `${e.message}.`, details)
   }
 }
 

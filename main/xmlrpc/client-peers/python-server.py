@@ -1,6 +1,6 @@
 """A real XML-RPC peer for the client tests: Python's own xmlrpc.server, started on port 0.
 
-Prints the port on the first line of stdout, then serves until killed.
+Prints the port on the first line of stdout, then serves until killed or until stdin closes.
 Modes: basic (echo, arithmetic, faults), validator1 (the interop suite, correct),
 validator1-broken (two answers wrong), catchall (any method, answers a fixed struct),
 catchall-echo (the same, with the params echoed back); no-multicall and broken-multicall are
