@@ -4,7 +4,7 @@ import { startPythonServer, type Peer } from '../xmlrpc/client-peers/python-peer
 import { PASSWORD, secretCalls, secretForms } from '../xmlrpc/client-peers/secret-calls'
 import { run } from './call'
 import { fakeIo } from './test-io'
-import { toTypedJson } from './typed-json'
+import { toTypedJson } from '../xmlrpc/typed-json'
 
 // `upstream call`, run in-process against Python's xmlrpc.server.
 let python: Peer

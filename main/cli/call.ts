@@ -4,7 +4,7 @@ import type { CliIo } from './io'
 import { parseRpcArgs } from './rpc-args'
 import { clientFromFlags } from './rpc-client'
 import { reportFailure } from './rpc-failure'
-import { parseTypedJson, toTypedJson, TypedJsonError } from './typed-json'
+import { parseTypedJson, toTypedJson, TypedJsonError } from '../xmlrpc/typed-json'
 
 export const CALL_HELP = `Usage: upstream call URL METHOD [ARG…] [--timeout MS] [--max-bytes N] [--verbose] [--json]
 

@@ -4,7 +4,7 @@ import { XmlRpcFault } from '../xmlrpc/fault'
 import { toAppError, type ErrorContext } from '../xmlrpc/to-app-error'
 import { Exit } from './exit-codes'
 import type { CliIo } from './io'
-import { TypedJsonError } from './typed-json'
+import { TypedJsonError } from '../xmlrpc/typed-json'
 
 /** The fault line scripts parse: {"faultCode": N, "faultString": "…"}. */
 export function faultJson(f: XmlRpcFault): string {

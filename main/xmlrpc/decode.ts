@@ -18,15 +18,17 @@ export interface DecodedCall {
   params: XmlRpcValue[]
 }
 
+const ignore = () => {}
+
 function start(body: Uint8Array | string, opts: DecodeOptions | undefined): XmlScanner {
   const { text, oneByte } = bodyToText(body)
-  const sc = new XmlScanner(text, oneByte)
+  const sc = new XmlScanner(text, oneByte, opts?.onWarning ?? ignore)
   sc.prolog()
   return sc
 }
 
 function readerFor(sc: XmlScanner, opts: DecodeOptions | undefined): ValueReader {
-  return new ValueReader(sc, opts?.maxDepth ?? 100, opts?.onWarning ?? (() => {}))
+  return new ValueReader(sc, opts?.maxDepth ?? 100, opts?.onWarning ?? ignore)
 }
 
 /**

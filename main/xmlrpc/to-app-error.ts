@@ -19,7 +19,10 @@ type Details = { [key: string]: JsonValue }
  * cause and the fix, and details (faultCode, status, position…) for the inspector. Never throws.
  */
 export function toAppError(e: unknown, context: ErrorContext = {}): AppError {
-  if (isAppError(e)) return e
+  // Errors of other layers (store, protocols) know their own AppError; take theirs as plain data.
+  const own = (e as { toAppError?: () => AppError } | null)?.toAppError
+  if (typeof own === 'function') return own.call(e)
+  if (isAppError(e)) return { kind: e.kind, message: e.message, ...(e.details ? { details: e.details } : {}) }
   const base = baseDetails(context)
   if (e instanceof XmlRpcFault) return fromFault(e, context, base)
   if (e instanceof TransportError) return fromTransport(e, context, base)

@@ -17,6 +17,12 @@ describe('well-formed XML is accepted', () => {
       ><value b="x &amp; y"><ex:i8 >5</ex:i8 ></value></param></params></methodResponse >`
     expect(parse(doc)).toEqual({ kind: 'value', value: 5 })
   })
+  it('with whitespace before the XML declaration (PHP servers), tolerated with a warning', () => {
+    const warnings: string[] = []
+    expect(decodeResponse('\n  ' + responseWith('1'), { onWarning: (w) => warnings.push(w) })).toEqual({ kind: 'value', value: '1' })
+    expect(warnings).toEqual(['whitespace before the XML declaration (ignored)'])
+    expect(errorOf(() => parse('<!-- c -->' + responseWith('1'))).message).toMatch(/only allowed at the very start/)
+  })
   it('with a UTF-8 byte order mark', () => {
     expect(parse('\uFEFF' + responseWith('1'))).toEqual({ kind: 'value', value: '1' })
     expect(decodeResponse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(responseWith('1'))]))).toEqual({ kind: 'value', value: '1' })

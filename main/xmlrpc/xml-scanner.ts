@@ -10,7 +10,7 @@ const BANG = 33
 const QUESTION = 63
 
 const XML_DECL =
-  /<\?xml\s+version\s*=\s*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:\s+encoding\s*=\s*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/y
+  /<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n\r]*\?>/y
 const NAME = /^[A-Za-z_:\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\uFFFD][\w.:\u00B7-\uFFFD-]*$/
 const ATTRIBUTE = /([A-Za-z_:\u00C0-\uFFFD][\w.:\u00B7-\uFFFD-]*)[ \t\n]*=[ \t\n]*(?:"([^<"]*)"|'([^<']*)')/y
 const PI_TARGET = /[A-Za-z_:][\w.:-]*/y
@@ -41,6 +41,7 @@ export class XmlScanner {
   constructor(
     readonly s: string,
     readonly oneByte = false,
+    private readonly warn: (msg: string) => void = () => {},
   ) {
     this.cdataEndPossible = s.indexOf(']]>') !== -1
   }
@@ -57,9 +58,14 @@ export class XmlScanner {
   /** The XML declaration, then whitespace, comments and PIs up to the root element. */
   prolog(): void {
     const s = this.s
-    if (s.startsWith('<?xml', 0) && (isWs(s.charCodeAt(5)) || s.charCodeAt(5) === QUESTION)) {
-      XML_DECL.lastIndex = 0
-      if (!XML_DECL.test(s)) this.fail('malformed XML declaration', 0)
+    let p = 0
+    while (isWs(s.charCodeAt(p))) p++
+    if (s.startsWith('<?xml', p) && (isWs(s.charCodeAt(p + 5)) || s.charCodeAt(p + 5) === QUESTION)) {
+      // PHP servers often print a stray newline first (a plugin's trailing whitespace); expat
+      // refuses that, but it is harmless, so it is tolerated with a warning.
+      if (p > 0) this.warn('whitespace before the XML declaration (ignored)')
+      XML_DECL.lastIndex = p
+      if (!XML_DECL.test(s)) this.fail('malformed XML declaration', p)
       this.pos = XML_DECL.lastIndex
     }
     this.misc()
@@ -200,7 +206,7 @@ export class XmlScanner {
 
   private attributes(element: string, from: number): void {
     const s = this.s
-    const seen: string[] = []
+    const seen = new Set<string>()
     for (let q = from; ; ) {
       let p = q
       while (isWs(s.charCodeAt(p))) p++
@@ -215,8 +221,8 @@ export class XmlScanner {
       ATTRIBUTE.lastIndex = p
       const m = ATTRIBUTE.exec(s)
       if (!m) this.fail(`malformed attribute in <${element}>`, p)
-      if (seen.includes(m[1])) this.fail(`duplicate attribute "${m[1]}" in <${element}>`, p)
-      seen.push(m[1])
+      if (seen.has(m[1])) this.fail(`duplicate attribute "${m[1]}" in <${element}>`, p)
+      seen.add(m[1])
       const value = this.legal(m[2] ?? m[3], p)
       // Attribute values are ignored, but must still be well formed.
       if (value.indexOf('&') !== -1) decodeEntities(value, (reason, _i, code) => this.fail(reason, p, code))
