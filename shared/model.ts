@@ -82,12 +82,14 @@ export type JobState =
 /** The one table of legal moves. Code that changes a job's state goes through `canTransition`. */
 export const jobTransitions: { readonly [S in JobState]: readonly JobState[] } = {
   queued: ['sending', 'paused', 'cancelled', 'waiting-network'],
-  sending: ['done', 'waiting-retry', 'waiting-network', 'unknown', 'needs-attention', 'queued'],
+  // → paused / cancelled: the person asked while the attempt ran; it ended without going out.
+  sending: ['done', 'waiting-retry', 'waiting-network', 'unknown', 'needs-attention', 'queued', 'paused', 'cancelled'],
   'waiting-retry': ['queued', 'sending', 'paused', 'cancelled', 'waiting-network'],
   'waiting-network': ['queued', 'sending', 'paused', 'cancelled'],
   paused: ['queued', 'cancelled'],
   unknown: ['done', 'queued', 'needs-attention', 'cancelled'],
-  'needs-attention': ['queued', 'cancelled'],
+  // → done: the person says which of several look-alikes on the server is this job's post.
+  'needs-attention': ['queued', 'cancelled', 'done'],
   done: [],
   cancelled: [],
 }
@@ -96,7 +98,7 @@ export function canTransition(from: JobState, to: JobState): boolean {
   return jobTransitions[from].includes(to)
 }
 
-export type JobAction = 'webhost.put'
+export type JobAction = 'webhost.put' | 'discuss.newMessage' | 'discuss.saveMessage'
 
 export interface JobHistoryEntry {
   state: JobState
@@ -118,6 +120,48 @@ export interface Job {
   nextAttemptAt?: string
   progress?: { sent: number; total: number }
   history: JobHistoryEntry[]
-  result?: { url?: string; members?: { [key: string]: JsonValue } }
+  result?: { url?: string; msgnum?: string | number; members?: { [key: string]: JsonValue } }
   error?: AppError
+  /** Discussion jobs: the words as queued (what newMessage sent is what a search matches on). */
+  message?: JobMessage
+  /** Multi-file jobs: one record per file; a retry re-sends only the files not yet `sent`. */
+  files?: JobFile[]
+  /** Retryable failures in a row: drive the backoff and the give-up point; offline waits don't count. */
+  failures?: number
+  /** When the current or last attempt began. */
+  attemptStartedAt?: string
+  /** Non-idempotent jobs: written just before the request leaves; absent means it never left. */
+  dispatchedAt?: string
+  /** A non-idempotent request that may have reached the server: the search for what it did. */
+  uncertain?: JobUncertainty
+}
+
+export interface JobMessage {
+  title: string
+  body: string
+  /** newMessage: the parent's msgnum as received, or 0 for a new thread. */
+  inResponseTo: string | number
+  /** saveMessage: the message being edited. */
+  msgnum?: string | number
+}
+
+export interface JobFile {
+  /** Where it goes, e.g. "notes/hello.html". */
+  path: string
+  status: 'pending' | 'sent' | 'failed'
+  bytes?: number
+  url?: string
+  at?: string
+  error?: AppError
+}
+
+export interface JobUncertainty {
+  /** When the attempt that may have posted began: a match must be created after it. */
+  since: string
+  /** Automatic searches made that found nothing. */
+  lookups: number
+  /** 'searching' while Upstream looks on the server; 'ask-user' once only the person can tell. */
+  status: 'searching' | 'ask-user'
+  /** Several look-alikes on the server: the person says which one (or none) is this job's. */
+  candidates?: (string | number)[]
 }

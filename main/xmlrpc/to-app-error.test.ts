@@ -76,7 +76,7 @@ describe('toAppError', () => {
     expect(toAppError(new XmlRpcEncodeError('params[0]', 'NaN cannot be sent')).kind).toBe('invalid-input')
     expect(toAppError(new InvalidUrlError('Not a URL')).kind).toBe('invalid-input')
     const given = appError('storage', 'disk full')
-    expect(toAppError(given)).toBe(given)
+    expect(toAppError(given)).toStrictEqual(given)
     expect(toAppError(new Error('boom'))).toMatchObject({ kind: 'internal', message: expect.stringContaining('boom') })
     expect(toAppError('weird')).toMatchObject({ kind: 'internal' })
   })

@@ -14,7 +14,7 @@ export function AccountsView({ accounts, error }: Props) {
       {error && <p className="inline-error">{error.message}</p>}
       {accounts === null && !error && <p className="muted">Loading accounts…</p>}
       {accounts?.length === 0 && <p className="empty-note">No accounts yet. The Local sandbox appears here once the app has set it up.</p>}
-      <ul className="accounts" aria-label="Accounts">
+      <ul className="accounts">
         {accounts?.map((a) => <AccountItem key={a.id} account={a} />)}
       </ul>
     </section>

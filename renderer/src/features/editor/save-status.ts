@@ -17,6 +17,7 @@ export function saveStatusText(s: SaveStatus): string {
     case 'saved':
       return 'Saved'
     case 'error':
-      return `Not saved: ${s.message}`
+      // The core's storage errors may already open with "Not saved:"; say it once.
+      return `Not saved: ${s.message.replace(/^not saved:?\s*/i, '')}`
   }
 }
