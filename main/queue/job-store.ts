@@ -4,30 +4,34 @@ import type { Job } from '../../shared/model'
 
 export type WriteJson = (file: string, value: unknown) => Promise<void>
 
-/** One file per job (`queue/<id>.json`), written durably, so jobs survive restarts and crashes. */
+/** Oldest first; ties (same millisecond, another process) broken by id so every process agrees. */
+export const byAge = (a: Job, b: Job): number => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
+
+/**
+ * One file per job (`queue/<id>.json`), written durably, so jobs survive restarts and crashes.
+ * Only the process holding the publisher lock changes existing jobs; any process may add one.
+ */
 export class JobStore {
   private readonly jobs = new Map<string, Job>()
   private constructor(
-    private readonly dir: string,
+    readonly dir: string,
     private readonly write: WriteJson,
   ) {}
 
   static async open(dataDir: string, write: WriteJson): Promise<JobStore> {
     const store = new JobStore(join(dataDir, 'queue'), write)
-    const names = await readdir(store.dir).catch(() => [] as string[])
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
-      try {
-        const job = JSON.parse(await readFile(join(store.dir, name), 'utf8')) as Job
-        if (typeof job.id === 'string' && typeof job.state === 'string') store.jobs.set(job.id, job)
-      } catch {
-        // A file that is not a job is left where it is for a person to look at, never deleted.
-      }
-    }
+    await store.reload()
     return store
   }
 
+  /** Newest first, as people read a queue. */
   list(): Job[] {
-    return [...this.jobs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    return [...this.jobs.values()].sort((a, b) => byAge(b, a))
+  }
+
+  /** Oldest first, as the publisher works. */
+  inOrder(): Job[] {
+    return [...this.jobs.values()].sort(byAge)
   }
 
   get(id: string): Job | undefined {
@@ -37,5 +41,42 @@ export class JobStore {
   async put(job: Job): Promise<void> {
     await this.write(join(this.dir, `${job.id}.json`), job)
     this.jobs.set(job.id, job)
+  }
+
+  /** Re-reads every job file (another process runs the queue): returns the jobs that changed. */
+  async reload(): Promise<Job[]> {
+    return this.scan(() => true)
+  }
+
+  /** Reads only files for jobs this process has not seen (added by another process). */
+  async scanNew(): Promise<Job[]> {
+    return this.scan((id) => !this.jobs.has(id))
+  }
+
+  private async scan(wanted: (id: string) => boolean): Promise<Job[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[])
+    const changed: Job[] = []
+    for (const name of names) {
+      // Temp files are dot-prefixed: only whole, renamed-in job files are read.
+      if (!name.endsWith('.json') || name.startsWith('.') || !wanted(name.slice(0, -5))) continue
+      const job = await readJob(join(this.dir, name))
+      if (!job) continue
+      const known = this.jobs.get(job.id)
+      if (known && known.updatedAt === job.updatedAt && known.history.length === job.history.length) continue
+      this.jobs.set(job.id, job)
+      changed.push(job)
+    }
+    return changed
+  }
+}
+
+async function readJob(file: string): Promise<Job | undefined> {
+  try {
+    const job = JSON.parse(await readFile(file, 'utf8')) as Job
+    const ok = typeof job?.id === 'string' && typeof job.state === 'string' && typeof job.createdAt === 'string' && Array.isArray(job.history)
+    return ok ? job : undefined
+  } catch {
+    // A file that is not a job is left where it is for a person to look at, never deleted.
+    return undefined
   }
 }

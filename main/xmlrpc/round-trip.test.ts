@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeCall, decodeResponse } from './decode'
 import { encodeCall, encodeResponse } from './encode'
 import { formatDouble } from './number-format'
+import { decodeValue } from './testing/documents'
 import { struct, XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcValue } from './values'
 
 // Property: any value tree XML-RPC can carry comes back identical from encode → decode. What
@@ -81,6 +82,17 @@ describe('encode → decode', () => {
         same(call.params, params.map(expected))
       }),
       { numRuns: 400 },
+    )
+  })
+  it('gives back long texts (escaped through bytes) exactly', () => {
+    const long = fc.string({ unit: fc.oneof(fc.constantFrom('<', '>', '&', '\r', 'é', '€', '\u{1F600}'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 256, maxLength: 2000 })
+    fc.assert(
+      fc.property(long.filter((t) => !ILLEGAL.test(t)), (t) => {
+        const xml = encodeResponse(t)
+        expect(xml).not.toContain('\r')
+        same(decodeValue(Buffer.from(xml)), t)
+      }),
+      { numRuns: 200 },
     )
   })
   it('writes doubles without an exponent that parse back to the same double, -0 included', () => {
