@@ -5,6 +5,7 @@
  */
 import type { Account, Draft, DraftInput, DraftSummary, Job } from './model'
 import type { Result } from './result'
+import type { WireEntry } from './wire'
 
 export interface AppInfo {
   name: 'Upstream'
@@ -29,11 +30,14 @@ export interface Channels {
   /** Saves nothing: queues a publish of the draft as last saved. */
   'publish.draft': { input: { draftId: string; accountId?: string }; output: Job }
   'queue.list': { input: void; output: Job[] }
+  /** Recent XML-RPC exchanges, newest first, secrets redacted. */
+  'inspector.list': { input: void; output: WireEntry[] }
 }
 
 /** Events the core pushes to every window. */
 export interface Events {
   'queue.job': Job
+  'wire.entry': WireEntry
   'draft.saved': { id: string; revision: number; updatedAt: string }
   notification: { level: 'info' | 'success' | 'warning' | 'error'; title: string; body?: string }
   /** A desktop menu item or its accelerator (Electron only; the browser face binds keys itself). */

@@ -7,6 +7,7 @@ import type { JobStore } from '../queue/job-store'
 import type { Publisher } from '../queue/publisher'
 import type { XmlRpcClient } from '../xmlrpc/client'
 import type { EventBus } from './event-bus'
+import type { WireLogStore } from './wire-log-store'
 
 /** Everything a handler may use: built once by startCore, passed to every handler. */
 export interface AppContext {
@@ -18,8 +19,9 @@ export interface AppContext {
   jobs: JobStore
   publisher: Publisher
   events: EventBus
+  wire: WireLogStore
   /** An XML-RPC client for an account's endpoint, with the app's fetch and the wire log. */
-  clientFor(account: Account): XmlRpcClient
+  clientFor(account: Account): Promise<XmlRpcClient>
   /** The account with this id, or an AppFailure naming it. */
   account(id: string): Account
 }

@@ -11,7 +11,8 @@ import { openSettings } from '../store/settings'
 import { atomicWrite } from '../store/atomic-write'
 import { ensureDir, nodeFs } from '../store/fs-layer'
 import { dirname } from 'node:path'
-import { createXmlRpcClient } from '../xmlrpc/client'
+import { accountClient } from './account-client'
+import { WireLogStore } from './wire-log-store'
 import type { AppContext } from './context'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, isChannel } from './dispatch'
@@ -36,6 +37,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const drafts = openDraftStore(dataDir)
   const jobs = await JobStore.open(dataDir, writeJsonDurable)
   const events = new EventBus()
+  const wire = new WireLogStore(dataDir, (entry) => events.emit('wire.entry', entry))
   const fetchImpl = opts.fetch ?? globalThis.fetch
 
   let sandbox: Sandbox | undefined
@@ -65,7 +67,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     jobs,
     publisher,
     events,
-    clientFor: (account: Account) => createXmlRpcClient(account.url, { fetch: fetchImpl }),
+    wire,
+    clientFor: (account: Account) => accountClient(account, secrets, fetchImpl, wire),
     account: (id: string) => settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
   }
 
@@ -81,6 +84,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     async close() {
       publisher.stop()
       await drafts.flush()
+      await wire.flush()
       await sandbox?.close()
       await lock?.release()
     },

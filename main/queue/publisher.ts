@@ -1,33 +1,22 @@
-import type { AppError } from '../../shared/errors'
 import { appError } from '../../shared/errors'
-import type { Job, JobAction, JobState } from '../../shared/model'
-import { backoffMs } from './backoff'
+import type { Job, JobAction } from '../../shared/model'
+import { KeyedQueue } from '../store/keyed-queue'
+import { after, systemClock, type Clock } from './clock'
+import { applyAction, applyResolve, canApply, type QueueAction } from './job-actions'
 import type { JobStore } from './job-store'
+import { dueStep, holdsLine, wakeAt, type Step } from './line'
+import { settleLookup } from './lookup-settle'
 import type { Outcome } from './outcome'
-import { transition } from './transition'
+import type { LookupResult, Performer } from './performer'
+import { NETWORK_RECHECK_MS } from './policy'
+import { QueueError } from './queue-error'
+import { recovered } from './recover'
+import { settle, type Request } from './settle'
+import { amend, transition } from './transition'
 
-/** States in which a job still has work ahead and holds its account's place in line. */
-const ACTIVE = new Set<JobState>(['queued', 'sending', 'waiting-retry', 'waiting-network'])
-/** Offline jobs look again this often, without counting an attempt against them. */
-const NETWORK_RECHECK_MS = 15_000
-
-export interface Performer {
-  /** Safe to send twice (webHost.put, saveMessage…); false for newMessage. */
-  idempotent: boolean
-  run(job: Job, report: (sent: number, total: number) => void): Promise<Outcome>
-}
-
-export interface Clock {
-  now(): Date
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-}
+export type { Clock } from './clock'
+export { systemClock } from './clock'
+export type { Performer } from './performer'
 
 export interface PublisherOptions {
   store: JobStore
@@ -37,112 +26,257 @@ export interface PublisherOptions {
   random?: () => number
   /** Jobs of different accounts run side by side; one account's jobs run in order. */
   concurrency?: number
+  /** Whether the network reaches this job's server: a probe, not an attempt. Default: assume so. */
+  probe?: (job: Job) => Promise<boolean>
 }
 
-/** Runs the publish queue: one attempt per job at a time, every state change persisted first. */
+interface Live {
+  abort: AbortController
+  request?: Request
+}
+
+// A step that failed to write the job's state (disk full…) leaves the job alone for this long.
+const HOLD_AFTER_CRASH_MS = 30_000
+const STOP_GRACE_MS = 10_000
+const PROGRESS_EVERY_MS = 100
+
+/**
+ * Runs the publish queue: one step per account at a time, every state change persisted (through
+ * transition()) before anything is sent, and every change of one job applied in order.
+ * Only the process holding the publisher lock starts it; others may only enqueue.
+ */
 export class Publisher {
   private readonly clock: Clock
+  private readonly random: () => number
+  private readonly serial = new KeyedQueue()
+  private readonly busy = new Map<string, string>()
+  private readonly live = new Map<string, Live>()
+  private readonly holds = new Map<string, number>()
+  private readonly tasks = new Set<Promise<void>>()
   private timer: unknown
-  private stopped = false
+  private running = false
 
   constructor(private readonly opts: PublisherOptions) {
     this.clock = opts.clock ?? systemClock
+    this.random = opts.random ?? Math.random
   }
 
-  /** After a crash, a job left in `sending` is re-queued if idempotent, else its fate is unknown. */
-  async recover(): Promise<void> {
-    for (const job of this.opts.store.list().filter((j) => j.state === 'sending')) {
-      const idempotent = this.opts.performers[job.action].idempotent
-      const next: JobState = idempotent ? 'queued' : 'unknown'
-      await this.save(transition(job, next, this.clock.now(), 'The app stopped while this was being sent.'))
+  get isRunning(): boolean {
+    return this.running
+  }
+
+  /** Takes over the queue (this process holds the lock): settles jobs a crash left `sending`, then runs. */
+  async start(): Promise<void> {
+    if (this.running) return
+    this.running = true
+    for (const job of this.opts.store.inOrder()) {
+      if (job.state === 'sending' && !this.live.has(job.id)) await this.change(job.id, (j) => (j.state === 'sending' ? recovered(j, this.performer(j).idempotent, this.clock.now()) : undefined))
     }
     this.kick()
   }
 
+  /** Stops starting steps and waits (a little) for the ones under way to settle and be written. */
+  async stop(): Promise<void> {
+    this.running = false
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer)
+    this.timer = undefined
+    let grace: NodeJS.Timeout | undefined
+    await Promise.race([Promise.allSettled([...this.tasks]), new Promise((r) => (grace = setTimeout(r, STOP_GRACE_MS)))])
+    clearTimeout(grace)
+  }
+
+  /** Saves a new job; this process runs it if it holds the lock, else the one that does picks it up. */
   async enqueue(job: Job): Promise<Job> {
-    await this.save(job)
+    await this.change(job.id, () => job, true)
     this.kick()
     return job
   }
 
-  stop(): void {
-    this.stopped = true
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer)
+  /** Jobs another process wrote (seen by a rescan): tell the UI, and run any new ones. */
+  noticed(jobs: Job[]): void {
+    for (const job of jobs) this.opts.onChange(job)
+    this.kick()
   }
 
-  /** Starts whatever is due now and sets one timer for the next retry. */
+  async act(id: string, action: QueueAction): Promise<Job> {
+    this.ensureRunning()
+    const job = await this.change(id, (j) => {
+      if (j.state !== 'sending' || (action !== 'pause' && action !== 'cancel')) return applyAction(j, action, this.clock.now())
+      // Mid-send: the attempt settles into paused/cancelled; an idempotent send is stopped now.
+      const live = this.live.get(j.id)
+      if (live) {
+        live.request = action
+        if (this.performer(j).idempotent) live.abort.abort()
+      }
+      return undefined
+    })
+    this.kick()
+    return job
+  }
+
+  /** pause/resume every job that can be (the whole queue, e.g. before a train tunnel). */
+  async actAll(action: 'pause' | 'resume'): Promise<Job[]> {
+    this.ensureRunning()
+    const changed: Job[] = []
+    for (const j of this.opts.store.inOrder()) if (canApply(j, action)) changed.push(await this.act(j.id, action).catch(() => j))
+    return changed
+  }
+
+  /** The person's answer for an unknown job: posted as `msgnum` (→ done), or not posted (→ sent again). */
+  async resolve(id: string, answer: { posted: true; msgnum: string | number } | { posted: false }): Promise<Job> {
+    this.ensureRunning()
+    const job = this.job(id)
+    const now = this.clock.now()
+    if (!answer.posted) {
+      const next = await this.change(id, (j) => applyResolve(j, { answer: 'not-posted' }, now))
+      this.kick()
+      return next
+    }
+    applyResolve(job, { answer: 'was-posted', result: { msgnum: answer.msgnum } }, now) // refuses before adopting
+    const adopt = this.performer(job).adopt
+    const result = adopt ? await adopt(job, answer.msgnum).catch(() => ({ msgnum: answer.msgnum })) : { msgnum: answer.msgnum }
+    const next = await this.change(id, (j) => applyResolve(j, { answer: 'was-posted', result }, this.clock.now()))
+    this.kick()
+    return next
+  }
+
+  /** Starts whatever is due now and sets one timer for the next thing due. */
   kick(): void {
-    if (this.stopped) return
+    if (!this.running) return
     const now = this.clock.now().getTime()
     const limit = this.opts.concurrency ?? 2
-    const headSeen = new Set<string>()
-    for (const job of this.opts.store.list().reverse()) {
-      if (!ACTIVE.has(job.state) || headSeen.has(job.accountId)) continue
-      // Per-account order: only the oldest active job of an account may run.
-      headSeen.add(job.accountId)
-      if (this.inFlight.has(job.accountId) || this.inFlight.size >= limit) continue
-      const due = job.state === 'queued' || (job.state !== 'sending' && Date.parse(job.nextAttemptAt ?? '') <= now)
-      if (due) void this.attempt(job)
+    const seen = new Set<string>()
+    for (const job of this.opts.store.inOrder()) {
+      // Per-account order: only the oldest job holding an account's line may run.
+      if (!holdsLine(job) || seen.has(job.accountId)) continue
+      seen.add(job.accountId)
+      if (this.busy.has(job.accountId) || this.busy.size >= limit || (this.holds.get(job.id) ?? 0) > now) continue
+      const step = dueStep(job, now)
+      if (step) this.launch(job, step)
     }
-    this.armTimer()
+    this.armTimer(now)
   }
 
-  private readonly inFlight = new Set<string>()
-
-  private armTimer(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer)
-    const next = this.opts.store
-      .list()
-      .filter((j) => (j.state === 'waiting-retry' || j.state === 'waiting-network') && j.nextAttemptAt)
-      .map((j) => Date.parse(j.nextAttemptAt!))
-      .sort((a, b) => a - b)[0]
-    if (next === undefined) return
-    this.timer = this.clock.setTimeout(() => this.kick(), Math.max(0, next - this.clock.now().getTime()))
+  private launch(job: Job, step: Step): void {
+    this.busy.set(job.accountId, job.id)
+    const task: Promise<void> = this.runStep(job.id, step)
+      .catch(() => {
+        // Most likely the job's state could not be written: leave it alone for a while.
+        this.holds.set(job.id, this.clock.now().getTime() + HOLD_AFTER_CRASH_MS)
+      })
+      .finally(() => {
+        this.busy.delete(job.accountId)
+        this.tasks.delete(task)
+        this.kick()
+      })
+    this.tasks.add(task)
   }
 
-  private async attempt(queued: Job): Promise<void> {
-    this.inFlight.add(queued.accountId)
-    let job = transition(queued, 'sending', this.clock.now(), undefined, { attempts: queued.attempts + 1, error: undefined })
-    try {
-      await this.save(job)
-      const performer = this.opts.performers[job.action]
-      let outcome: Outcome
-      try {
-        outcome = await performer.run(job, (sent, total) => {
-          job = { ...job, progress: { sent, total } }
-          this.opts.onChange(job)
-        })
-      } catch (e) {
-        outcome = { kind: 'attention', error: appError('internal', `Upstream failed while publishing: ${e instanceof Error ? e.message : String(e)}`) }
+  private async runStep(id: string, step: Step): Promise<void> {
+    if (step === 'lookup') return this.lookup(id)
+    if (step === 'probe') {
+      const job = this.job(id)
+      const online = await (this.opts.probe ?? (async () => true))(job).catch(() => false)
+      if (!online) {
+        await this.change(id, (j) => (j.state === 'waiting-network' ? amend(j, this.clock.now(), { nextAttemptAt: after(this.clock.now(), NETWORK_RECHECK_MS) }) : undefined))
+        return
       }
-      await this.save(this.settle(job, outcome))
-    } finally {
-      this.inFlight.delete(queued.accountId)
-      this.kick()
     }
+    return this.attempt(id)
   }
 
-  private settle(job: Job, outcome: Outcome): Job {
+  private async attempt(id: string): Promise<void> {
     const now = this.clock.now()
-    const failed = (to: JobState, error: AppError, patch: Partial<Job> = {}) => transition(job, to, now, error.message, { ...patch, error })
-    switch (outcome.kind) {
-      case 'done':
-        return transition(job, 'done', now, outcome.result.url, { result: outcome.result, nextAttemptAt: undefined })
-      case 'retry': {
-        const wait = Math.max(outcome.retryAfterMs ?? 0, backoffMs(job.attempts, this.opts.random))
-        return failed('waiting-retry', outcome.error, { nextAttemptAt: new Date(now.getTime() + wait).toISOString() })
-      }
-      case 'offline':
-        return failed('waiting-network', outcome.error, { nextAttemptAt: new Date(now.getTime() + NETWORK_RECHECK_MS).toISOString() })
-      case 'unknown':
-        return failed('unknown', outcome.error)
-      case 'attention':
-        return failed('needs-attention', outcome.error)
+    const job = await this.change(id, (j) =>
+      holdsLine(j) && j.state !== 'sending' && j.state !== 'unknown'
+        ? transition(j, 'sending', now, undefined, { attempts: j.attempts + 1, attemptStartedAt: now.toISOString(), dispatchedAt: undefined, error: undefined, nextAttemptAt: undefined })
+        : undefined,
+    )
+    if (job.state !== 'sending' || job.attemptStartedAt !== now.toISOString()) return
+    const performer = this.performer(job)
+    const live: Live = { abort: new AbortController() }
+    this.live.set(id, live)
+    let dispatched = false
+    let lastProgress = 0
+    let outcome: Outcome
+    try {
+      outcome = await performer.run(job, {
+        signal: live.abort.signal,
+        progress: (sent, total) => {
+          const t = this.clock.now().getTime()
+          if (sent < total && t - lastProgress < PROGRESS_EVERY_MS) return
+          lastProgress = t
+          this.opts.onChange({ ...(this.opts.store.get(id) ?? job), progress: { sent, total } })
+        },
+        dispatching: async () => {
+          await this.change(id, (j) => (j.state === 'sending' ? amend(j, this.clock.now(), { dispatchedAt: this.clock.now().toISOString() }) : undefined))
+          dispatched = true
+        },
+      })
+    } catch (e) {
+      const error = appError('internal', `Upstream failed while publishing: ${e instanceof Error ? e.message : String(e)}`)
+      // After the request left, a failure of ours says nothing about what the server did.
+      outcome = !performer.idempotent && dispatched ? { kind: 'unknown', error } : { kind: 'attention', error }
+    } finally {
+      this.live.delete(id)
     }
+    // Our own abort (pause/cancel) is not the server's failure: settle it as the person asked.
+    if (live.request && live.abort.signal.aborted && (outcome.kind === 'attention' || outcome.kind === 'retry') && outcome.error.kind === 'cancelled') outcome = { kind: 'retry', error: outcome.error }
+    const settled = outcome
+    await this.change(id, (j) => (j.state === 'sending' ? settle(j, settled, this.clock.now(), this.random, live.request) : undefined))
   }
 
-  private async save(job: Job): Promise<void> {
-    await this.opts.store.put(job)
-    this.opts.onChange(job)
+  private async lookup(id: string): Promise<void> {
+    const job = this.job(id)
+    const performer = this.performer(job)
+    const claimed = new Set(this.opts.store.inOrder().flatMap((j) => (j.accountId === job.accountId && j.id !== id && j.result?.msgnum !== undefined ? [String(j.result.msgnum)] : [])))
+    let found: LookupResult
+    if (!performer.lookup) found = { kind: 'cannot', error: appError('unsupported', 'Upstream cannot look this up on the server. Check whether it was posted, then tell Upstream.') }
+    else {
+      found = await performer
+        .lookup(job, { signal: new AbortController().signal, claimed })
+        .catch((e: unknown) => ({ kind: 'failed' as const, error: appError('internal', `The search on the server failed: ${e instanceof Error ? e.message : String(e)}`) }))
+    }
+    await this.change(id, (j) => (j.state === 'unknown' && j.uncertain?.status === 'searching' ? settleLookup(j, found, this.clock.now(), this.random) : undefined))
+  }
+
+  private armTimer(now: number): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer)
+    this.timer = undefined
+    let next = Infinity
+    for (const job of this.opts.store.inOrder()) {
+      const at = Math.max(wakeAt(job) ?? Infinity, this.holds.get(job.id) ?? 0)
+      if (at > now && at < next) next = at
+    }
+    if (next !== Infinity) this.timer = this.clock.setTimeout(() => this.kick(), next - now)
+  }
+
+  /** Every change of one job, in order, against its latest version; persisted, then announced. */
+  private change(id: string, fn: (job: Job) => Job | undefined, create = false): Promise<Job> {
+    return this.serial.run(id, async () => {
+      const current = this.opts.store.get(id)
+      if (!current && !create) throw new QueueError('not-found', `There is no job with id ${id}.`)
+      const next = fn(current!)
+      if (!next || next === current) return current!
+      await this.opts.store.put(next)
+      this.opts.onChange(next)
+      return next
+    })
+  }
+
+  private job(id: string): Job {
+    const job = this.opts.store.get(id)
+    if (!job) throw new QueueError('not-found', `There is no job with id ${id}.`)
+    return job
+  }
+
+  private performer(job: Job): Performer {
+    const p = this.opts.performers[job.action]
+    if (!p) throw new QueueError('unsupported', `This version of Upstream cannot run “${job.action}” jobs.`)
+    return p
+  }
+
+  private ensureRunning(): void {
+    if (!this.running) throw new QueueError('locked', 'Another Upstream process is running the publish queue for this data folder. Change jobs there, or close it and try again.')
   }
 }

@@ -23,6 +23,7 @@ export function settle(job: Job, outcome: Outcome, now: Date, random: () => numb
     return transition(job, 'unknown', now, outcome.error.message, {
       ...clear,
       error: outcome.error,
+      failures: 0,
       uncertain: { since, lookups: 0, status: 'searching' },
       nextAttemptAt: after(now, LOOKUP_DELAYS_MS[0]),
     })

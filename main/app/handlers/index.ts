@@ -18,4 +18,5 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'accounts.list': (ctx) => listAccounts(ctx),
   'publish.draft': publishDraft,
   'queue.list': async (ctx) => ctx.jobs.list(),
+  'inspector.list': async (ctx) => ctx.wire.list(),
 }

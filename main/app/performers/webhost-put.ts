@@ -1,55 +1,52 @@
 import { appError } from '../../../shared/errors'
-import { bareMimeType } from '../mime'
+import type { Job, JobFile } from '../../../shared/model'
+import { filesToSend, sendEachFile, type FileToSend } from '../../queue/job-files'
+import { outcomeOf } from '../../queue/outcome'
+import type { Performer } from '../../queue/performer'
 import { textToIndex } from '../../protocols/text-to-index'
 import { webHostPut } from '../../protocols/webhost'
-import { passwordKey } from '../../store/secrets'
-import { outcomeOf } from '../../queue/outcome'
-import type { Performer } from '../../queue/publisher'
-import { toAppError } from '../../xmlrpc/errors'
-import type { AppContext } from '../context'
-import { AppFailure } from '../failure'
+import { bareMimeType } from '../mime'
 import { structToJson } from '../xmlrpc-json'
+import type { PerformerDeps } from './deps'
+import { errorOf } from './error-of'
+import { recordOnDraft } from './record-publish'
+import { signIn } from './sign-in'
 
-/** webHost.put is idempotent (same path, same bytes), so lost answers are simply retried. */
-export function webHostPutPerformer(ctx: () => AppContext): Performer {
+/**
+ * webHost.put is idempotent (same path, same bytes), so lost answers are simply retried. One call
+ * per file: the job keeps a record per file, and a retry re-sends only the files not yet sent.
+ */
+export function webHostPutPerformer(deps: PerformerDeps): Performer {
   return {
     idempotent: true,
-    async run(job, report) {
-      const c = ctx()
-      const draft = await c.drafts.get(job.draftId)
+    async run(job, attempt) {
+      const draft = await deps.draft(job.draftId)
       if (!draft) return { kind: 'attention', error: appError('not-found', 'The draft behind this job no longer exists.') }
-      let account
-      try {
-        account = c.account(job.accountId)
-      } catch (e) {
-        if (e instanceof AppFailure) return { kind: 'attention', error: e.error }
-        throw e
-      }
-      const password = await c.secrets.get(passwordKey(account.id))
-      if (password === undefined) {
-        return { kind: 'attention', error: appError('auth', `No password is stored for the account "${account.name}". Add it in Accounts, then retry.`) }
-      }
-      const relativePath = draft.relativePath ?? ''
-      const mimeType = draft.mimeType || bareMimeType(relativePath)
-      try {
-        const put = await webHostPut(
-          c.clientFor(account),
-          {
-            username: account.username,
-            password,
-            bytes: Buffer.from(draft.body, 'utf8'),
-            mimeType,
-            relativePath,
-            ...(mimeType === 'text/html' ? { textToIndex: textToIndex(draft.body) } : {}),
+      const who = await signIn(deps, job)
+      if ('kind' in who) return who
+      // Jobs queued before per-file records: the draft's page is the one file.
+      const pending: JobFile[] = job.files ? filesToSend(job) : [{ path: draft.relativePath ?? '', status: 'pending' }]
+      const subject = job.files ? job : { ...job, files: pending }
+      const items: FileToSend[] = pending.map((file) => {
+        const bytes = Buffer.from(draft.body, 'utf8')
+        const mimeType = draft.mimeType || bareMimeType(file.path)
+        return {
+          path: file.path,
+          bytes: bytes.byteLength,
+          async send(progress) {
+            const put = await webHostPut(
+              who.client,
+              { username: who.account.username, password: who.password, bytes, mimeType, relativePath: file.path, ...(mimeType === 'text/html' ? { textToIndex: textToIndex(draft.body) } : {}) },
+              { signal: attempt.signal, onUploadProgress: (sent) => progress(sent) },
+            )
+            return { url: put.url, members: structToJson(put.members) }
           },
-          { onUploadProgress: report },
-        )
-        const members = structToJson(put.members)
-        await c.drafts.recordPublish(draft.id, { at: new Date().toISOString(), jobId: job.id, accountId: account.id, url: put.url, members })
-        return { kind: 'done', result: { url: put.url, members } }
-      } catch (e) {
-        return outcomeOf(toAppError(e, { method: 'webHost.put', url: account.url, account: account.name }), true)
-      }
+        }
+      })
+      const context = { method: 'webHost.put', url: who.account.url, account: who.account.name }
+      const outcome = await sendEachFile(subject, items, (e) => outcomeOf(errorOf(e, context), true, deps.now()), deps.now, attempt.progress)
+      if (outcome.kind === 'done') await recordOnDraft(deps, job, outcome.result)
+      return outcome
     },
   }
 }

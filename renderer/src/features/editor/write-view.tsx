@@ -71,6 +71,21 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
     [api, latest, isSettled, reopen],
   )
 
+  // A finished publish adds a record to its draft (no draft.saved for that): show it in the list,
+  // and in the open draft without disturbing the text being edited.
+  const { refresh: refreshList } = list
+  useEffect(
+    () =>
+      api.on('queue.job', async (job) => {
+        if (job.state !== 'done') return
+        void refreshList()
+        if (latest()?.id !== job.draftId) return
+        const r = await api.invoke('drafts.get', { id: job.draftId })
+        if (r.ok && latest()?.id === r.value.id) amend({ published: r.value.published, revision: r.value.revision })
+      }),
+    [api, refreshList, latest, amend],
+  )
+
   const handlers = useRef<(c: Command) => void>(() => {})
   handlers.current = (c) => {
     if (c === 'new-draft') void startNew()
