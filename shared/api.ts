@@ -30,6 +30,15 @@ export interface Channels {
   /** Saves nothing: queues a publish of the draft as last saved. */
   'publish.draft': { input: { draftId: string; accountId?: string }; output: Job }
   'queue.list': { input: void; output: Job[] }
+  /** Send a waiting or failed job now; refused for one whose post may be on the server (resolve it). */
+  'queue.retry': { input: { jobId: string }; output: Job }
+  /** Hold one job, or with no jobId every job that can be held. */
+  'queue.pause': { input: { jobId?: string }; output: Job[] }
+  'queue.resume': { input: { jobId?: string }; output: Job[] }
+  /** A job being sent stops when its attempt ends (an idempotent upload is aborted at once). */
+  'queue.cancel': { input: { jobId: string }; output: Job }
+  /** Whether the post of an `unknown` job is on the server: 'not-posted' sends it again. */
+  'queue.resolve': { input: { jobId: string; answer: 'was-posted'; msgnum: string | number } | { jobId: string; answer: 'not-posted' }; output: Job }
   /** Recent XML-RPC exchanges, newest first, secrets redacted. */
   'inspector.list': { input: void; output: WireEntry[] }
 }

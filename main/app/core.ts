@@ -5,7 +5,7 @@ import { JobStore } from '../queue/job-store'
 import { Publisher } from '../queue/publisher'
 import type { Sandbox } from '../sandbox/sandbox'
 import { openDraftStore } from '../store/drafts'
-import { acquireLock } from '../store/locks'
+import { hostQueue } from '../queue/queue-lock'
 import { fileSecrets } from '../store/secrets-file'
 import { openSettings } from '../store/settings'
 import { atomicWrite } from '../store/atomic-write'
@@ -19,7 +19,7 @@ import { dispatch, isChannel } from './dispatch'
 import { EventBus } from './event-bus'
 import { failWith } from './failure'
 import { startLocalSandbox } from './local-sandbox'
-import { webHostPutPerformer } from './performers/webhost-put'
+import { queueWiring } from './performers'
 import { APP_VERSION } from './version'
 
 /** Job files go through the same durable write as drafts. */
@@ -55,7 +55,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   let ctx!: AppContext
   const publisher = new Publisher({
     store: jobs,
-    performers: { 'webhost.put': webHostPutPerformer(() => ctx) },
+    ...queueWiring(() => ctx),
     onChange: (job) => events.emit('queue.job', job),
   })
   ctx = {
@@ -72,9 +72,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     account: (id: string) => settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
   }
 
-  // One publisher per data directory: a second app or CLI sees the queue but does not run it.
-  const lock = await acquireLock(dataDir)
-  if (lock) await publisher.recover()
+  // One publisher per data directory: a second app or CLI sees the queue but does not run it,
+  // and takes it over when the first exits.
+  const queue = await hostQueue({ dataDir, store: jobs, publisher })
 
   return {
     info,
@@ -86,7 +86,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       await drafts.flush()
       await wire.flush()
       await sandbox?.close()
-      await lock?.release()
+      await queue.close()
     },
   }
 }

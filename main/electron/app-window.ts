@@ -1,5 +1,6 @@
 import { BrowserWindow, screen, type IpcMainInvokeEvent } from 'electron'
 import { APP_ORIGIN, APP_URL } from './app-protocol'
+import { closeOnceSaved } from './close-once-saved'
 import { offerReloadOnCrash } from './crash'
 import { sendEvent, type ShellEvents } from './events'
 import { preloadPath } from './paths'
@@ -14,7 +15,11 @@ export class AppWindow {
   private loaded: Promise<void> = Promise.resolve()
   private opening: Promise<BrowserWindow> | null = null
 
-  constructor(private readonly dataDir: string) {}
+  /** `settle` waits for the page's calls under way (a save) to finish. */
+  constructor(
+    private readonly dataDir: string,
+    private readonly settle: () => Promise<void>,
+  ) {}
 
   get current(): BrowserWindow | null {
     return this.window && !this.window.isDestroyed() ? this.window : null
@@ -72,9 +77,20 @@ export class AppWindow {
     window.on('closed', () => {
       if (this.window === window) this.window = null
     })
+    closeOnceSaved(window, this.settle)
     offerReloadOnCrash(window, () => void this.load(window))
     this.load(window)
     return window
+  }
+
+  /** Closes the window as the user's click would (words saved first); resolves once it is gone. */
+  close(): Promise<void> {
+    const window = this.current
+    if (!window) return Promise.resolve()
+    return new Promise((resolve) => {
+      window.once('closed', () => resolve())
+      window.close()
+    })
   }
 
   /** Sends an event once the page is there to hear it; dropped when there is no window. */

@@ -49,6 +49,7 @@ export function createElectronStandIn(options: StandInOptions) {
       this.windowOpenHandler = handler
     }
     send(channel: string, ...args: unknown[]) {
+      if (this.destroyed) throw new Error('stand-in: Object has been destroyed')
       record('webContents.send', channel, ...args)
     }
     isDestroyed() {
@@ -95,10 +96,21 @@ export function createElectronStandIn(options: StandInOptions) {
     isMinimized = () => this.minimized
     isDestroyed = () => this.destroyed
     getNormalBounds = () => ({ ...this.bounds })
+    /** The page's beforeunload: true when it asks to stay (unsaved words), as use-unload-guard does. */
+    beforeUnload: (() => boolean) | null = null
+    /** Like Electron: 'close', then the page's beforeunload; a refusal cancels the close unless a
+     * 'will-prevent-unload' handler overrides it with preventDefault(). */
     close() {
+      record('BrowserWindow.close')
+      if (this.destroyed) return
       const event = fakeEvent()
       this.emit('close', event)
       if (event.defaultPrevented) return
+      if (this.beforeUnload?.()) {
+        const override = fakeEvent()
+        this.webContents.emit('will-prevent-unload', override)
+        if (!override.defaultPrevented) return void record('BrowserWindow.close refused by the page')
+      }
       this.destroyed = true
       this.webContents.destroyed = true
       this.emit('closed')

@@ -10,5 +10,5 @@ import type { OpenRequest } from './open-request'
 export type ShellEvents = Events & { 'app.open': OpenRequest }
 
 export function sendEvent<E extends keyof ShellEvents>(contents: WebContents, name: E, payload: ShellEvents[E]): void {
-  if (!contents.isDestroyed()) contents.send(IPC_EVENT, name, payload)
+  contents.send(IPC_EVENT, name, payload)
 }

@@ -13,7 +13,7 @@ import { AppWindow } from './app-window'
 import { refuseCertificateErrors } from './certificates'
 import { dataFlag } from './data-flag'
 import type { ShellEvents } from './events'
-import { registerIpc } from './ipc'
+import { registerIpc, type IpcBridge } from './ipc'
 import { menuTemplate } from './menu'
 import { electronFetch } from './net-fetch'
 import { handedOver, isEmpty, openRequestFrom, type OpenRequest } from './open-request'
@@ -39,7 +39,8 @@ export const launched: Promise<void> = app.requestSingleInstanceLock({ argv: pro
   : Promise.resolve(app.quit())
 
 async function launch(): Promise<void> {
-  const window = new AppWindow(dataDir)
+  let ipc: IpcBridge | undefined
+  const window = new AppWindow(dataDir, () => ipc?.drain() ?? Promise.resolve())
   const handOver = (request: OpenRequest) => {
     if (!isEmpty(request)) window.send('app.open', request)
   }
@@ -64,8 +65,8 @@ async function launch(): Promise<void> {
   denyPermissions(session.defaultSession)
   serveApp(rendererRoot())
   const core = startShellCore()
-  const ipc = registerIpc(core, (event) => window.isOwnFrame(event))
-  installQuitFlush(ipc, core)
+  ipc = registerIpc(core, (event) => window.isOwnFrame(event))
+  installQuitFlush(ipc, core, () => window.close())
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate(process.platform, app.name, {

@@ -6,6 +6,6 @@ import type { Session } from 'electron'
  */
 export function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => true)
+  session.setPermissionCheckHandler(() => false)
   session.setDevicePermissionHandler(() => false)
 }

@@ -3,11 +3,12 @@ import type { Core } from '../app/core-types'
 import type { IpcBridge } from './ipc'
 
 /**
- * Quitting waits for the user's words: the first 'before-quit' is held back while calls already
- * under way (a save just made) finish and the core flushes drafts and queue state and stops its
- * servers; then the app quits for real. A core that never started has nothing to flush.
+ * Quitting waits for the user's words. The first 'before-quit' is held back while the window
+ * closes (its page saves what is unsaved first, see AppWindow), the calls under way finish, and the
+ * core flushes drafts and queue state and stops its servers; then the app quits for real. A core
+ * that never started has nothing to flush.
  */
-export function installQuitFlush(ipc: IpcBridge, core: Promise<Core>): void {
+export function installQuitFlush(ipc: IpcBridge, core: Promise<Core>, closeWindow: () => Promise<void>): void {
   let state: 'running' | 'flushing' | 'flushed' = 'running'
   app.on('before-quit', (event) => {
     if (state === 'flushed') return
@@ -16,6 +17,7 @@ export function installQuitFlush(ipc: IpcBridge, core: Promise<Core>): void {
     state = 'flushing'
     void (async () => {
       try {
+        await closeWindow()
         await ipc.drain()
         const c = await core.catch(() => null)
         await c?.close()

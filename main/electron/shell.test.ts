@@ -252,10 +252,13 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     ]
     for (const url of attempts) {
       const res = await handler(new Request(url))
-      expect([403, 404, 400], url).toContain(res.status)
+      expect([403, 404], url).toContain(res.status)
       expect(await res.text(), url).not.toContain(SECRET)
     }
-    expect((await handler(new Request('app://upstream/..%2fsecret.txt'))).status).toBe(403)
+    // Refused outright (not merely missing): escapes after decoding, NUL bytes, undecodable paths.
+    for (const url of ['app://upstream/..%2fsecret.txt', 'app://upstream/assets/..%2f..%2fsecret.txt', 'app://upstream/index.html%00.js', 'app://upstream/%E0%A4%A']) {
+      expect((await handler(new Request(url))).status, url).toBe(403)
+    }
     expect((await handler(new Request('app://upstream/missing.js'))).status).toBe(404)
     expect((await handler(new Request(APP_URL, { method: 'POST', body: 'x' }))).status).toBe(405)
   })
@@ -440,16 +443,23 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     expect(l.e.callsTo('app.quit')).toHaveLength(0)
   })
 
-  it('keeps the window size and position when the window closes', () => {
+  it('keeps the window size and position when the window closes', async () => {
     win(l).bounds = { x: 12, y: 34, width: 900, height: 640 }
+    l.fake.emit('queue.job', { id: 'in flight as the window closes' })
     win(l).close()
+    await tick()
     const state = JSON.parse(readFileSync(join(l.dataDir, 'window-state.json'), 'utf8'))
     expect(state).toEqual({ bounds: { x: 12, y: 34, width: 900, height: 640 }, maximized: true })
+
+    // With the window gone, events and notifications have nowhere to go, and must not throw.
+    const sends = l.e.callsTo('webContents.send').length
+    expect(() => l.fake.emit('queue.job', { id: 'late' })).not.toThrow()
+    expect(l.e.callsTo('webContents.send')).toHaveLength(sends)
   })
 })
 
-describe('quitting', () => {
-  it('holds the quit until calls in progress finish and core.close() resolves, then quits once', async () => {
+describe('quitting and closing', () => {
+  it('holds the quit until the window is closed, calls in progress finish and core.close() resolves, then quits once', async () => {
     const l = await launch()
     const save = deferred()
     l.fake.gate('drafts.save', save.promise)
@@ -459,6 +469,7 @@ describe('quitting', () => {
     const pending = invoke(l, appFrame(l), 'drafts.save', { kind: 'page', title: 't', body: 'b', format: 'html' })
     l.e.app.quit()
     await tick()
+    expect(win(l).destroyed).toBe(true)
     expect(l.e.app.quitCompleted).toBe(false)
     expect(l.fake.close).not.toHaveBeenCalled() // the save is still being written
     l.e.app.quit() // impatient user: still held, no second flush
@@ -471,6 +482,55 @@ describe('quitting', () => {
     expect(l.e.app.quitCompleted).toBe(true)
     expect(await pending).toEqual({ ok: true, value: { echo: 'drafts.save' } })
     expect(l.fake.close).toHaveBeenCalledTimes(1)
+  })
+
+  it("quitting with unsaved words in the page: the page's save is written before the window closes and the core closes", async () => {
+    const l = await launch()
+    const save = deferred()
+    l.fake.gate('drafts.save', save.promise)
+    // The page as use-unload-guard makes it: while dirty, beforeunload starts a save and asks to stay.
+    let dirty = true
+    let saving: Promise<unknown> | null = null
+    win(l).beforeUnload = () => {
+      if (dirty && !saving) saving = invoke(l, appFrame(l), 'drafts.save', { kind: 'page', title: 'unsaved', body: 'words', format: 'html' }).then(() => (dirty = false))
+      return dirty
+    }
+    let dirtyWhenClosed: boolean | undefined
+    win(l).on('closed', () => (dirtyWhenClosed = dirty))
+    l.e.app.quit()
+    // A slow disk: the save takes longer than all the close retries together would.
+    await new Promise((r) => setTimeout(r, 800))
+    expect(l.e.callsTo('BrowserWindow.close refused by the page')).toHaveLength(1)
+    expect(win(l).destroyed).toBe(false)
+    expect(l.fake.close).not.toHaveBeenCalled()
+    save.resolve()
+    await vi.waitFor(() => expect(l.e.app.quitCompleted).toBe(true))
+    expect(win(l).destroyed).toBe(true)
+    expect(dirtyWhenClosed).toBe(false)
+    expect(l.fake.invoked.map((c) => c.channel)).toEqual(['drafts.save'])
+    expect(l.fake.close).toHaveBeenCalledTimes(1)
+  })
+
+  it('a page that never lets go is closed after a few refusals, so the app still quits', async () => {
+    const l = await launch()
+    win(l).beforeUnload = () => true
+    l.e.app.quit()
+    await vi.waitFor(() => expect(l.e.app.quitCompleted).toBe(true), { timeout: 5_000 })
+    expect(l.e.callsTo('BrowserWindow.close refused by the page')).toHaveLength(5)
+    expect(win(l).destroyed).toBe(true)
+  })
+
+  it("closing the window with unsaved words: retried once the page's save is done", async () => {
+    const l = await launch()
+    let dirty = true
+    win(l).beforeUnload = () => {
+      if (dirty) void invoke(l, appFrame(l), 'drafts.save', { kind: 'page', title: 'x', body: 'y', format: 'html' }).then(() => (dirty = false))
+      return dirty
+    }
+    win(l).close()
+    expect(win(l).destroyed).toBe(false)
+    await vi.waitFor(() => expect(win(l).destroyed).toBe(true))
+    expect(l.fake.invoked.map((c) => c.channel)).toEqual(['drafts.save'])
   })
 })
 

@@ -1,6 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Job } from '../../shared/model'
+import { isPidAlive } from '../store/pid-alive'
+import { parseTempName } from '../store/temp-names'
 
 export type WriteJson = (file: string, value: unknown) => Promise<void>
 
@@ -57,6 +59,9 @@ export class JobStore {
     const names = await readdir(this.dir).catch(() => [] as string[])
     const changed: Job[] = []
     for (const name of names) {
+      // A dead writer's temp files (a crash mid-write) go; a live one's may be mid-save.
+      const temp = parseTempName(name)
+      if (temp && temp.pid !== process.pid && !isPidAlive(temp.pid)) await unlink(join(this.dir, name)).catch(() => {})
       // Temp files are dot-prefixed: only whole, renamed-in job files are read.
       if (!name.endsWith('.json') || name.startsWith('.') || !wanted(name.slice(0, -5))) continue
       const job = await readJob(join(this.dir, name))

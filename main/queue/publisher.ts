@@ -85,6 +85,11 @@ export class Publisher {
     clearTimeout(grace)
   }
 
+  /** Settles once no step is under way (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks])
+  }
+
   /** Saves a new job; this process runs it if it holds the lock, else the one that does picks it up. */
   async enqueue(job: Job): Promise<Job> {
     await this.change(job.id, () => job, true)

@@ -18,5 +18,5 @@ export function transition(job: Job, to: JobState, now: Date, note?: string, pat
 
 /** A change that is not a move (the next look-up time, a dispatch mark): same state, no history entry. */
 export function amend(job: Job, now: Date, patch: JobPatch): Job {
-  return { ...job, ...patch, state: job.state, updatedAt: now.toISOString() }
+  return { ...job, ...patch, state: job.state, history: job.history, updatedAt: now.toISOString() }
 }

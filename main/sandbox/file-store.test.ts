@@ -64,4 +64,19 @@ describe('FileStore', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2)
     expect(store.bytesInUse('0000005')).toBe(12)
   })
+
+  it('stores one call’s files with one index save, checking the quota in order and writing a repeated path last-wins', async () => {
+    const store = await FileStore.open(dir)
+    const changed: string[][] = []
+    store.onChange = (paths) => void changed.push(paths)
+    const file = (rel: string, text: string) => ({ rel, bytes: Buffer.from(text) })
+    const results = await store.putMany('users', '0000006', [file('a.txt', '12345'), file('a.txt', '123'), file('big.txt', '12345678901'), file('b.txt', '1234567890'), file('c.txt', '1234')], limits)
+    expect(results.map((r) => r?.kind ?? null)).toEqual([null, null, 'limit', null, 'limit'])
+    // a.txt counts once, at its last size: 3 + 10 = 13, so c.txt (4) would pass 15.
+    expect(store.bytesInUse('0000006')).toBe(13)
+    expect(await readFile(join(dir, 'users', '0000006', 'a.txt'), 'utf8')).toBe('123')
+    expect(changed).toHaveLength(1)
+    const index = JSON.parse(await readFile(join(dir, 'files.json'), 'utf8')) as Record<string, { size: number }>
+    expect(index['users/0000006/a.txt'].size).toBe(3)
+  })
 })

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { mkdir } from 'node:fs/promises'
 import { createXmlRpcServer } from '../xmlrpc/server'
 import { registerValidator1 } from '../xmlrpc/validator1'
+import { registerBlog } from './blog'
 import { Comments } from './comments'
 import type { SandboxContext } from './context'
 import { registerDiscuss } from './discuss'
@@ -86,6 +87,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   registerWeblogUpdates(rpc, ctx, updates)
   registerDiscuss(rpc, ctx)
   registerWebHost(rpc, ctx)
+  await registerBlog(rpc, ctx)
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname

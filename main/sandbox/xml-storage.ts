@@ -92,24 +92,28 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
     })
     if (paths.length !== texts.length) throw new XmlRpcFault(SandboxFault.invalidParams, `relativepathList has ${paths.length} paths but fileTextList has ${texts.length} files.`)
     const member = account(params)
-    const urlList: string[] = []
-    const problems: string[] = []
-    for (let i = 0; i < paths.length; i++) {
+    // Paths and extensions first, then one store call for the rest (one index save per call).
+    const outcome: (string | StoreRefusal | XmlRpcFault)[] = paths.map((path) => {
       try {
-        const rel = checkRelativePath(paths[i])
+        const rel = checkRelativePath(path)
         const ext = extensionOf(rel)
         const legal = ctx.limits.legalFileExtensions
         if (legal.length > 0 && !legal.includes(ext)) {
-          throw new StoreRefusal('limit', `${rel}: "${ext ? `.${ext}` : 'no extension'}" is not a legal file extension here (${legal.join(', ')}).`)
+          return new StoreRefusal('limit', `${rel}: "${ext ? `.${ext}` : 'no extension'}" is not a legal file extension here (${legal.join(', ')}).`)
         }
-        await ctx.files.put('users', member.usernum, rel, texts[i], ctx.limits)
-        urlList.push(ctx.baseUrl() + ctx.files.urlPath('users', member.usernum, rel))
+        return rel
       } catch (e) {
-        if (!(e instanceof StoreRefusal || e instanceof XmlRpcFault)) throw e
-        urlList.push('')
-        problems.push(e instanceof XmlRpcFault ? e.faultString : e.message)
+        if (e instanceof XmlRpcFault) return e
+        throw e
       }
-    }
+    })
+    const admitted = outcome.flatMap((o, i) => (typeof o === 'string' ? [i] : []))
+    const refusals = await ctx.files.putMany('users', member.usernum, admitted.map((i) => ({ rel: outcome[i] as string, bytes: texts[i] })), ctx.limits)
+    admitted.forEach((i, k) => {
+      if (refusals[k]) outcome[i] = refusals[k]
+    })
+    const urlList = outcome.map((o) => (typeof o === 'string' ? ctx.baseUrl() + ctx.files.urlPath('users', member.usernum, o) : ''))
+    const problems = outcome.flatMap((o) => (typeof o === 'string' ? [] : [o instanceof XmlRpcFault ? o.faultString : o.message]))
     const stored = urlList.filter(Boolean).length
     return struct({
       yourUpstreamFolderUrl: upstreamFolderUrl(ctx, member.usernum),

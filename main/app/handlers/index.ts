@@ -3,6 +3,7 @@ import type { AppContext } from '../context'
 import { listAccounts } from './accounts'
 import { getDraft, listDrafts, saveDraft } from './drafts'
 import { publishDraft } from './publish'
+import { cancelJob, listQueue, pauseJobs, resolveJob, resumeJobs, retryJob } from './queue'
 
 export type Handler<C extends ChannelName> = (ctx: AppContext, input: unknown) => Promise<Output<C>>
 
@@ -17,6 +18,11 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'drafts.save': saveDraft,
   'accounts.list': (ctx) => listAccounts(ctx),
   'publish.draft': publishDraft,
-  'queue.list': async (ctx) => ctx.jobs.list(),
+  'queue.list': (ctx) => listQueue(ctx),
+  'queue.retry': retryJob,
+  'queue.pause': pauseJobs,
+  'queue.resume': resumeJobs,
+  'queue.cancel': cancelJob,
+  'queue.resolve': resolveJob,
   'inspector.list': async (ctx) => ctx.wire.list(),
 }

@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto'
-import type { Job } from '../../../shared/model'
+import type { Account, Draft, Job } from '../../../shared/model'
+import { newJob } from '../../queue/new-job'
 import type { AppContext } from '../context'
 import { failWith } from '../failure'
-import { object, string } from '../validate'
+import { object, string, type Obj } from '../validate'
+
+const enqueuing = new Set<string>()
 
 /** Queues a publish of the draft as last saved; the publisher does the network part. */
 export async function publishDraft(ctx: AppContext, input: unknown): Promise<Job> {
@@ -12,22 +14,51 @@ export async function publishDraft(ctx: AppContext, input: unknown): Promise<Job
   const accountId = (o.accountId === undefined ? undefined : string(o, 'accountId', { max: 200 })) ?? draft.accountId
   if (!accountId) return failWith('invalid-input', 'Pick an account to publish to.')
   const account = ctx.account(accountId)
-  if (draft.kind !== 'page' || account.kind !== 'webhost') {
-    return failWith('unsupported', `Publishing a ${draft.kind} to a ${account.kind} account is not supported yet; publish pages to a web-host account.`)
+  if (draft.kind === 'page' && account.kind === 'webhost') return ctx.publisher.enqueue(pageJob(draft, account))
+  if (draft.kind === 'message' && account.kind === 'discussion') {
+    // The check for a queued twin and the enqueue must not interleave with another click's.
+    const key = `${ctx.dataDir}\u0000${draft.id}\u0000${account.id}`
+    if (enqueuing.has(key)) return failWith('conflict', 'This message is already being queued.')
+    enqueuing.add(key)
+    try {
+      return await ctx.publisher.enqueue(messageJob(ctx, draft, account, o))
+    } finally {
+      enqueuing.delete(key)
+    }
   }
-  if (!draft.relativePath?.trim()) return failWith('invalid-input', 'Give the page a path (for example "notes/hello.html") before publishing.')
-  const at = new Date().toISOString()
-  const job: Job = {
-    id: randomUUID(),
-    action: 'webhost.put',
-    draftId,
-    accountId,
-    label: `Publish ${draft.relativePath} to ${account.name}`,
-    state: 'queued',
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at,
-    history: [{ state: 'queued', at, note: `revision ${draft.revision}` }],
+  return failWith('unsupported', `Publishing a ${draft.kind} to a ${account.kind} account is not supported yet; publish pages to a web host and messages to a discussion group.`)
+}
+
+function pageJob(draft: Draft, account: Account): Job {
+  const path = draft.relativePath?.trim()
+  if (!path) return failWith('invalid-input', 'Give the page a path (for example "notes/hello.html") before publishing.')
+  return newJob({ action: 'webhost.put', draftId: draft.id, accountId: account.id, label: `Publish ${path} to ${account.name}`, files: [path], note: `revision ${draft.revision}` })
+}
+
+/**
+ * A message not yet on the server → newMessage (at most once); one already posted → saveMessage of
+ * that msgnum. A second newMessage for a draft whose first is still in the queue is refused: two
+ * clicks on Publish must never mean two posts.
+ */
+function messageJob(ctx: AppContext, draft: Draft, account: Account, o: Obj): Job {
+  const jobs = ctx.jobs.list().filter((j) => j.draftId === draft.id && j.accountId === account.id && j.action === 'discuss.newMessage')
+  const pending = jobs.find((j) => j.state !== 'done' && j.state !== 'cancelled')
+  if (pending) return failWith('conflict', `This message is already in the queue (${pending.state}). Wait until it is posted — publishing again then saves your edits to it — or cancel it first.`, { jobId: pending.id })
+  const posted = draft.published.find((p) => p.accountId === account.id && p.msgnum !== undefined)?.msgnum ?? jobs.find((j) => j.result?.msgnum !== undefined)?.result?.msgnum
+  const base = { draftId: draft.id, accountId: account.id, note: `revision ${draft.revision}` }
+  if (posted !== undefined) {
+    return newJob({ ...base, action: 'discuss.saveMessage', label: `Save “${draft.title}” (msgnum ${posted}) in ${account.name}`, message: { title: draft.title, body: draft.body, inResponseTo: 0, msgnum: posted } })
   }
-  return ctx.publisher.enqueue(job)
+  const inResponseTo = parentOf(o)
+  if (inResponseTo === 0 && draft.title.trim() === '') return failWith('invalid-input', 'A new thread needs a title (only replies may leave it empty).', { field: 'title' })
+  const what = inResponseTo === 0 ? `Post “${draft.title}”` : `Reply “${draft.title || 'Re:'}” to ${inResponseTo}`
+  return newJob({ ...base, action: 'discuss.newMessage', label: `${what} to ${account.name}`, message: { title: draft.title, body: draft.body, inResponseTo } })
+}
+
+/** The parent's msgnum exactly as the server gave it (int or string), or 0 for a new thread. */
+function parentOf(o: Obj): string | number {
+  const v = o.inResponseTo
+  if (v === undefined || v === 0) return 0
+  if ((typeof v === 'string' && v.length > 0 && v.length <= 200 && /^[\x20-\x7e]+$/.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v))) return v
+  return failWith('invalid-input', '"inResponseTo" must be the parent message\'s msgnum as the server gave it, or 0 for a new thread.', { field: 'inResponseTo' })
 }

@@ -3,7 +3,8 @@ import { CommunityError } from '../../protocols/community-error'
 import { InvalidInputError } from '../../protocols/invalid-input-error'
 import { UnsupportedError } from '../../protocols/unsupported'
 import { StoreError } from '../../store/store-error'
-import { toAppError, type ErrorContext } from '../../xmlrpc/errors'
+import { toAppError } from '../../xmlrpc/errors'
+import type { ErrorContext } from '../../xmlrpc/to-app-error'
 import { AppFailure } from '../failure'
 
 /** Any error a performer meets → an AppError with the server's words and what outcomeOf reads. */

@@ -71,7 +71,16 @@ export function App({ api }: { api: UpstreamApi }) {
           <WriteView api={api} bus={bus} accounts={accounts.accounts} notify={notify} onPublished={onPublished} onStatus={setSave} />
         </div>
         <div className="area" hidden={area !== 'queue'}>
-          <QueueView jobs={queue.jobs} error={queue.error} accounts={accounts.accounts} focusJobId={area === 'queue' ? focusJobId : null} onFocused={onFocused} />
+          <QueueView
+            api={api}
+            jobs={queue.jobs}
+            error={queue.error}
+            accounts={accounts.accounts}
+            focusJobId={area === 'queue' ? focusJobId : null}
+            onFocused={onFocused}
+            upsert={upsert}
+            notify={notify}
+          />
         </div>
         <div className="area" hidden={area !== 'accounts'}>
           <AccountsView accounts={accounts.accounts} error={accounts.error} />

@@ -21,7 +21,7 @@ export default function BodyEditor({ sessionKey, initialValue, format, onChange 
       key={sessionKey}
       defaultValue={initialValue}
       language={languageOf[format]}
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={scheme === 'dark' ? 'upstream-dark' : 'upstream-light'}
       loading={<p className="muted pane-note">Loading editor…</p>}
       onChange={(value) => onChange(value ?? '')}
       options={{

@@ -53,7 +53,12 @@ export function DraftList({ summaries, error, selectedId, onSelect, onNew, searc
               <span className="draft-title">{s.title.trim() || 'Untitled'}</span>
               <span className="draft-when">
                 {formatWhen(s.updatedAt)}
-                {s.publishedUrl && <span className="pill">Published</span>}
+                {s.publishedUrl && (
+                  <>
+                    {' '}
+                    <span className="pill">Published</span>
+                  </>
+                )}
               </span>
             </button>
           </li>

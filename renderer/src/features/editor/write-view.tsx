@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import type { Events, UpstreamApi } from '../../../../shared/api'
 import type { Account, Job } from '../../../../shared/model'
+import type { Result } from '../../../../shared/result'
 import type { Command, CommandBus } from '../../app/commands'
 import { defaultAccountId } from './account-choices'
 import { DraftEditor } from './draft-editor'
@@ -8,6 +9,7 @@ import { DraftList } from './draft-list'
 import type { SaveStatus } from './save-status'
 import { useDraftList } from './use-draft-list'
 import { useDraftSession } from './use-draft-session'
+import { useDraftSync } from './use-draft-sync'
 import { usePublish } from './use-publish'
 import { useUnloadGuard } from './use-unload-guard'
 import { Welcome } from './welcome'
@@ -31,17 +33,17 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
   useUnloadGuard(session.isDirty, session.flush)
   useEffect(() => onStatus(session.status), [onStatus, session.status])
 
-  const refuse = useCallback(
-    (r: { ok: boolean; error?: { message: string } }) =>
-      !r.ok && notify({ level: 'error', title: 'Can’t leave this draft yet', body: `It isn’t saved: ${r.error?.message}` }),
+  // The open draft stays when the switch fails (its unsaved words included); say why.
+  const report = useCallback(
+    (title: string, r: Result<null>) => !r.ok && notify({ level: 'error', title, body: r.error.message }),
     [notify],
   )
-  const open = useCallback(async (id: string) => refuse(await session.open(id)), [session, refuse])
+  const open = useCallback(async (id: string) => report('Couldn’t open that draft', await session.open(id)), [session, report])
   const startNew = useCallback(async () => {
     const r = await session.create(defaultAccountId('page', accounts ?? []))
-    refuse(r)
+    report('Couldn’t start a new draft', r)
     if (r.ok) titleRef.current?.focus()
-  }, [session, accounts, refuse])
+  }, [session, accounts, report])
 
   // A new draft made before the accounts arrived gets the default account once they do.
   const { draft, amend } = session
@@ -60,31 +62,7 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
     if (list.summaries[0] && !session.latest()) void open(list.summaries[0].id)
   }, [list.summaries, open, session])
 
-  // Another window or the CLI saved the open draft: follow it, unless we have edits of our own.
-  const { latest, isSettled, open: reopen } = session
-  useEffect(
-    () =>
-      api.on('draft.saved', (e) => {
-        const d = latest()
-        if (d?.id === e.id && e.revision > d.revision && isSettled()) void reopen(e.id)
-      }),
-    [api, latest, isSettled, reopen],
-  )
-
-  // A finished publish adds a record to its draft (no draft.saved for that): show it in the list,
-  // and in the open draft without disturbing the text being edited.
-  const { refresh: refreshList } = list
-  useEffect(
-    () =>
-      api.on('queue.job', async (job) => {
-        if (job.state !== 'done') return
-        void refreshList()
-        if (latest()?.id !== job.draftId) return
-        const r = await api.invoke('drafts.get', { id: job.draftId })
-        if (r.ok && latest()?.id === r.value.id) amend({ published: r.value.published, revision: r.value.revision })
-      }),
-    [api, refreshList, latest, amend],
-  )
+  useDraftSync(api, session, list.refresh)
 
   const handlers = useRef<(c: Command) => void>(() => {})
   handlers.current = (c) => {
@@ -97,6 +75,7 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
 
   return (
     <div className="write">
+      <h1 className="visually-hidden">Write</h1>
       <DraftList
         summaries={list.summaries}
         error={list.error}

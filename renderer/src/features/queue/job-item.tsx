@@ -2,19 +2,23 @@ import type { Ref } from 'react'
 import type { Account, Job } from '../../../../shared/model'
 import { formatBytes, formatWhen } from '../../lib/format'
 import { safeHttpUrl } from '../../lib/safe-url'
+import { actionLabels, actionsFor, type JobAction } from './job-actions'
 import { JobStateBadge } from './job-state-badge'
 
 interface Props {
   job: Job
   account: Account | undefined
+  busy: boolean
+  onAction: (job: Job, action: JobAction) => void
   ref?: Ref<HTMLLIElement>
 }
 
 /** One job: what, where, how far, and what the server said. */
-export function JobItem({ job, account, ref }: Props) {
+export function JobItem({ job, account, busy, onAction, ref }: Props) {
   const url = job.state === 'done' ? safeHttpUrl(job.result?.url) : null
   const headingId = `job-${job.id}-label`
   const showError = job.error && job.state !== 'done' && job.state !== 'cancelled'
+  const actions = actionsFor(job)
 
   return (
     <li ref={ref} className={`job job-${job.state}`} tabIndex={-1} aria-labelledby={headingId}>
@@ -43,6 +47,15 @@ export function JobItem({ job, account, ref }: Props) {
           </a>{' '}
           <code className="job-url">{url}</code>
         </p>
+      )}
+      {actions.length > 0 && (
+        <div className="job-actions">
+          {actions.map((a) => (
+            <button key={a} type="button" className="button small" disabled={busy} onClick={() => onAction(job, a)}>
+              {actionLabels[a]}
+            </button>
+          ))}
+        </div>
       )}
     </li>
   )

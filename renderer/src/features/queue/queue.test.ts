@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../../shared/model'
+import { actionsFor } from './job-actions'
 import { mergeJobs, upsertJob } from './job-list'
 
 const job = (id: string, state: Job['state'], updatedAt: string, createdAt = '2025-01-01T00:00:00Z'): Job => ({
@@ -17,5 +18,15 @@ describe('job list', () => {
     const older = job('a', 'done', 't', '2025-01-01T00:00:00Z')
     const newer = job('b', 'queued', 't', '2025-01-02T00:00:00Z')
     expect(mergeJobs([older], [newer]).map((j) => j.id)).toEqual(['b', 'a'])
+  })
+})
+
+describe('job actions', () => {
+  it('offers what the transition table allows, and never a blind retry of an unknown post', () => {
+    expect(actionsFor(job('j', 'needs-attention', 't'))).toEqual(['retry', 'cancel'])
+    expect(actionsFor(job('j', 'queued', 't'))).toEqual(['pause', 'cancel'])
+    expect(actionsFor(job('j', 'paused', 't'))).toEqual(['resume', 'cancel'])
+    expect(actionsFor(job('j', 'unknown', 't'))).toEqual(['cancel'])
+    expect(actionsFor(job('j', 'done', 't'))).toEqual([])
   })
 })

@@ -1,0 +1,33 @@
+import { appError } from '../../../shared/errors'
+import { saveMessage } from '../../protocols/discussion'
+import { outcomeOf } from '../../queue/outcome'
+import type { Performer } from '../../queue/performer'
+import { structToJson } from '../xmlrpc-json'
+import type { PerformerDeps } from './deps'
+import { discussionLogin } from './discuss-login'
+import { errorOf } from './error-of'
+import { recordOnDraft } from './record-publish'
+import { signIn } from './sign-in'
+
+/** mainResponder.discuss.saveMessage replaces a message's title and body: idempotent, retried freely. */
+export function discussSaveMessagePerformer(deps: PerformerDeps): Performer {
+  return {
+    idempotent: true,
+    async run(job, attempt) {
+      const m = job.message
+      if (!m || m.msgnum === undefined) return { kind: 'attention', error: appError('internal', 'This job names no message to save.') }
+      const who = await signIn(deps, job)
+      if ('kind' in who) return who
+      const dg = discussionLogin(who)
+      if ('kind' in dg) return dg
+      try {
+        const r = await saveMessage(dg, m.msgnum, m.body, m.title, { signal: attempt.signal, onUploadProgress: attempt.progress })
+        const result = { msgnum: m.msgnum, url: r.url, members: structToJson(r.members) }
+        await recordOnDraft(deps, job, result)
+        return { kind: 'done', result }
+      } catch (e) {
+        return outcomeOf(errorOf(e, { method: 'mainResponder.discuss.saveMessage', url: who.account.url, account: who.account.name }), true, deps.now())
+      }
+    },
+  }
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { bareMimeType } from '../../app/mime'
+import { InvalidInputError } from '../invalid-input-error'
+import type { BlogCallOpts } from './call-blog'
+import { blogKeyOf, type BlogLogin } from './blog-login'
+import type { MediaLedger, MediaRecord } from './media-ledger'
+import { fileUrlPath, findMediaLinks, rewriteLinks, type MediaLink } from './media-links'
+import { newMediaObject } from './new-media-object'
+
+export interface UploadMediaOptions extends BlogCallOpts {
+  ledger: MediaLedger
+  /** The local file a link names, or null for links to leave alone. Default: file: URLs only. */
+  resolveLocal?: (ref: string) => string | null
+  readFile?: (path: string) => Promise<Uint8Array>
+  now?: () => Date
+}
+
+export interface MediaUse {
+  path: string
+  sha256: string
+  record: MediaRecord
+  /** false when the ledger already had it for this blog (nothing was sent). */
+  uploaded: boolean
+}
+
+/**
+ * Before a post goes out: every local file its body links to (img src, a href…) is uploaded with
+ * metaWeblog.newMediaObject unless this blog already has the same bytes, and the links are
+ * rewritten to the blog's URLs. The ledger is updated after each upload, so a failure half-way
+ * loses nothing already sent. Returns the body to post.
+ */
+export async function uploadPostMedia(login: BlogLogin, html: string, opts: UploadMediaOptions): Promise<{ html: string; media: MediaUse[] }> {
+  const resolve = opts.resolveLocal ?? fileUrlPath
+  const read = opts.readFile ?? ((p: string) => readFile(p))
+  const blogKey = blogKeyOf(login)
+  const byPath = new Map<string, MediaUse>()
+  const replacements: { link: MediaLink; to: string }[] = []
+  for (const link of findMediaLinks(html)) {
+    const path = resolve(link.ref)
+    if (path === null) continue
+    let use = byPath.get(path)
+    if (!use) {
+      use = await ensureUploaded(login, blogKey, path, await readLocal(read, path, link.ref), opts)
+      byPath.set(path, use)
+    }
+    replacements.push({ link, to: use.record.url })
+  }
+  return { html: rewriteLinks(html, replacements), media: [...byPath.values()] }
+}
+
+async function ensureUploaded(login: BlogLogin, blogKey: string, path: string, bits: Uint8Array, opts: UploadMediaOptions): Promise<MediaUse> {
+  const sha256 = createHash('sha256').update(bits).digest('hex')
+  const known = await opts.ledger.lookup(blogKey, sha256)
+  if (known) return { path, sha256, record: known, uploaded: false }
+  const name = basename(path)
+  const type = bareMimeType(name)
+  const { signal, onUploadProgress, timeoutMs } = opts
+  const sent = await newMediaObject(login, { name, type, bits }, { signal, onUploadProgress, timeoutMs })
+  const record: MediaRecord = { url: sent.url, name, type, size: bits.byteLength, uploadedAt: (opts.now?.() ?? new Date()).toISOString() }
+  await opts.ledger.remember(blogKey, sha256, record)
+  return { path, sha256, record, uploaded: true }
+}
+
+async function readLocal(read: (p: string) => Promise<Uint8Array>, path: string, ref: string): Promise<Uint8Array> {
+  try {
+    return await read(path)
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is not there any more' : `cannot be read (${(e as Error).message})`
+    throw new InvalidInputError(`The post links to ${ref}, which ${why}. Put the file back or remove the link, then publish again.`, 'description')
+  }
+}

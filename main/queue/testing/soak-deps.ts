@@ -1,0 +1,37 @@
+import type { Account, Draft, PublishRecord } from '../../../shared/model'
+import { appError } from '../../../shared/errors'
+import type { PerformerDeps } from '../../app/performers/deps'
+import { AppFailure } from '../../app/failure'
+import { createXmlRpcClient } from '../../xmlrpc/client'
+import type { Clock } from '../clock'
+
+export interface SoakWorld {
+  accounts: Map<string, Account>
+  passwords: Map<string, string>
+  drafts: Map<string, Draft>
+  /** What performers recorded on each draft. */
+  records: Map<string, PublishRecord[]>
+}
+
+export const emptyWorld = (): SoakWorld => ({ accounts: new Map(), passwords: new Map(), drafts: new Map(), records: new Map() })
+
+/**
+ * The real performers' dependencies around a test world: real XML-RPC clients (real fetch, real
+ * sockets, short timeouts so a `slow` fault costs little), accounts and drafts in memory.
+ */
+export function soakDeps(world: SoakWorld, clock: Clock, timeoutMs: number): PerformerDeps {
+  return {
+    account(id) {
+      const a = world.accounts.get(id)
+      if (!a) throw new AppFailure(appError('not-found', `There is no account with id ${id}.`))
+      return a
+    },
+    password: async (id) => world.passwords.get(id),
+    client: async (account) => createXmlRpcClient(account.url, { timeoutMs, connectTimeoutMs: timeoutMs }),
+    draft: async (id) => world.drafts.get(id),
+    recordPublish: async (id, record) => {
+      world.records.set(id, [...(world.records.get(id) ?? []), record])
+    },
+    now: () => clock.now(),
+  }
+}

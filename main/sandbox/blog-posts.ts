@@ -1,0 +1,73 @@
+import type { SandboxContext } from './context'
+import { categoryIds, filterContent, isLive, sanitizeSlug, statusFor, uniqueSlug, type PostChanges } from './blog-post-fields'
+import type { BlogPages } from './blog-pages'
+import type { Blog, BlogPost, BlogStore } from './blog-store'
+import type { Member } from './members'
+
+/** Creating, editing and trashing posts, with WordPress's rules, and the pages kept in step. */
+export class BlogPosts {
+  constructor(
+    private readonly ctx: SandboxContext,
+    private readonly store: BlogStore,
+    private readonly pages: BlogPages,
+  ) {}
+
+  async create(blog: Blog, member: Member, changes: PostChanges, publish: boolean): Promise<BlogPost> {
+    const now = this.ctx.now()
+    const date = changes.date ?? now
+    const post: BlogPost = {
+      id: this.store.nextId(),
+      blogId: blog.id,
+      author: member.email,
+      title: changes.title ?? '',
+      content: filterContent(changes.content ?? ''),
+      excerpt: changes.excerpt ?? '',
+      slug: '',
+      status: statusFor(changes.status, publish, date, now),
+      categoryIds: categoryIds(blog, changes.categories ?? []),
+      tags: changes.tags ?? [],
+      date: date.toISOString(),
+      modified: now.toISOString(),
+    }
+    post.slug = this.slugFor(blog, post, changes.slug)
+    return this.commit(blog, post)
+  }
+
+  /** Like WordPress's editPost: `publish` false without a post_status makes the post a draft again. */
+  async update(blog: Blog, post: BlogPost, changes: PostChanges, publish: boolean): Promise<BlogPost> {
+    const now = this.ctx.now()
+    const date = changes.date ?? new Date(post.date)
+    const next: BlogPost = {
+      ...post,
+      title: changes.title ?? post.title,
+      content: changes.content === undefined ? post.content : filterContent(changes.content),
+      excerpt: changes.excerpt ?? post.excerpt,
+      status: statusFor(changes.status, publish, date, now),
+      categoryIds: changes.categories ? categoryIds(blog, changes.categories) : post.categoryIds,
+      tags: changes.tags ?? post.tags,
+      date: date.toISOString(),
+      modified: now.toISOString(),
+    }
+    next.slug = this.slugFor(blog, next, changes.slug)
+    return this.commit(blog, next)
+  }
+
+  /** blogger.deletePost: to the trash, as WordPress does (getPost still finds it there). */
+  async trash(blog: Blog, post: BlogPost): Promise<void> {
+    await this.commit(blog, { ...post, status: 'trash', modified: this.ctx.now().toISOString() })
+  }
+
+  // Given slugs are cleaned; otherwise the title's, once published (drafts keep '' like WordPress).
+  private slugFor(blog: Blog, post: BlogPost, asked: string | undefined): string {
+    const given = asked !== undefined ? sanitizeSlug(asked) : post.slug
+    if (given === '' && (post.status === 'draft' || post.status === 'pending')) return ''
+    const others = this.store.postsOf(blog.id).filter((p) => p.id !== post.id && isLive(p))
+    return uniqueSlug(given || sanitizeSlug(post.title), (slug) => others.some((p) => p.slug === slug))
+  }
+
+  private async commit(blog: Blog, post: BlogPost): Promise<BlogPost> {
+    await this.store.putPost(post)
+    await this.pages.publish(blog, post)
+    return post
+  }
+}

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { ServerProfile } from '../../shared/server-profile'
+import { atomicWrite } from '../store/atomic-write'
+import { ensureDir, nodeFs } from '../store/fs-layer'
+import type { SiteLocations } from './site-locations'
+import { appendJournal, clearJournal, readJournal, type JournalEntry } from './sync-journal'
+
+/** A file as the server last confirmed it. */
+export interface SyncedFile {
+  hash: string
+  size: number
+  /** The URL the server returned (it may have renamed the path); null when it gave none. */
+  url: string | null
+  at: string
+}
+
+/** Which server and member the files went to, and what that server is like. */
+export interface SyncServer {
+  endpoint: string
+  usernum: string | number
+  folderUrl: string | null
+  profile: ServerProfile | null
+}
+
+interface StateFile {
+  version: 1
+  server: SyncServer | null
+  lastSyncAt: string | null
+  files: Record<string, SyncedFile>
+}
+
+/**
+ * What the server holds of this site, per account: content hash, size and returned URL per path.
+ * Kept as a compacted file plus a journal of confirmations since (./sync-journal).
+ */
+export class SyncState {
+  private constructor(
+    private readonly loc: SiteLocations,
+    public server: SyncServer | null,
+    public lastSyncAt: string | null,
+    readonly files: Map<string, SyncedFile>,
+  ) {}
+
+  static async open(loc: SiteLocations): Promise<SyncState> {
+    let raw: StateFile | undefined
+    try {
+      raw = JSON.parse(await readFile(loc.state, 'utf8')) as StateFile
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`The sync state ${loc.state} cannot be read (${(e as Error).message}). Move it aside to upload the whole site again.`)
+    }
+    if (raw !== undefined && (raw.version !== 1 || typeof raw.files !== 'object' || raw.files === null)) throw new Error(`The sync state ${loc.state} is not one this version knows.`)
+    const state = new SyncState(loc, raw?.server ?? null, raw?.lastSyncAt ?? null, new Map(Object.entries(raw?.files ?? {})))
+    for (const e of await readJournal(loc.journal)) state.apply(e)
+    return state
+  }
+
+  /** The files are only known to be on this server, for this member: any other starts empty. */
+  belongsTo(endpoint: string, usernum: string | number): boolean {
+    return this.server !== null && this.server.endpoint === endpoint && String(this.server.usernum) === String(usernum)
+  }
+
+  /** Durable before it resolves: written to the journal, then applied. */
+  async record(entries: readonly JournalEntry[]): Promise<void> {
+    await appendJournal(this.loc.journal, entries)
+    for (const e of entries) this.apply(e)
+  }
+
+  /** Folds the journal into the state file (atomically), then drops the journal. */
+  async compact(): Promise<void> {
+    const files: Record<string, SyncedFile> = {}
+    for (const path of [...this.files.keys()].sort()) files[path] = this.files.get(path)!
+    const body: StateFile = { version: 1, server: this.server, lastSyncAt: this.lastSyncAt, files }
+    await ensureDir(nodeFs, dirname(this.loc.state))
+    await atomicWrite(nodeFs, this.loc.state, JSON.stringify(body))
+    await clearJournal(this.loc.journal)
+  }
+
+  /** Starts over for another server or member: nothing of this site is known to be there. */
+  async reset(server: SyncServer): Promise<void> {
+    this.files.clear()
+    this.server = server
+    this.lastSyncAt = null
+    await this.compact()
+  }
+
+  private apply(e: JournalEntry): void {
+    if (e.op === 'put') this.files.set(e.path, { hash: e.hash, size: e.size, url: e.url, at: e.at })
+    else this.files.delete(e.path)
+  }
+}

@@ -1,0 +1,20 @@
+import { canTransition, type Job } from '../../../../shared/model'
+
+export type JobAction = 'retry' | 'pause' | 'resume' | 'cancel'
+
+export const actionLabels: Record<JobAction, string> = { retry: 'Retry now', pause: 'Pause', resume: 'Resume', cancel: 'Cancel' }
+
+/**
+ * What a person may do with a job, read off the model's transition table. An `unknown` job is not
+ * retried: its post may already be on the server, so it is resolved, never blindly re-sent.
+ */
+export function actionsFor(job: Job): JobAction[] {
+  const s = job.state
+  const out: JobAction[] = []
+  if (s === 'waiting-retry' || s === 'waiting-network' || s === 'needs-attention') out.push('retry')
+  if (canTransition(s, 'paused')) out.push('pause')
+  if (s === 'paused') out.push('resume')
+  // A job being sent may be cancelled too: it stops when its attempt ends.
+  if (canTransition(s, 'cancelled') || s === 'sending') out.push('cancel')
+  return out
+}
