@@ -3,7 +3,8 @@
  * HTTP API, tests) is generic over these two maps: adding a capability means adding a line here and
  * a handler in main/app/handlers, never touching the plumbing.
  */
-import type { Account, Draft, DraftInput, DraftSummary, Job } from './model'
+import type { JsonValue } from './errors'
+import type { Account, AccountInput, ConnectionReport, Draft, DraftFormat, DraftInput, DraftQuery, DraftSummary, Job, MethodInfo, TopicSummary } from './model'
 import type { Result } from './result'
 import type { WireEntry } from './wire'
 
@@ -22,11 +23,37 @@ export interface AppInfo {
 /** Request channels: name → input and output. */
 export interface Channels {
   'app.info': { input: void; output: AppInfo }
-  'drafts.list': { input: void; output: DraftSummary[] }
+  /** Newest first; `text` searches titles and bodies. */
+  'drafts.list': { input: DraftQuery | void; output: DraftSummary[] }
   'drafts.get': { input: { id: string }; output: Draft }
   /** Durable save: resolves only after the bytes are on disk (fsync'd). */
   'drafts.save': { input: DraftInput; output: Draft }
+  /** What publishing sends for this body: Markdown converted to HTML, HTML as written. */
+  'drafts.render': { input: { format: DraftFormat; body: string }; output: { html: string } }
+  /** Opens a discussion message by msgnum (editMessage) as a local draft that keeps the server copy as its base. */
+  'drafts.openFromServer': { input: { accountId: string; msgnum: string | number }; output: Draft }
+  /** Ends a conflict: keep mine, take theirs, or a merged text; the base becomes the server copy. */
+  'drafts.resolveConflict': { input: { draftId: string; choice: 'mine' | 'theirs' | 'merged'; title?: string; body?: string }; output: Draft }
+  /** Attaches a staged upload (HOST_STAGE_PATH) to a draft, by the fileId the upload answered. */
+  'drafts.attach': { input: { draftId: string; fileId: string; name: string; type?: string }; output: Draft }
+  'drafts.detach': { input: { draftId: string; name: string }; output: Draft }
+  /** Writes the draft (or all drafts with no id) as files into the data folder's exports/; answers the paths. */
+  'drafts.export': { input: { id?: string }; output: { files: string[] } }
+  /** Topics of a discussion group, newest first, where the server offers getTopics. */
+  'discussion.topics': { input: { accountId: string; count?: number }; output: TopicSummary[] }
   'accounts.list': { input: void; output: Account[] }
+  /** Adds (no id) or edits an account; a password, when given, goes to the secrets store only. */
+  'accounts.save': { input: AccountInput; output: Account }
+  'accounts.remove': { input: { id: string }; output: { removed: true } }
+  /** system.listMethods where offered, the server profile, and for community servers capabilities and initial resources. */
+  'accounts.test': { input: { id: string }; output: ConnectionReport }
+  /** Community servers: registerUser with the stored e-mail, name and password; stores the usernum. */
+  'accounts.register': { input: { id: string }; output: Account }
+  'accounts.forgotPassword': { input: { id: string }; output: { message: string } }
+  /** Power users: call any method on an account's server with typed-JSON params (the CLI's syntax). */
+  'inspector.call': { input: { accountId: string; method: string; params: JsonValue[] }; output: { result: JsonValue; entryId?: number } }
+  /** Names, signatures and help of an account's server, for the console's method picker. */
+  'inspector.methods': { input: { accountId: string }; output: MethodInfo[] }
   /** Saves nothing: queues a publish of the draft as last saved. */
   'publish.draft': { input: { draftId: string; accountId?: string }; output: Job }
   'queue.list': { input: void; output: Job[] }

@@ -22,6 +22,39 @@ export interface Account {
   hasPassword?: boolean
 }
 
+/** What the Accounts form sends. The password travels once, to the secrets store, and is never sent back. */
+export type AccountInput = Pick<Account, 'kind' | 'name' | 'url' | 'username'> &
+  Partial<Pick<Account, 'id' | 'dgname' | 'usernum'>> & { password?: string; profile?: unknown }
+
+export interface MethodInfo {
+  name: string
+  /** Return type first; null when the server does not say. */
+  signatures: string[][] | null
+  help: string
+}
+
+/** What "Test connection" found. */
+export interface ConnectionReport {
+  ok: boolean
+  /** system.listMethods, or null when the server offers no introspection. */
+  methods: string[] | null
+  /** Capabilities and initial resources of a community server, as typed JSON. */
+  capabilities?: { [key: string]: JsonValue }
+  initialResources?: { [key: string]: JsonValue }
+  /** What the user should know, e.g. "This server does not offer getTopics". */
+  notes: string[]
+  error?: AppError
+}
+
+export interface TopicSummary {
+  msgnum: string | number
+  title: string
+  author?: string
+  inResponseTo?: string | number
+  url?: string
+  whenCreated?: string
+}
+
 // ---- Drafts ---------------------------------------------------------------------------------
 
 export type DraftKind = 'message' | 'page' | 'post'
@@ -35,6 +68,31 @@ export interface PublishRecord {
   url?: string
   msgnum?: string | number
   members?: { [key: string]: JsonValue }
+}
+
+/** A file attached to a draft (a discussion message's enclosure, a post's image). */
+export interface Enclosure {
+  name: string
+  type: string
+  size: number
+  /** Where the bytes are kept: `drafts/<id>/<storedAs>`. */
+  storedAs: string
+}
+
+/** The server's copy a draft was opened from: the base that conflict detection compares against. */
+export interface ServerBase {
+  msgnum?: string | number
+  title: string
+  body: string
+  fetchedAt: string
+  /** Every member the server returned, as typed JSON. */
+  members?: { [key: string]: JsonValue }
+}
+
+/** Set when a publish found that the server copy changed since the base. */
+export interface DraftConflict {
+  detectedAt: string
+  theirs: { title: string; body: string }
 }
 
 export interface Draft {
@@ -52,10 +110,21 @@ export interface Draft {
   /** Increases by one on every durable save. */
   revision: number
   published: PublishRecord[]
+  /** message: the parent's msgnum as received, or 0 for a new thread. */
+  inResponseTo?: string | number
+  base?: ServerBase
+  conflict?: DraftConflict
+  enclosures?: Enclosure[]
 }
 
 export type DraftInput = Pick<Draft, 'kind' | 'title' | 'body' | 'format'> &
-  Partial<Pick<Draft, 'id' | 'accountId' | 'relativePath' | 'mimeType'>>
+  Partial<Pick<Draft, 'id' | 'accountId' | 'relativePath' | 'mimeType' | 'inResponseTo'>>
+
+export interface DraftQuery {
+  text?: string
+  accountId?: string
+  kind?: DraftKind
+}
 
 export interface DraftSummary {
   id: string

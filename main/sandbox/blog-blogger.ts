@@ -3,6 +3,7 @@ import { struct, type XmlRpcValue } from '../xmlrpc/values'
 import type { MethodRegistry } from './context'
 import type { BlogService } from './blog'
 import { publishFlag } from './blog-post-fields'
+import { ID, signatures } from './blog-signatures'
 import type { Blog, BlogPost } from './blog-store'
 import { arity, int, str, utcDateTime } from './params'
 
@@ -29,7 +30,7 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       await b.pages.publish(blog)
       return [struct({ isAdmin: true, url: b.pages.urls(blog).home, blogid: blog.id, blogName: blog.name, xmlrpc: `${b.ctx.baseUrl()}/RPC2` })]
     },
-    { signature: [['array', 'string', 'string', 'string']], help: 'blogger.getUsersBlogs(appkey, username, password) → [{blogid, blogName, url, xmlrpc, isAdmin}]: each member has one blog; its blogid is the usernum.' },
+    { signature: signatures('array', 'string', 'string', 'string'), help: 'blogger.getUsersBlogs(appkey, username, password) → [{blogid, blogName, url, xmlrpc, isAdmin}]: each member has one blog; its blogid is the usernum.' },
   )
 
   rpc.register(
@@ -41,7 +42,7 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       const post = await b.posts.create(blog, member, splitContent(str('content', params[4]), blog), publishFlag(params[5]))
       return post.id
     },
-    { signature: [['int', 'string', 'string', 'string', 'string', 'string', 'boolean']], help: 'blogger.newPost(appkey, blogid, username, password, content, publish) → postid (an int, as WordPress answers). A <title>…</title> in content becomes the title.' },
+    { signature: signatures('int', 'string', ID, 'string', 'string', 'string', 'boolean'), help: 'blogger.newPost(appkey, blogid, username, password, content, publish) → postid (an int, as WordPress answers). A <title>…</title> in content becomes the title.' },
   )
 
   rpc.register(
@@ -53,7 +54,7 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       await b.posts.update(blog, post, splitContent(str('content', params[4]), blog), publishFlag(params[5]))
       return true
     },
-    { signature: [['boolean', 'string', 'string', 'string', 'string', 'string', 'boolean']], help: 'blogger.editPost(appkey, postid, username, password, content, publish) → true.' },
+    { signature: signatures('boolean', 'string', ID, 'string', 'string', 'string', 'boolean'), help: 'blogger.editPost(appkey, postid, username, password, content, publish) → true.' },
   )
 
   const deletePost = async (params: XmlRpcValue[]) => {
@@ -64,7 +65,7 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
     await b.posts.trash(blog, post)
     return true
   }
-  const deleteMeta = { signature: [['boolean', 'string', 'string', 'string', 'string', 'boolean']], help: '(appkey, postid, username, password, publish) → true. The post goes to the trash, as on WordPress.' }
+  const deleteMeta = { signature: [...signatures('boolean', 'string', ID, 'string', 'string', 'boolean'), ...signatures('boolean', 'string', ID, 'string', 'string')], help: '(appkey, postid, username, password, publish) → true. The post goes to the trash, as on WordPress.' }
   rpc.register('blogger.deletePost', deletePost, deleteMeta)
   rpc.register('metaWeblog.deletePost', deletePost, deleteMeta)
 
@@ -79,6 +80,6 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       if (posts.length === 0) throw new XmlRpcFault(500, 'Either there are no posts, or something went wrong.')
       return posts.map((p) => struct({ userid: blog.id, dateCreated: utcDateTime(p.date), content: bloggerContent(p), postid: String(p.id) }))
     },
-    { signature: [['array', 'string', 'string', 'string', 'string', 'int']], help: 'blogger.getRecentPosts(appkey, blogid, username, password, numberOfPosts) → [{userid, dateCreated, content, postid}]; faults when there are no posts, as WordPress does.' },
+    { signature: signatures('array', 'string', ID, 'string', 'string', 'int'), help: 'blogger.getRecentPosts(appkey, blogid, username, password, numberOfPosts) → [{userid, dateCreated, content, postid}]; faults when there are no posts, as WordPress does.' },
   )
 }

@@ -5,6 +5,7 @@ import type { MethodRegistry } from './context'
 import { BlogFaultCode } from './blog-access'
 import type { BlogService } from './blog'
 import { BLOG_FOLDER } from './blog-post-struct'
+import { ID, signatures } from './blog-signatures'
 import { StoreRefusal } from './file-store'
 import { extensionOf } from './limits'
 import { arity, bytes, str, structParam } from './params'
@@ -55,7 +56,7 @@ export function registerBlogMedia(rpc: MethodRegistry, b: BlogService): void {
       return struct({ id: String(id), file, url: `${b.ctx.baseUrl()}${b.ctx.files.urlPath('webhost', blog.id, '')}${urlPath(path)}`, type })
     },
     {
-      signature: [['struct', 'string', 'string', 'string', 'struct']],
+      signature: signatures('struct', ID, 'string', 'string', 'struct'),
       help: 'metaWeblog.newMediaObject(blogid, username, password, {name, type, bits[, overwrite]}) → {id, file, url, type}. The name may change (photo-1.png): use the returned url.',
     },
   )

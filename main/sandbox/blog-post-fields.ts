@@ -50,11 +50,10 @@ function readDate(s: XmlRpcStruct): Date | undefined {
   return undefined
 }
 
-/** `publish`: a boolean, or 0/1 as some clients send it (WordPress only tests truthiness). */
+/** `publish` is a boolean here (WordPress takes anything truthy; a client sending 1 is told). */
 export function publishFlag(v: XmlRpcValue | undefined): boolean {
-  if (typeof v === 'boolean') return v
-  if (v === 0 || v === 1) return v === 1
-  throw new XmlRpcFault(SandboxFault.invalidParams, 'publish must be a boolean (or 0/1).')
+  if (typeof v !== 'boolean') throw new XmlRpcFault(SandboxFault.invalidParams, 'publish must be a boolean.')
+  return v
 }
 
 const ASKABLE: readonly string[] = ['draft', 'pending', 'private', 'publish']

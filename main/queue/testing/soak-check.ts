@@ -17,6 +17,11 @@ export interface SoakReport {
   attentionInjected: number
   attentionUnexpected: number
   retried: number
+  /** Network outages during the run; jobs that waited for the network; a person's actions; jobs they cancelled. */
+  outages: number
+  waitedForNetwork: number
+  personActions: number
+  cancelled: number
   calls: number
   faults: Record<Fault, number>
   moves: Map<string, number>
@@ -32,6 +37,8 @@ interface CheckInput {
   world: SoakWorld
   audit: StateAudit
   seeds: Map<string, string>
+  /** Jobs the person cancelled (or asked to, mid-send). */
+  cancelled: ReadonlySet<string>
   wallMs: number
 }
 
@@ -58,6 +65,13 @@ export function checkSoak(c: CheckInput): SoakReport {
       continue
     }
     if (job.state === 'needs-attention') attentionUnexpected++
+    if (job.state === 'cancelled') {
+      // Cancelled must mean "did not go out": a newMessage cancelled yet on the server is a lie.
+      const account = c.world.accounts.get(job.accountId)!
+      if (!c.cancelled.has(job.id)) problems.push(`${job.label}: cancelled, but nobody cancelled it`)
+      if (job.message && c.server.posts.has(postKey(account.username, job.message.title, job.message.body))) problems.push(`${job.label}: cancelled, yet posted`)
+      continue
+    }
     if (job.state !== 'done') {
       lost++
       problems.push(`${job.label}: ended ${job.state}: ${job.error?.message ?? ''}`)
@@ -96,6 +110,10 @@ export function checkSoak(c: CheckInput): SoakReport {
     attentionInjected,
     attentionUnexpected,
     retried: c.jobs.filter((j) => j.history.some((h) => h.state === 'waiting-retry')).length,
+    outages: 0,
+    waitedForNetwork: c.jobs.filter((j) => j.history.some((h) => h.state === 'waiting-network')).length,
+    personActions: 0,
+    cancelled: c.jobs.filter((j) => j.state === 'cancelled').length,
     calls: [...c.server.calls.values()].reduce((a, b) => a + b, 0),
     faults: c.server.injected,
     moves: c.audit.moves,
@@ -105,10 +123,14 @@ export function checkSoak(c: CheckInput): SoakReport {
   }
 }
 
-/** Per-account order: an account's new posts reach the server in the order they were queued. */
+/**
+ * Per-account order: an account's new posts reach the server in the order they were queued. A job
+ * the person paused steps out of line (that is what pausing one job is for), so it is not counted.
+ */
 function orderProblems(jobs: Job[]): string[] {
   const out: string[] = []
-  const posts = jobs.filter((j) => j.action === 'discuss.newMessage' && j.state === 'done').sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  const inLine = (j: Job) => j.action === 'discuss.newMessage' && j.state === 'done' && !j.history.some((h) => h.state === 'paused')
+  const posts = jobs.filter(inLine).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   const last = new Map<string, string>()
   for (const j of posts) {
     const m = String(j.result!.msgnum)
@@ -123,8 +145,9 @@ export function formatSoak(r: SoakReport): string {
   const f = r.faults
   const moves = [...r.moves.entries()].sort().map(([m, n]) => `${m}:${n}`).join(' ')
   return [
-    `jobs=${r.jobs} done=${r.done} duplicates=${r.duplicates} lost=${r.lost}`,
+    `jobs=${r.jobs} done=${r.done} cancelled=${r.cancelled} duplicates=${r.duplicates} lost=${r.lost}`,
     `unknown=${r.unknown} resolved-automatically=${r.unknownResolved} needs-attention=${r.attentionInjected + r.attentionUnexpected} (injected ${r.attentionInjected}, unexpected ${r.attentionUnexpected}) retried-jobs=${r.retried}`,
+    `network-outages=${r.outages} jobs-that-waited-for-network=${r.waitedForNetwork} person-actions=${r.personActions} cancelled-by-person=${r.cancelled}`,
     `calls=${r.calls} faults: drop=${f.drop} reset=${f.reset} slow=${f.slow} 503=${f['busy-503']}  illegal-moves=${r.illegalMoves} time=${(r.wallMs / 1000).toFixed(1)}s`,
     `moves: ${moves}`,
   ].join('\n')

@@ -1,5 +1,6 @@
 import type { Account, Job } from '../../../shared/model'
 import { performersWith } from '../../app/performers'
+import { probeFor } from '../../app/performers/probe'
 import { createXmlRpcClient } from '../../xmlrpc/client'
 import { JobStore } from '../job-store'
 import { Publisher } from '../publisher'
@@ -7,6 +8,8 @@ import { writeJsonDurable } from '../write-json'
 import { checkSoak, type SoakReport } from './soak-check'
 import { emptyWorld, soakDeps } from './soak-deps'
 import { soakJobs } from './soak-jobs'
+import { networkSwitch } from './soak-network'
+import { startPerson } from './soak-person'
 import { seeded, randomFaults } from './fault-plan'
 import { startFaultServer } from './fault-server'
 import { scaledClock } from './scaled-clock'
@@ -65,16 +68,28 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
 
   const { write, audit } = auditedWriter(writeJsonDurable)
   const store = await JobStore.open(o.dataDir, write)
-  const publisher = new Publisher({ store, performers: performersWith(soakDeps(world, clock, o.timeoutMs ?? 250)), onChange: () => {}, clock, random: seeded(seed + 1), concurrency: nAccounts + 2 })
+  const net = networkSwitch()
+  const deps = soakDeps(world, clock, o.timeoutMs ?? 250, net.fetch)
+  const publisher = new Publisher({ store, performers: performersWith(deps), probe: probeFor(deps), onChange: () => {}, clock, random: seeded(seed + 1), concurrency: nAccounts + 2 })
   const started = Date.now()
   await publisher.start()
   faultsOn = true
+  // A person at the keyboard, and the network dropping out now and then, for the first stretch.
+  const person = startPerson(publisher, store, seeded(seed + 2), new Set(planned.filter((p) => p.injected).map((p) => p.job.id)))
+  const outages = setInterval(() => net.cut(100), 700)
   for (const { job } of planned) await publisher.enqueue(job)
   const deadline = started + (o.deadlineMs ?? 120_000)
-  while (Date.now() < deadline && !store.list().every(settledState)) await new Promise((r) => setTimeout(r, 50))
+  const wait = async (enough: () => boolean) => {
+    while (Date.now() < deadline && !enough()) await new Promise((r) => setTimeout(r, 50))
+  }
+  await wait(() => store.list().filter(settledState).length >= planned.length / 2)
+  clearInterval(outages)
+  await person.stop()
+  await wait(() => store.list().every(settledState))
   await publisher.stop()
   await server.close()
-  return checkSoak({ planned, jobs: store.list(), server, world, audit, seeds, wallMs: Date.now() - started })
+  const report = checkSoak({ planned, jobs: store.list(), server, world, audit, seeds, cancelled: person.cancelled, wallMs: Date.now() - started })
+  return { ...report, outages: net.outages, personActions: person.actions }
 }
 
 function draftFor(job: Job) {
