@@ -1,4 +1,5 @@
 import type { AppError, JsonValue } from './errors'
+import type { ServerProfile } from './server-profile'
 
 // ---- Accounts -------------------------------------------------------------------------------
 
@@ -20,6 +21,8 @@ export interface Account {
   builtin?: 'sandbox'
   /** Whether a password is stored for this account (the password itself never leaves main). */
   hasPassword?: boolean
+  /** What "Test connection" detected about the server, as the user last edited it. */
+  profile?: ServerProfile
 }
 
 /** What the Accounts form sends. The password travels once, to the secrets store, and is never sent back. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, unlink } from 'node:fs/promises'
+import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Job } from '../../shared/model'
 import { isPidAlive } from '../store/pid-alive'
@@ -15,6 +15,8 @@ export const byAge = (a: Job, b: Job): number => a.createdAt.localeCompare(b.cre
  */
 export class JobStore {
   private readonly jobs = new Map<string, Job>()
+  /** Size and mtime of each file as last read: a rescan reads only files that changed. */
+  private readonly seen = new Map<string, string>()
   private constructor(
     readonly dir: string,
     private readonly write: WriteJson,
@@ -64,8 +66,13 @@ export class JobStore {
       if (temp && temp.pid !== process.pid && !isPidAlive(temp.pid)) await unlink(join(this.dir, name)).catch(() => {})
       // Temp files are dot-prefixed: only whole, renamed-in job files are read.
       if (!name.endsWith('.json') || name.startsWith('.') || !wanted(name.slice(0, -5))) continue
-      const job = await readJob(join(this.dir, name))
+      const file = join(this.dir, name)
+      const st = await stat(file).catch(() => undefined)
+      const mark = st ? `${st.size}:${st.mtimeMs}` : ''
+      if (!st || this.seen.get(name) === mark) continue
+      const job = await readJob(file)
       if (!job) continue
+      this.seen.set(name, mark)
       const known = this.jobs.get(job.id)
       if (known && known.updatedAt === job.updatedAt && known.history.length === job.history.length) continue
       this.jobs.set(job.id, job)

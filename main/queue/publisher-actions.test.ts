@@ -70,11 +70,13 @@ describe('publisher: pause, resume, cancel, retry now', () => {
 
   it('cancelling a newMessage mid-send never cuts it off: if it went out, the job says done', async () => {
     const g = gate<Outcome>()
-    const once = scripted(false, { post: [() => g.promise] })
+    let signal: AbortSignal | undefined
+    const once = scripted(false, { post: [(a) => ((signal = a.signal), g.promise)] })
     const f = await publisherFixture({ idempotent: scripted(true, {}).performer, once: once.performer })
     await f.add('post', 'a', 'discuss.newMessage')
     await vi.waitFor(() => expect(f.job('post').dispatchedAt).toBeDefined())
     expect((await f.publisher.act(f.job('post').id, 'cancel')).state).toBe('sending')
+    expect(signal?.aborted).toBe(false)
     g.open({ kind: 'done', result: { msgnum: '000042' } })
     await f.clock.idle()
     expect(f.job('post')).toMatchObject({ state: 'done', result: { msgnum: '000042' } })

@@ -19,7 +19,6 @@ function splitContent(content: string, blog: Blog): { title?: string; content: s
 
 const bloggerContent = (p: BlogPost): string => `<title>${p.title}</title><category>${p.categoryIds.join(',')}</category>${p.content}`
 
-
 /** blogger.* with WordPress's answers, quirks included: newPost → an int; getRecentPosts faults when there is nothing. */
 export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
   rpc.register(
@@ -27,6 +26,7 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
     async (params) => {
       arity('blogger.getUsersBlogs', params, ['appkey', 'username', 'password'])
       const { blog } = await b.access.signIn(params[1], params[2])
+      // The home page and rsd.xml exist from the first sign-in on, so discovery works on a new blog.
       await b.pages.publish(blog)
       return [struct({ isAdmin: true, url: b.pages.urls(blog).home, blogid: blog.id, blogName: blog.name, xmlrpc: `${b.ctx.baseUrl()}/RPC2` })]
     },

@@ -7,7 +7,6 @@ import { postStructOf } from './blog-post-struct'
 import type { BlogService } from './blog'
 import { arity, int, SandboxFault, str, structParam } from './params'
 
-
 /** metaWeblog.* (and wp.newCategory), shaped as WordPress answers them. */
 export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
   rpc.register(

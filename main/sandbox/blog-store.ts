@@ -112,10 +112,6 @@ export class BlogStore {
     await this.save()
   }
 
-  mediaOf(blogId: string): BlogMedia[] {
-    return this.s.media.filter((m) => m.blogId === blogId)
-  }
-
   async addCategory(blog: Blog, name: string, description: string, parentId: number): Promise<BlogCategory> {
     const category = { id: Math.max(0, ...blog.categories.map((c) => c.id)) + 1, name, description, parentId }
     blog.categories.push(category)

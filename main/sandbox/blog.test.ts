@@ -95,6 +95,19 @@ describe('the sandbox blog', () => {
     expect((await s.fault('metaWeblog.newMediaObject', annBlog.blogid, ...ann, struct({ name: 'big.png', type: 'image/png', bits: Buffer.alloc(2001) }))).faultString).toMatch(/Could not write file big\.png.*2000/)
   })
 
+  it('documents each blog method with signatures (ids as string or int) and help', async () => {
+    const names = ((await s.call('system.listMethods')) as string[]).filter((n) => /^(blogger|metaWeblog|wp)\./.test(n))
+    expect(names.sort()).toEqual([
+      'blogger.deletePost', 'blogger.editPost', 'blogger.getRecentPosts', 'blogger.getUsersBlogs', 'blogger.newPost',
+      'metaWeblog.deletePost', 'metaWeblog.editPost', 'metaWeblog.getCategories', 'metaWeblog.getPost', 'metaWeblog.getRecentPosts', 'metaWeblog.newMediaObject', 'metaWeblog.newPost',
+      'wp.newCategory',
+    ])
+    for (const name of names) {
+      expect(((await s.call('system.methodHelp', name)) as string).length, name).toBeGreaterThan(20)
+    }
+    expect(await s.call('system.methodSignature', 'metaWeblog.getPost')).toEqual([['struct', 'string', 'string', 'string'], ['struct', 'int', 'string', 'string']])
+  })
+
   it('keeps posts, categories and media across a restart', async () => {
     const category = await s.call('wp.newCategory', annBlog.blogid, ...ann, struct({ name: 'Kept' }))
     expect(typeof category).toBe('number')

@@ -17,7 +17,7 @@ const optString = (v: unknown): boolean => v === undefined || typeof v === 'stri
  */
 export function validateDraftInput(input: unknown): DraftInput {
   if (!isObj(input)) throw invalidInput('The draft must be an object.')
-  const { id, kind, format, title, body, accountId, relativePath, mimeType } = input
+  const { id, kind, format, title, body, accountId, relativePath, mimeType, inResponseTo } = input
   if (!draftKinds.includes(kind as DraftKind)) throw invalidInput(`"kind" must be one of ${draftKinds.join(', ')}.`)
   if (!draftFormats.includes(format as DraftFormat)) throw invalidInput(`"format" must be one of ${draftFormats.join(', ')}.`)
   if (typeof title !== 'string') throw invalidInput('"title" must be a string.')
@@ -26,11 +26,15 @@ export function validateDraftInput(input: unknown): DraftInput {
   if (accountId !== undefined && accountId !== null && typeof accountId !== 'string') throw invalidInput('"accountId" must be a string or null.')
   if (!optString(relativePath)) throw invalidInput('"relativePath" must be a string.')
   if (!optString(mimeType)) throw invalidInput('"mimeType" must be a string.')
+  if (inResponseTo !== undefined && typeof inResponseTo !== 'string' && !(typeof inResponseTo === 'number' && Number.isSafeInteger(inResponseTo))) {
+    throw invalidInput('"inResponseTo" must be the parent\'s msgnum as the server gave it (a string or an integer), or 0 for a new thread.')
+  }
   const out: DraftInput = { kind: kind as DraftKind, format: format as DraftFormat, title, body }
   if (id !== undefined) out.id = id
   if (accountId !== undefined) out.accountId = accountId as string | null
   if (relativePath !== undefined) out.relativePath = relativePath as string
   if (mimeType !== undefined) out.mimeType = mimeType as string
+  if (inResponseTo !== undefined) out.inResponseTo = inResponseTo as string | number
   return out
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { Draft, DraftInput, DraftSummary, PublishRecord } from '../../shared/model'
+import { applyAmendment, type DraftAmendment } from './draft-amend'
 import { exportDraftFiles } from './draft-export'
 import { DraftFiles, type DraftProblem } from './draft-files'
 import { validateDraftInput, validatePublishRecord } from './draft-shape'
@@ -9,6 +10,7 @@ import { KeyedQueue } from './keyed-queue'
 import { matchesQuery, summarize, type DraftQuery } from './draft-query'
 import { diskError, invalidInput, isErrno, StoreError } from './store-error'
 
+export type { DraftAmendment } from './draft-amend'
 export type { DraftProblem } from './draft-files'
 export type { DraftQuery } from './draft-query'
 
@@ -49,8 +51,12 @@ export class DraftStore {
     return this.save(input)
   }
 
-  /** Creates (no id, or an id not on disk) or updates a draft; resolves once it is durable. */
-  save(input: DraftInput): Promise<Draft> {
+  /**
+   * Creates (no id, or an id not on disk) or updates a draft; resolves once it is durable. `extra`
+   * sets app-owned fields in the same write (a draft opened from a server is never on disk without
+   * its base, which would make its first publish a new post).
+   */
+  save(input: DraftInput, extra?: DraftAmendment): Promise<Draft> {
     let valid: DraftInput
     try {
       valid = validateDraftInput(input)
@@ -58,21 +64,37 @@ export class DraftStore {
       return Promise.reject(e)
     }
     const id = valid.id ?? this.newId()
-    return this.change(id, (old, now) => ({
-      ...old, // fields this version does not know about survive a save
-      id,
-      kind: valid.kind,
-      format: valid.format,
-      title: valid.title,
-      body: valid.body,
-      accountId: valid.accountId !== undefined ? valid.accountId : (old?.accountId ?? null),
-      ...pick('relativePath', valid.relativePath ?? old?.relativePath),
-      ...pick('mimeType', valid.mimeType ?? old?.mimeType),
-      createdAt: old?.createdAt ?? now,
-      updatedAt: now,
-      revision: (old?.revision ?? 0) + 1,
-      published: old?.published ?? [],
-    }))
+    return this.change(id, (old, now) => {
+      const next: Draft = {
+        ...old, // fields this version does not know about survive a save
+        id,
+        kind: valid.kind,
+        format: valid.format,
+        title: valid.title,
+        body: valid.body,
+        accountId: valid.accountId !== undefined ? valid.accountId : (old?.accountId ?? null),
+        ...pick('relativePath', valid.relativePath ?? old?.relativePath),
+        ...pick('mimeType', valid.mimeType ?? old?.mimeType),
+        createdAt: old?.createdAt ?? now,
+        updatedAt: now,
+        revision: (old?.revision ?? 0) + 1,
+        published: old?.published ?? [],
+      }
+      if (valid.inResponseTo !== undefined) next.inResponseTo = valid.inResponseTo
+      return extra ? applyAmendment(next, extra) : next
+    })
+  }
+
+  /**
+   * Changes app-owned fields (base, conflict, enclosures; the text when a conflict is resolved) of
+   * an existing draft. `make` sees the draft as on disk, inside this draft's save order, so two
+   * attachments never overwrite each other's list. Durable before it resolves, like save.
+   */
+  amend(id: string, make: (draft: Draft) => DraftAmendment): Promise<Draft> {
+    return this.change(id, (old, now) => {
+      if (!old) throw new StoreError('not-found', 'ENOENT', `There is no draft with id ${id}.`)
+      return { ...applyAmendment(old, make(old)), updatedAt: now, revision: old.revision + 1 }
+    })
   }
 
   /** The draft, undefined when there is none; a damaged file rejects with code ECORRUPT. */

@@ -27,8 +27,13 @@ export async function uploadBatches(run: UploadRun): Promise<{ results: FileResu
   let done = 0
   let calls = 0
   let lastRefusal: string | undefined
-  for (const [i, batch] of run.batches.entries()) {
-    const files = await readBatch(batch, results)
+  // The next batch is read from disk while the server works on this one.
+  let reading: Promise<ReadBatch> | undefined = run.batches.length > 0 ? readBatch(run.batches[0]) : undefined
+  for (let i = 0; i < run.batches.length; i++) {
+    const { files, gone } = await reading!
+    results.push(...gone)
+    reading = i + 1 < run.batches.length ? readBatch(run.batches[i + 1]) : undefined
+    reading?.catch(() => undefined) // awaited next round; not left unhandled if this round stops the run
     if (files.length === 0) continue
     const batchBytes = files.reduce((n, f) => n + f.bytes.length, 0)
     if (run.signal?.aborted) return { results, calls, stop: cancelled([...files.map((f) => f.path), ...run.batches.slice(i + 1).flat().map((f) => f.path)]) }
@@ -64,18 +69,14 @@ export async function uploadBatches(run: UploadRun): Promise<{ results: FileResu
   return { results, calls }
 }
 
-async function readBatch(batch: readonly LocalFile[], results: FileResult[]): Promise<{ path: string; bytes: Buffer; hash: string }[]> {
-  const read = await Promise.all(
-    batch.map((f) =>
-      f.read().then(
-        (r) => ({ path: f.path, ...r }),
-        (e: NodeJS.ErrnoException) => {
-          if (e.code !== 'ENOENT') throw e
-          results.push({ path: f.path, op: 'upload', ok: false, error: 'The file was removed from the site folder during the sync; it will be deleted from the server next time.' })
-          return null
-        },
-      ),
-    ),
-  )
-  return read.filter((f) => f !== null)
+type ReadBatch = { files: { path: string; bytes: Buffer; hash: string }[]; gone: FileResult[] }
+
+async function readBatch(batch: readonly LocalFile[]): Promise<ReadBatch> {
+  const out: ReadBatch = { files: [], gone: [] }
+  const read = await Promise.all(batch.map((f) => f.read().then((r) => ({ path: f.path, ...r }), (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)))))
+  read.forEach((r, k) => {
+    if (r) out.files.push(r)
+    else out.gone.push({ path: batch[k].path, op: 'upload', ok: false, error: 'The file was removed from the site folder during the sync; it will be deleted from the server next time.' })
+  })
+  return out
 }

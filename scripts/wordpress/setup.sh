@@ -22,14 +22,13 @@ mkdir -p "$STATE"
 # 1. Packages. policy-rc.d keeps apt from starting apache2 (pulled in by the wordpress package) or
 # MariaDB: we start only what we need, our way, since there is no init system to hand them to.
 if ! dpkg -s "${PACKAGES[@]}" >/dev/null 2>&1; then
-  created_policy=
   if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && created_policy=1
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT # ours: gone however the install ends
   fi
   log "installing ${PACKAGES[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
-  [ -z "$created_policy" ] || rm -f /usr/sbin/policy-rc.d
 fi
 
 # 2. MariaDB (Debian's sysvinit script works without systemd).

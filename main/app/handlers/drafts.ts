@@ -1,16 +1,33 @@
-import type { Draft, DraftInput, DraftSummary } from '../../../shared/model'
+import type { Draft, DraftInput, DraftQuery, DraftSummary } from '../../../shared/model'
 import type { AppContext } from '../context'
 import { failWith } from '../failure'
+import { isMsgnum } from '../msgnum-input'
+import { renderBody } from '../render-body'
 import { object, oneOf, string } from '../validate'
 
 const kinds = ['message', 'page', 'post'] as const
 const formats = ['html', 'markdown', 'text'] as const
 
-export const listDrafts = (ctx: AppContext): Promise<DraftSummary[]> => ctx.drafts.list()
+export async function listDrafts(ctx: AppContext, input: unknown): Promise<DraftSummary[]> {
+  if (input === undefined || input === null) return ctx.drafts.list()
+  const o = object(input, 'The search')
+  const query: DraftQuery = {}
+  if (o.text !== undefined) query.text = string(o, 'text', { max: 1_000 })
+  if (o.accountId !== undefined) query.accountId = string(o, 'accountId', { max: 200 })
+  if (o.kind !== undefined) query.kind = oneOf(o, 'kind', kinds)
+  return ctx.drafts.list(query)
+}
 
-export async function getDraft(ctx: AppContext, input: unknown): Promise<Draft> {
-  const id = string(object(input), 'id', { max: 200 })
+export async function draftOf(ctx: AppContext, id: string): Promise<Draft> {
   return (await ctx.drafts.get(id)) ?? failWith('not-found', `There is no draft with id ${id}.`)
+}
+
+export const getDraft = (ctx: AppContext, input: unknown): Promise<Draft> => draftOf(ctx, string(object(input), 'id', { max: 200 }))
+
+/** Tells every window that a draft's durable copy changed. */
+export function announce(ctx: AppContext, draft: Draft): Draft {
+  ctx.events.emit('draft.saved', { id: draft.id, revision: draft.revision, updatedAt: draft.updatedAt })
+  return draft
 }
 
 /** Durable: resolves only once the draft is on disk, then tells every window. */
@@ -26,7 +43,15 @@ export async function saveDraft(ctx: AppContext, input: unknown): Promise<Draft>
   if (o.accountId !== undefined && o.accountId !== null) draft.accountId = string(o, 'accountId', { max: 200 })
   if (o.relativePath !== undefined) draft.relativePath = string(o, 'relativePath', { max: 1_024 })
   if (o.mimeType !== undefined) draft.mimeType = string(o, 'mimeType', { max: 200 })
-  const saved = await ctx.drafts.save(draft)
-  ctx.events.emit('draft.saved', { id: saved.id, revision: saved.revision, updatedAt: saved.updatedAt })
-  return saved
+  if (o.inResponseTo !== undefined) {
+    if (o.inResponseTo !== 0 && !isMsgnum(o.inResponseTo)) return failWith('invalid-input', '"inResponseTo" must be the parent message\'s msgnum as the server gave it, or 0 for a new thread.', { field: 'inResponseTo' })
+    draft.inResponseTo = o.inResponseTo
+  }
+  return announce(ctx, await ctx.drafts.save(draft))
+}
+
+/** The body as publishing sends it, for the preview. */
+export async function renderDraft(_ctx: AppContext, input: unknown): Promise<{ html: string }> {
+  const o = object(input)
+  return { html: renderBody(oneOf(o, 'format', formats), string(o, 'body')) }
 }

@@ -36,20 +36,22 @@ function pageJob(draft: Draft, account: Account): Job {
 }
 
 /**
- * A message not yet on the server → newMessage (at most once); one already posted → saveMessage of
- * that msgnum. A second newMessage for a draft whose first is still in the queue is refused: two
+ * A message not yet on the server → newMessage (at most once); one already posted, or opened from
+ * the server (its base) → saveMessage of that msgnum. A second newMessage for a draft whose first is still in the queue is refused: two
  * clicks on Publish must never mean two posts.
  */
 function messageJob(ctx: AppContext, draft: Draft, account: Account, o: Obj): Job {
   const jobs = ctx.jobs.list().filter((j) => j.draftId === draft.id && j.accountId === account.id && j.action === 'discuss.newMessage')
   const pending = jobs.find((j) => j.state !== 'done' && j.state !== 'cancelled')
   if (pending) return failWith('conflict', `This message is already in the queue (${pending.state}). Wait until it is posted — publishing again then saves your edits to it — or cancel it first.`, { jobId: pending.id })
-  const posted = draft.published.find((p) => p.accountId === account.id && p.msgnum !== undefined)?.msgnum ?? jobs.find((j) => j.result?.msgnum !== undefined)?.result?.msgnum
+  if (draft.conflict) return failWith('conflict', 'This message changed on the server since you opened it. Resolve the conflict (mine, theirs or merged) before publishing.')
+  const posted =
+    draft.base?.msgnum ?? draft.published.find((p) => p.accountId === account.id && p.msgnum !== undefined)?.msgnum ?? jobs.find((j) => j.result?.msgnum !== undefined)?.result?.msgnum
   const base = { draftId: draft.id, accountId: account.id, note: `revision ${draft.revision}` }
   if (posted !== undefined) {
     return newJob({ ...base, action: 'discuss.saveMessage', label: `Save “${draft.title}” (msgnum ${posted}) in ${account.name}`, message: { title: draft.title, body: draft.body, inResponseTo: 0, msgnum: posted } })
   }
-  const inResponseTo = parentOf(o)
+  const inResponseTo = o.inResponseTo === undefined ? (draft.inResponseTo ?? 0) : parentOf(o)
   if (inResponseTo === 0 && draft.title.trim() === '') return failWith('invalid-input', 'A new thread needs a title (only replies may leave it empty).', { field: 'title' })
   const what = inResponseTo === 0 ? `Post “${draft.title}”` : `Reply “${draft.title || 'Re:'}” to ${inResponseTo}`
   return newJob({ ...base, action: 'discuss.newMessage', label: `${what} to ${account.name}`, message: { title: draft.title, body: draft.body, inResponseTo } })

@@ -1,7 +1,9 @@
 import type { Account, Draft, PublishRecord } from '../../../shared/model'
+import type { DraftAmendment } from '../../store/draft-amend'
 import { passwordKey } from '../../store/secrets'
 import type { XmlRpcClient } from '../../xmlrpc/client'
 import type { AppContext } from '../context'
+import { enclosurePath } from '../enclosure-files'
 
 /** What performers need from the app, and nothing more: the soak builds one around a test server. */
 export interface PerformerDeps {
@@ -11,6 +13,10 @@ export interface PerformerDeps {
   client(account: Account): Promise<XmlRpcClient>
   draft(id: string): Promise<Draft | undefined>
   recordPublish(draftId: string, record: PublishRecord): Promise<void>
+  /** Sets app-owned draft fields (the server base, a conflict found on publish). */
+  amendDraft?(draftId: string, amendment: DraftAmendment): Promise<void>
+  /** Where an enclosure's bytes are kept. */
+  enclosurePath?(draftId: string, storedAs: string): string
   now(): Date
 }
 
@@ -23,6 +29,10 @@ export function depsFromContext(ctx: () => AppContext): PerformerDeps {
     recordPublish: async (id, record) => {
       await ctx().drafts.recordPublish(id, record)
     },
+    amendDraft: async (id, amendment) => {
+      await ctx().drafts.amend(id, () => amendment)
+    },
+    enclosurePath: (id, storedAs) => enclosurePath(ctx().drafts.dir, id, storedAs),
     now: () => new Date(),
   }
 }

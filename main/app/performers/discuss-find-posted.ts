@@ -4,6 +4,7 @@ import { getMessage, getTopics, type DiscussionLogin, type Topic } from '../../p
 import { serverTimeToDate } from '../../protocols/server-time'
 import type { LookupResult } from '../../queue/performer'
 import { structToJson } from '../xmlrpc-json'
+import { sameText } from './same-text'
 
 /** Clocks disagree: a post may carry a server time this much before our attempt began. */
 export const CLOCK_SKEW_MS = 2 * 60_000
@@ -55,10 +56,6 @@ export async function findPosted(dg: DiscussionLogin, sent: SentMessage, since: 
 }
 
 const sameAuthor = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase()
-
-/** Servers end lines their own way and may trim; nothing else is forgiven. */
-const norm = (s: string): string => s.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim()
-const sameText = (a: string, b: string): boolean => norm(a) === norm(b)
 
 /** An empty reply title becomes "Re: " + the parent's on the server (protocols.md §2). */
 const sameTitle = (server: string, sent: string): boolean => (sent.trim() === '' ? /^re:/i.test(server.trim()) : sameText(server, sent))

@@ -20,13 +20,14 @@ export async function lookUpPosted(deps: PerformerDeps, job: Job, claimed: Reado
   if ('kind' in who) return { kind: 'cannot', error: who.error }
   try {
     // Only servers whose listMethods names them are asked (their shapes are Frontier's, not a spec).
-    const profile = await detectServerProfile(who.client)
+    const known = who.account.profile
+    const profile = known?.methods ? known : await detectServerProfile(who.client, known)
     if (offers(profile, NS + 'getTopics') !== true || offers(profile, NS + 'getMessage') !== true) {
       return { kind: 'cannot', error: appError('unsupported', `The answer to this post was lost, and ${who.account.name} offers no way to list messages. Check the group, then say whether it was posted.`) }
     }
     const dg = discussionLogin(who, profile)
     if ('kind' in dg) return { kind: 'cannot', error: dg.error }
-    return await findPosted(dg, { ...m, author: who.account.username }, new Date(since), claimed)
+    return await findPosted(dg, { ...m, author: who.account.username }, new Date(since), claimed, profile.timeZone)
   } catch (e) {
     const error = errorOf(e, { method: `${NS}getTopics`, url: who.account.url, account: who.account.name })
     // A refusal (wrong password now) will not fix itself; anything else is tried again later.

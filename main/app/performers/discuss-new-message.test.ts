@@ -1,53 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { JobStore } from '../../queue/job-store'
-import { newJob } from '../../queue/new-job'
+import { describe, expect, it } from 'vitest'
 import { LOOKUP_DELAYS_MS } from '../../queue/policy'
-import { Publisher } from '../../queue/publisher'
-import { manualClock } from '../../queue/testing/manual-clock'
-import { emptyWorld, soakDeps } from '../../queue/testing/soak-deps'
-import { writeJsonDurable } from '../../queue/write-json'
-import { openSandbox, type OpenSandbox } from '../../sandbox/sandbox-fixture'
-import { createXmlRpcClient } from '../../xmlrpc/client'
-import { performersWith } from '.'
-import { lossyFetch } from './testing/lossy-fetch'
-
-const NEW = 'mainResponder.discuss.newMessage'
-const user = { email: 'ann@example.com', password: 'secret' }
-let sb: OpenSandbox | undefined
-let dir: string | undefined
-afterEach(async () => {
-  await sb?.close()
-  if (dir) await rm(dir, { recursive: true, force: true })
-})
-
-/** The real newMessage performer and publisher against the sandbox, its answers lost as planned. */
-async function setup(plan: Parameters<typeof lossyFetch>[0]) {
-  const clock = manualClock()
-  sb = await openSandbox({ users: [user], now: () => clock.now() })
-  dir = await mkdtemp(join(tmpdir(), 'upstream-discuss-'))
-  const world = emptyWorld()
-  world.accounts.set('dg', { id: 'dg', kind: 'discussion', name: 'Sandbox group', url: sb.sandbox.endpoint, username: user.email, dgname: 'sandbox' })
-  world.passwords.set('dg', user.password)
-  const deps = { ...soakDeps(world, clock, 5_000), client: async () => createXmlRpcClient(sb!.sandbox.endpoint, { fetch: lossyFetch(plan) }) }
-  const store = await JobStore.open(dir, writeJsonDurable)
-  const publisher = new Publisher({ store, performers: performersWith(deps), onChange: () => {}, clock, random: () => 1 })
-  clock.idle = () => publisher.idle()
-  await publisher.start()
-  const post = async (title: string, body: string) => {
-    const job = await publisher.enqueue(newJob({ action: 'discuss.newMessage', draftId: `d-${title}`, accountId: 'dg', label: title, message: { title, body, inResponseTo: 0 } }, clock.now()))
-    await publisher.idle()
-    return () => store.get(job.id)!
-  }
-  const topics = async () => (await sb!.call('mainResponder.discuss.getTopics', 'sandbox', user.email, user.password, 100)) as { msgnum: string; title: string }[]
-  return { clock, publisher, world, post, topics }
-}
+import { NEW, sandboxQueue, user } from './testing/sandbox-queue'
 
 describe('newMessage at most once, against the sandbox', () => {
   it('answer lost after the server posted it: found on the server, done with its msgnum, posted once', async () => {
-    const t = await setup([{ method: NEW, when: 'after' }])
+    const t = await sandboxQueue([{ method: NEW, when: 'after' }])
     const job = await t.post('Hello', 'First words.\nSecond line.')
     expect(job()).toMatchObject({ state: 'unknown', uncertain: { status: 'searching' } })
     await t.clock.advance(LOOKUP_DELAYS_MS[0])
@@ -59,7 +16,7 @@ describe('newMessage at most once, against the sandbox', () => {
   })
 
   it('answer lost and nothing on the server: asks the person; "not posted" sends it once more', async () => {
-    const t = await setup([{ method: NEW, when: 'before' }])
+    const t = await sandboxQueue([{ method: NEW, when: 'before' }])
     const job = await t.post('Hello', 'Words.')
     for (const delay of LOOKUP_DELAYS_MS) await t.clock.advance(delay)
     expect(job()).toMatchObject({ state: 'unknown', uncertain: { status: 'ask-user', lookups: 3 }, error: { kind: 'not-found' } })
@@ -72,7 +29,7 @@ describe('newMessage at most once, against the sandbox', () => {
   })
 
   it("a post another job already owns is never taken for this one (that would lose this one's words)", async () => {
-    const t = await setup([{ method: NEW, when: 'pass' }, { method: NEW, when: 'before' }])
+    const t = await sandboxQueue([{ method: NEW, when: 'pass' }, { method: NEW, when: 'before' }])
     const first = await t.post('Same', 'Same words.')
     const lost = await t.post('Same', 'Same words.')
     for (const delay of LOOKUP_DELAYS_MS) await t.clock.advance(delay)
@@ -83,8 +40,8 @@ describe('newMessage at most once, against the sandbox', () => {
   })
 
   it('several look-alikes created since it was sent: the person is asked which, by msgnum', async () => {
-    const t = await setup([{ method: NEW, when: 'before' }])
-    for (let i = 0; i < 2; i++) await sb!.call(NEW, 'sandbox', user.email, user.password, 'Twice', 'Same.', 0)
+    const t = await sandboxQueue([{ method: NEW, when: 'before' }])
+    for (let i = 0; i < 2; i++) await t.sandbox.call(NEW, 'sandbox', user.email, user.password, 'Twice', 'Same.', 0)
     const job = await t.post('Twice', 'Same.')
     await t.clock.advance(LOOKUP_DELAYS_MS[0])
     const msgnums = (await t.topics()).map((m) => m.msgnum).sort()

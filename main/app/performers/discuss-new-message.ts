@@ -8,6 +8,7 @@ import type { PerformerDeps } from './deps'
 import { discussionLogin } from './discuss-login'
 import { lookUpPosted } from './discuss-look-up'
 import { errorOf } from './error-of'
+import { finishMessage } from '../message-finish'
 import { recordOnDraft } from './record-publish'
 import { signIn } from './sign-in'
 
@@ -36,7 +37,8 @@ export function discussNewMessagePerformer(deps: PerformerDeps): Performer {
         return outcomeOf(errorOf(e, { method: 'mainResponder.discuss.newMessage', url: who.account.url, account: who.account.name }), false, deps.now())
       }
       await recordOnDraft(deps, job, result)
-      return { kind: 'done', result }
+      // Posted: from here nothing re-sends newMessage. The server copy becomes the draft's base, then enclosures.
+      return finishMessage(deps, dg, who.account, job, result, attempt, false)
     },
     async lookup(job, ctx) {
       const found = await lookUpPosted(deps, job, ctx.claimed)

@@ -1,4 +1,5 @@
 import { appError } from '../../../shared/errors'
+import type { Job } from '../../../shared/model'
 import { saveMessage } from '../../protocols/discussion'
 import { outcomeOf } from '../../queue/outcome'
 import type { Performer } from '../../queue/performer'
@@ -6,10 +7,15 @@ import { structToJson } from '../xmlrpc-json'
 import type { PerformerDeps } from './deps'
 import { discussionLogin } from './discuss-login'
 import { errorOf } from './error-of'
+import { serverCopyConflict } from '../conflict'
+import { finishMessage } from '../message-finish'
 import { recordOnDraft } from './record-publish'
 import { signIn } from './sign-in'
 
-/** mainResponder.discuss.saveMessage replaces a message's title and body: idempotent, retried freely. */
+/**
+ * mainResponder.discuss.saveMessage replaces a message's title and body: idempotent, retried
+ * freely — but never over someone else's newer version (serverCopyConflict looks first).
+ */
 export function discussSaveMessagePerformer(deps: PerformerDeps): Performer {
   return {
     idempotent: true,
@@ -20,14 +26,18 @@ export function discussSaveMessagePerformer(deps: PerformerDeps): Performer {
       if ('kind' in who) return who
       const dg = discussionLogin(who)
       if ('kind' in dg) return dg
+      const conflict = await serverCopyConflict(deps, dg, job, who.account, attempt.signal)
+      if (conflict) return conflict
+      let result: NonNullable<Job['result']>
       try {
         const r = await saveMessage(dg, m.msgnum, m.body, m.title, { signal: attempt.signal, onUploadProgress: attempt.progress })
-        const result = { msgnum: m.msgnum, url: r.url, members: structToJson(r.members) }
-        await recordOnDraft(deps, job, result)
-        return { kind: 'done', result }
+        result = { msgnum: m.msgnum, url: r.url, members: structToJson(r.members) }
       } catch (e) {
         return outcomeOf(errorOf(e, { method: 'mainResponder.discuss.saveMessage', url: who.account.url, account: who.account.name }), true, deps.now())
       }
+      await recordOnDraft(deps, job, result)
+      // The server copy becomes the draft's base; then the job's enclosures, if any.
+      return finishMessage(deps, dg, who.account, job, result, attempt, true)
     },
   }
 }

@@ -2,6 +2,7 @@ import type { Account, Draft, PublishRecord } from '../../../shared/model'
 import { appError } from '../../../shared/errors'
 import type { PerformerDeps } from '../../app/performers/deps'
 import { AppFailure } from '../../app/failure'
+import { applyAmendment } from '../../store/draft-amend'
 import { createXmlRpcClient } from '../../xmlrpc/client'
 import type { Clock } from '../clock'
 
@@ -31,6 +32,11 @@ export function soakDeps(world: SoakWorld, clock: Clock, timeoutMs: number, fetc
     draft: async (id) => world.drafts.get(id),
     recordPublish: async (id, record) => {
       world.records.set(id, [...(world.records.get(id) ?? []), record])
+    },
+    amendDraft: async (id, amendment) => {
+      const draft = world.drafts.get(id)
+      if (!draft) throw new AppFailure(appError('not-found', `There is no draft with id ${id}.`))
+      world.drafts.set(id, applyAmendment(draft, amendment))
     },
     now: () => clock.now(),
   }

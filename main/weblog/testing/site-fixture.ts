@@ -47,8 +47,14 @@ export async function openSite(target: Target, limits: ServerLimits, config: Par
   const siteDir = config.siteDir ?? loc.defaultSiteDir
   /** Every XML-RPC call made through the sync's clients, in order. */
   const calls: { method: string; params: XmlRpcValue[] }[] = []
+  /** The byte size of every request body sent (the Content-Length the transport sets). */
+  const requestSizes: number[] = []
+  const countingFetch: typeof fetch = (input, init) => {
+    requestSizes.push(Number(new Headers(init?.headers).get('content-length') ?? 0))
+    return fetch(input, init)
+  }
   const clientFor = (url: string): XmlRpcClient => {
-    const inner = createXmlRpcClient(url)
+    const inner = createXmlRpcClient(url, { fetch: countingFetch })
     return { url: inner.url, call: (method, params, opts) => (calls.push({ method, params }), inner.call(method, params, opts)) }
   }
   return {
@@ -61,6 +67,8 @@ export async function openSite(target: Target, limits: ServerLimits, config: Par
     endpoint,
     baseUrl,
     calls,
+    requestSizes,
+    clientFor,
     /** The paths sent by each upload call since `from`. */
     uploads: (from = 0) => calls.slice(from).filter((c) => /MultipleFiles$/.test(c.method) && !c.method.includes('delete')).map((c) => c.params[2] as string[]),
     deletes: (from = 0) => calls.slice(from).filter((c) => c.method === 'xmlStorageSystem.deleteMultipleFiles').map((c) => c.params[2] as string[]),

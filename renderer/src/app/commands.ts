@@ -9,6 +9,7 @@ export type Command =
   | 'area-write'
   | 'area-queue'
   | 'area-accounts'
+  | 'area-inspector'
 
 export const commandKeys: Record<Command, string> = {
   'new-draft': 'N',
@@ -18,7 +19,14 @@ export const commandKeys: Record<Command, string> = {
   'area-write': '1',
   'area-queue': '2',
   'area-accounts': '3',
+  'area-inspector': '4',
 }
+
+/**
+ * Second keys for a command. Ctrl+F searches the drafts everywhere except in the body, where it
+ * stays the editor's own find (that is where a writer expects it).
+ */
+export const alternateKeys: Partial<Record<Command, string>> = { search: 'F' }
 
 export const isCommand = (value: unknown): value is Command =>
   typeof value === 'string' && Object.hasOwn(commandKeys, value)
@@ -27,7 +35,12 @@ export const shortcutHint = (command: Command): string => shortcutLabel(commandK
 
 /** Props that show a command's shortcut in the tooltip and expose it to assistive tech. */
 export function shortcutProps(command: Command, label: string): { title: string; 'aria-keyshortcuts': string } {
-  return { title: `${label} (${shortcutHint(command)})`, 'aria-keyshortcuts': ariaShortcut(commandKeys[command]) }
+  const alt = alternateKeys[command]
+  const keys = [commandKeys[command], ...(alt ? [alt] : [])]
+  return {
+    title: `${label} (${keys.map(shortcutLabel).join(' or ')})`,
+    'aria-keyshortcuts': keys.map(ariaShortcut).join(' '),
+  }
 }
 
 type Handler = (command: Command) => void

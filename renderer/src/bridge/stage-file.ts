@@ -21,9 +21,12 @@ export function uploadToStage(
   target: StageTarget,
   file: Blob & { name: string },
   onProgress: (sent: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<Result<StagedFile>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest()
+    if (signal?.aborted) return resolve({ ok: false, error: { kind: 'cancelled', message: 'The upload was cancelled.' } })
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true })
     const url = new URL(HOST_STAGE_PATH, target.origin)
     url.searchParams.set('name', file.name)
     xhr.open('POST', url)

@@ -1,13 +1,6 @@
-import { useSyncExternalStore } from 'react'
+import { useEffectiveScheme } from './theme'
 
-const query = matchMedia('(prefers-color-scheme: dark)')
-
-function subscribe(onChange: () => void): () => void {
-  query.addEventListener('change', onChange)
-  return () => query.removeEventListener('change', onChange)
-}
-
-/** Follows the system theme live (CSS does the same with the media query). */
+/** Follows the chosen theme, or the system's live when the choice is "system". */
 export function useColorScheme(): 'light' | 'dark' {
-  return useSyncExternalStore(subscribe, () => (query.matches ? 'dark' : 'light'))
+  return useEffectiveScheme()
 }

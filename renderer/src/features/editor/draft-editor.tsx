@@ -1,15 +1,22 @@
-import { lazy, Suspense, useDeferredValue, type Ref } from 'react'
-import type { Account } from '../../../../shared/model'
+import { lazy, Suspense, useDeferredValue, useState, type DragEvent, type Ref } from 'react'
+import type { UpstreamApi } from '../../../../shared/api'
+import type { Account, Draft } from '../../../../shared/model'
 import { shortcutProps } from '../../app/commands'
 import { safeHttpUrl } from '../../lib/safe-url'
+import { useMaxFileSize } from '../accounts/connection-reports'
+import { ConflictView } from '../conflict/conflict-view'
+import { BodyLimit } from './body-limit'
 import { DraftMeta } from './draft-meta'
 import type { EditorDraft } from './editor-draft'
+import { EnclosuresPanel } from './enclosures-panel'
 import { PreviewPane } from './preview-pane'
 import { textStats } from './text-stats'
+import type { Upload } from './use-uploads'
 
 const BodyEditor = lazy(() => import('./body-editor'))
 
 interface Props {
+  api: UpstreamApi
   draft: EditorDraft
   accounts: Account[] | null
   publishing: boolean
@@ -17,32 +24,70 @@ interface Props {
   onEdit: (patch: Partial<EditorDraft>) => void
   onSave: () => void
   onPublish: () => void
+  uploads: { uploads: Upload[]; add: (files: File[]) => void; cancel: (key: number) => void }
+  onServerDraft: (d: Draft) => void
+  conflict: { busy: boolean; onKeepMine: () => void; onTakeTheirs: () => void; onMerge: () => void }
 }
 
-export function DraftEditor({ draft, accounts, publishing, titleRef, onEdit, onSave, onPublish }: Props) {
+const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files')
+
+export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit, onSave, onPublish, uploads, onServerDraft, conflict }: Props) {
   const body = useDeferredValue(draft.body)
   const stats = textStats(body, draft.format)
   const lastUrl = safeHttpUrl(draft.published.findLast((p) => p.url)?.url)
+  const account = accounts?.find((a) => a.id === draft.accountId)
+  const maxFileSize = useMaxFileSize(account)
+  const [dropping, setDropping] = useState(false)
+  const takesFiles = draft.kind !== 'page'
+
+  const dropProps = takesFiles
+    ? {
+        onDragOver: (e: DragEvent) => {
+          if (!hasFiles(e)) return
+          e.preventDefault()
+          e.dataTransfer.dropEffect = 'copy'
+          setDropping(true)
+        },
+        onDragLeave: (e: DragEvent) => e.currentTarget === e.target && setDropping(false),
+        onDrop: (e: DragEvent) => {
+          if (!hasFiles(e)) return
+          e.preventDefault()
+          setDropping(false)
+          uploads.add([...e.dataTransfer.files])
+        },
+      }
+    : {}
 
   return (
-    <section className="draft-editor" aria-label="Editor">
+    <section className={`draft-editor${dropping ? ' dropping' : ''}`} aria-label="Editor" {...dropProps}>
       <header className="draft-header">
         <input
           ref={titleRef}
           className="title-input"
           aria-label="Title"
-          placeholder="Title"
+          placeholder={draft.kind === 'message' && draft.inResponseTo !== 0 ? 'Title (empty: “Re:” and the parent’s title)' : 'Title'}
           value={draft.title}
           onChange={(e) => onEdit({ title: e.target.value })}
         />
         <button type="button" className="button" onClick={onSave} {...shortcutProps('save', 'Save')}>
           Save
         </button>
-        <button type="button" className="button primary" onClick={onPublish} disabled={publishing} {...shortcutProps('publish', 'Publish')}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={onPublish}
+          disabled={publishing || draft.conflict !== undefined}
+          {...shortcutProps('publish', draft.conflict ? 'Resolve the conflict first' : 'Publish')}
+        >
           {publishing ? 'Publishing…' : 'Publish'}
         </button>
       </header>
       <DraftMeta draft={draft} accounts={accounts} onEdit={onEdit} />
+      {draft.base && !draft.conflict && (
+        <p className="base-note muted">
+          Opened from the server{draft.base.msgnum !== undefined ? ` (message ${String(draft.base.msgnum)})` : ''}: publishing saves your edits back to it.
+        </p>
+      )}
       <div className="panes">
         <div className="pane body-pane">
           <header className="pane-header">
@@ -52,15 +97,33 @@ export function DraftEditor({ draft, accounts, publishing, titleRef, onEdit, onS
             <BodyEditor sessionKey={draft.localKey} initialValue={draft.body} format={draft.format} onChange={(v) => onEdit({ body: v })} />
           </Suspense>
         </div>
-        <PreviewPane body={body} format={draft.format} />
+        {draft.conflict ? (
+          <div className="pane conflict-pane">
+            <ConflictView mine={{ title: draft.title, body: draft.body }} conflict={draft.conflict} base={draft.base} {...conflict} />
+          </div>
+        ) : (
+          <PreviewPane api={api} body={body} format={draft.format} neutersTags={draft.kind === 'message'} />
+        )}
       </div>
+      {takesFiles && (
+        <EnclosuresPanel
+          api={api}
+          draftId={draft.id}
+          enclosures={draft.enclosures}
+          uploads={uploads.uploads}
+          onAdd={uploads.add}
+          onCancel={uploads.cancel}
+          onDraft={onServerDraft}
+        />
+      )}
       <footer className="draft-footer">
         <span>
           {stats.words.toLocaleString()} {stats.words === 1 ? 'word' : 'words'} · {stats.characters.toLocaleString()}{' '}
           {stats.characters === 1 ? 'character' : 'characters'}
         </span>
+        <BodyLimit body={body} maxFileSize={maxFileSize} />
         {lastUrl && (
-          <span>
+          <span className="last-url">
             Last published at{' '}
             <a href={lastUrl} target="_blank" rel="noopener noreferrer">
               {lastUrl}

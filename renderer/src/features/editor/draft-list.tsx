@@ -1,25 +1,41 @@
-import { useDeferredValue, useState, type Ref } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type Ref } from 'react'
 import type { AppError } from '../../../../shared/errors'
-import type { DraftSummary } from '../../../../shared/model'
+import type { Account, DraftQuery, DraftSummary } from '../../../../shared/model'
 import { shortcutProps } from '../../app/commands'
-import { formatWhen } from '../../lib/format'
+import { ErrorNote } from '../../components/error-note'
+import { useDebounced } from '../../lib/use-debounced'
+import { DraftListItem } from './draft-list-item'
+import { groupByAccount, type StateFilter } from './draft-groups'
 
 interface Props {
   summaries: DraftSummary[] | null
   error: AppError | null
+  accounts: Account[] | null
   selectedId: string | undefined
+  onQuery: (q: DraftQuery) => void
   onSelect: (id: string) => void
   onNew: () => void
+  onOpenFromServer: () => void
   searchRef: Ref<HTMLInputElement>
 }
 
-// drafts.list takes no query yet, so the search filters the titles we already have.
-const matches = (s: DraftSummary, q: string) => s.title.toLocaleLowerCase().includes(q)
+/** Drafts by account, newest first; the search box asks the core, which looks in titles and bodies. */
+export function DraftList({ summaries, error, accounts, selectedId, onQuery, onSelect, onNew, onOpenFromServer, searchRef }: Props) {
+  const [text, setText] = useState('')
+  const [accountId, setAccountId] = useState('')
+  const [state, setState] = useState<StateFilter>('all')
+  const settledText = useDebounced(text.trim(), 200)
+  const id = useId()
 
-export function DraftList({ summaries, error, selectedId, onSelect, onNew, searchRef }: Props) {
-  const [query, setQuery] = useState('')
-  const q = useDeferredValue(query.trim().toLocaleLowerCase())
-  const shown = (summaries ?? []).filter((s) => matches(s, q))
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current && !settledText && !accountId) return void (first.current = false) // the list loads itself
+    first.current = false
+    onQuery({ ...(settledText ? { text: settledText } : {}), ...(accountId ? { accountId } : {}) })
+  }, [settledText, accountId, onQuery])
+
+  const groups = useMemo(() => groupByAccount(summaries ?? [], accounts ?? [], state), [summaries, accounts, state])
+  const searching = settledText !== '' || accountId !== '' || state !== 'all'
 
   return (
     <aside className="draft-list" aria-label="Drafts">
@@ -28,42 +44,61 @@ export function DraftList({ summaries, error, selectedId, onSelect, onNew, searc
           ref={searchRef}
           type="search"
           className="search"
-          placeholder="Search drafts"
+          placeholder="Search titles and text"
           aria-label="Search drafts"
           {...shortcutProps('search', 'Search drafts')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
         />
         <button type="button" className="button" onClick={onNew} {...shortcutProps('new-draft', 'New draft')}>
           New
         </button>
       </div>
-      {error && <p className="inline-error">{error.message}</p>}
-      {summaries?.length === 0 && <p className="muted list-note">No drafts yet.</p>}
-      {summaries && summaries.length > 0 && shown.length === 0 && <p className="muted list-note">No titles match “{query}”.</p>}
-      <ul className="draft-items">
-        {shown.map((s) => (
-          <li key={s.id}>
-            <button
-              type="button"
-              className="draft-item"
-              aria-current={s.id === selectedId ? 'true' : undefined}
-              onClick={() => onSelect(s.id)}
-            >
-              <span className="draft-title">{s.title.trim() || 'Untitled'}</span>
-              <span className="draft-when">
-                {formatWhen(s.updatedAt)}
-                {s.publishedUrl && (
-                  <>
-                    {' '}
-                    <span className="pill">Published</span>
-                  </>
-                )}
-              </span>
-            </button>
-          </li>
+      <div className="draft-filters">
+        <label className="visually-hidden" htmlFor={`${id}-account`}>
+          Show drafts for account
+        </label>
+        <select id={`${id}-account`} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+          <option value="">All accounts</option>
+          {accounts?.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <label className="visually-hidden" htmlFor={`${id}-state`}>
+          Show drafts in state
+        </label>
+        <select id={`${id}-state`} value={state} onChange={(e) => setState(e.target.value as StateFilter)}>
+          <option value="all">Any state</option>
+          <option value="unpublished">Not published</option>
+          <option value="published">Published</option>
+        </select>
+      </div>
+      <button type="button" className="link-button open-from-server" onClick={onOpenFromServer}>
+        Open from server…
+      </button>
+      <ErrorNote error={error} context="The drafts couldn’t be listed" />
+      {summaries?.length === 0 && !searching && <p className="muted list-note">No drafts yet.</p>}
+      {summaries && groups.length === 0 && searching && (
+        <p className="muted list-note" role="status">
+          {settledText ? `No drafts match “${settledText}” in their titles or text.` : 'No drafts match these filters.'}
+        </p>
+      )}
+      <div className="draft-groups">
+        {groups.map((g) => (
+          <section key={g.key} className="draft-group" aria-labelledby={`${id}-${g.key}`}>
+            <h2 id={`${id}-${g.key}`} className="group-heading">
+              {g.label}
+            </h2>
+            <ul className="draft-items">
+              {g.items.map((s) => (
+                <DraftListItem key={s.id} summary={s} selected={s.id === selectedId} onSelect={onSelect} />
+              ))}
+            </ul>
+          </section>
         ))}
-      </ul>
+      </div>
     </aside>
   )
 }

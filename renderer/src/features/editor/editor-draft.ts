@@ -1,4 +1,4 @@
-import type { Draft, DraftFormat, DraftInput, DraftKind, PublishRecord } from '../../../../shared/model'
+import type { Draft, DraftConflict, DraftFormat, DraftInput, DraftKind, Enclosure, PublishRecord, ServerBase } from '../../../../shared/model'
 import { defaultPath } from './default-path'
 
 /** The draft as the editor holds it: the saved fields plus what only the editor cares about. */
@@ -15,16 +15,37 @@ export interface EditorDraft {
   relativePath: string
   /** The path follows the title until the user types one (or the page went out under it). */
   pathAuto: boolean
-  mimeType?: string
+  /** page: '' lets the core pick one from the path's extension. */
+  mimeType: string
+  /** message: the parent's msgnum exactly as received (int or string), or 0 for a new thread. */
+  inResponseTo: string | number
   revision: number
   published: PublishRecord[]
+  /** Read-only here: the core sets them (open from server, publish, attach). */
+  base?: ServerBase
+  conflict?: DraftConflict
+  enclosures: Enclosure[]
 }
 
 let counter = 0
 const newKey = () => `local-${Date.now().toString(36)}-${counter++}`
 
-export function newEditorDraft(accountId: string | null): EditorDraft {
-  return { localKey: newKey(), kind: 'page', title: '', body: '', format: 'html', accountId, relativePath: '', pathAuto: true, revision: 0, published: [] }
+export function newEditorDraft(accountId: string | null, kind: DraftKind = 'page'): EditorDraft {
+  return {
+    localKey: newKey(),
+    kind,
+    title: '',
+    body: '',
+    format: 'html',
+    accountId,
+    relativePath: '',
+    pathAuto: true,
+    mimeType: '',
+    inResponseTo: 0,
+    revision: 0,
+    published: [],
+    enclosures: [],
+  }
 }
 
 export function fromDraft(d: Draft): EditorDraft {
@@ -40,20 +61,39 @@ export function fromDraft(d: Draft): EditorDraft {
     accountId: d.accountId,
     relativePath: auto ? '' : path,
     pathAuto: auto,
-    mimeType: d.mimeType,
+    mimeType: d.mimeType ?? '',
+    inResponseTo: d.inResponseTo ?? 0,
     revision: d.revision,
     published: d.published,
+    ...(d.base ? { base: d.base } : {}),
+    ...(d.conflict ? { conflict: d.conflict } : {}),
+    enclosures: d.enclosures ?? [],
   }
+}
+
+/** What the core may change behind the editor's back, without touching the words being typed. */
+export function serverFields(d: Draft): Partial<EditorDraft> {
+  return { published: d.published, revision: d.revision, base: d.base, conflict: d.conflict, enclosures: d.enclosures ?? [] }
 }
 
 export function effectivePath(d: EditorDraft): string {
   return d.pathAuto || d.relativePath.trim() === '' ? defaultPath(d.title, d.format) : d.relativePath.trim()
 }
 
+/** The kind may change only while nothing ties the draft to a server yet. */
+export const kindLocked = (d: EditorDraft): boolean => d.published.length > 0 || d.base !== undefined
+
 export function toInput(d: EditorDraft): DraftInput {
   const input: DraftInput = { kind: d.kind, title: d.title, body: d.body, format: d.format, accountId: d.accountId }
   if (d.id) input.id = d.id
   if (d.kind === 'page') input.relativePath = effectivePath(d)
-  if (d.mimeType) input.mimeType = d.mimeType
+  if (d.kind === 'page' && d.mimeType.trim()) input.mimeType = d.mimeType.trim()
+  if (d.kind === 'message') input.inResponseTo = d.inResponseTo
   return input
+}
+
+/** "In reply to" as typed: empty means a new thread; otherwise the msgnum as text, as the server gave it. */
+export function replyTarget(text: string): string | number {
+  const t = text.trim()
+  return t === '' || t === '0' ? 0 : t
 }

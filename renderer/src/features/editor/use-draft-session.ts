@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
-import type { Draft } from '../../../../shared/model'
+import type { Draft, DraftKind } from '../../../../shared/model'
 import type { Result } from '../../../../shared/result'
 import { Autosave } from './autosave'
 import { fromDraft, newEditorDraft, type EditorDraft } from './editor-draft'
@@ -33,7 +33,9 @@ export function useDraftSession(api: UpstreamApi, onSaved: (draft: Draft) => voi
           const r = await api.invoke('drafts.get', { id })
           return r.ok ? { ok: true, value: fromDraft(r.value) } : r
         }),
-      create: (accountId: string | null) => engine.replace(async () => ({ ok: true, value: newEditorDraft(accountId) })),
+      /** Shows a draft the core just made or changed (opened from a server, conflict resolved). */
+      load: (draft: Draft) => engine.replace(async () => ({ ok: true, value: fromDraft(draft) })),
+      create: (accountId: string | null, kind: DraftKind = 'page') => engine.replace(async () => ({ ok: true, value: newEditorDraft(accountId, kind) })),
       isDirty: engine.isDirty,
       isSettled: engine.isSettled,
       latest: () => engine.current,

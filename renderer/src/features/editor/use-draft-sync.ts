@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
+import { serverFields } from './editor-draft'
 import type { useDraftSession } from './use-draft-session'
 
 type Session = Pick<ReturnType<typeof useDraftSession>, 'latest' | 'isSettled' | 'open' | 'amend'>
@@ -18,16 +19,17 @@ export function useDraftSync(api: UpstreamApi, session: Session, refreshList: ()
     [api, latest, isSettled, open],
   )
 
-  // A finished publish adds a record to its draft (no draft.saved for that): show it in the list,
-  // and in the open draft without disturbing the text being edited.
+  // A publish that finished adds a record to its draft; one that found the server copy changed
+  // sets the draft's conflict. Show either in the open draft without disturbing the words typed.
   useEffect(
     () =>
       api.on('queue.job', async (job) => {
-        if (job.state !== 'done') return
-        void refreshList()
+        const settledState = job.state === 'done' || job.state === 'needs-attention'
+        if (!settledState) return
+        if (job.state === 'done') void refreshList()
         if (latest()?.id !== job.draftId) return
         const r = await api.invoke('drafts.get', { id: job.draftId })
-        if (r.ok && latest()?.id === r.value.id) amend({ published: r.value.published, revision: r.value.revision })
+        if (r.ok && latest()?.id === r.value.id) amend(serverFields(r.value))
       }),
     [api, refreshList, latest, amend],
   )

@@ -1,17 +1,22 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Events, UpstreamApi } from '../../../../shared/api'
-import type { Account, Job } from '../../../../shared/model'
+import type { Account, Draft, Job } from '../../../../shared/model'
 import type { Result } from '../../../../shared/result'
 import type { Command, CommandBus } from '../../app/commands'
+import { MergeDialog } from '../conflict/merge-dialog'
 import { defaultAccountId } from './account-choices'
 import { DraftEditor } from './draft-editor'
 import { DraftList } from './draft-list'
+import { serverFields } from './editor-draft'
+import { OpenFromServerDialog } from './open-from-server-dialog'
 import type { SaveStatus } from './save-status'
+import { useConflict } from './use-conflict'
 import { useDraftList } from './use-draft-list'
 import { useDraftSession } from './use-draft-session'
 import { useDraftSync } from './use-draft-sync'
 import { usePublish } from './use-publish'
 import { useUnloadGuard } from './use-unload-guard'
+import { useUploads } from './use-uploads'
 import { Welcome } from './welcome'
 
 interface Props {
@@ -28,6 +33,8 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
   const list = useDraftList(api)
   const session = useDraftSession(api, list.upsert)
   const { publish, publishing } = usePublish(api, session, notify, onPublished)
+  const conflict = useConflict(api, session, notify)
+  const [openingFromServer, setOpeningFromServer] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const titleRef = useRef<HTMLInputElement>(null)
   useUnloadGuard(session.isDirty, session.flush)
@@ -40,13 +47,36 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
   )
   const open = useCallback(async (id: string) => report('Couldn’t open that draft', await session.open(id)), [session, report])
   const startNew = useCallback(async () => {
-    const r = await session.create(defaultAccountId('page', accounts ?? []))
+    const kind = session.latest()?.kind ?? 'page' // a writer of messages goes on writing messages
+    const r = await session.create(defaultAccountId(kind, accounts ?? []), kind)
     report('Couldn’t start a new draft', r)
     if (r.ok) titleRef.current?.focus()
   }, [session, accounts, report])
 
+  // Enclosures need a draft on disk: a new one is saved first.
+  const ensureDraftId = useCallback(async () => {
+    const saved = await session.saveNow()
+    if (saved && !saved.ok) {
+      notify({ level: 'error', title: 'Files not added', body: `The draft couldn’t be saved first: ${saved.error.message}` })
+      return null
+    }
+    return session.latest()?.id ?? null
+  }, [session, notify])
+  const { amend } = session
+  const onServerDraft = useCallback((d: Draft) => session.latest()?.id === d.id && amend(serverFields(d)), [session, amend])
+  const uploads = useUploads(api, ensureDraftId, onServerDraft)
+
+  const onOpened = useCallback(
+    async (d: Draft) => {
+      setOpeningFromServer(false)
+      list.upsert(d)
+      report('Couldn’t show that message', await session.load(d))
+    },
+    [list, session, report],
+  )
+
   // A new draft made before the accounts arrived gets the default account once they do.
-  const { draft, amend } = session
+  const { draft } = session
   useEffect(() => {
     if (draft && !draft.id && draft.accountId === null && accounts) {
       const id = defaultAccountId(draft.kind, accounts)
@@ -68,7 +98,7 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
   handlers.current = (c) => {
     if (c === 'new-draft') void startNew()
     else if (c === 'save') void session.saveNow()
-    else if (c === 'publish' && session.draft) void publish()
+    else if (c === 'publish' && session.draft && !session.draft.conflict) void publish()
     else if (c === 'search') requestAnimationFrame(() => (searchRef.current?.focus(), searchRef.current?.select())) // once shown
   }
   useEffect(() => bus.subscribe((c) => handlers.current(c)), [bus])
@@ -79,23 +109,46 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
       <DraftList
         summaries={list.summaries}
         error={list.error}
+        accounts={accounts}
         selectedId={session.draft?.id}
+        onQuery={list.setQuery}
         onSelect={(id) => void open(id)}
         onNew={() => void startNew()}
+        onOpenFromServer={() => setOpeningFromServer(true)}
         searchRef={searchRef}
       />
-      {session.draft ? (
+      {draft ? (
         <DraftEditor
-          draft={session.draft}
+          api={api}
+          draft={draft}
           accounts={accounts}
           publishing={publishing}
           titleRef={titleRef}
           onEdit={session.edit}
           onSave={() => void session.saveNow()}
           onPublish={() => void publish()}
+          uploads={uploads}
+          onServerDraft={onServerDraft}
+          conflict={{
+            busy: conflict.busy,
+            onKeepMine: () => void conflict.resolve({ choice: 'mine' }),
+            onTakeTheirs: () => void conflict.resolve({ choice: 'theirs' }),
+            onMerge: () => conflict.setMerging(true),
+          }}
         />
       ) : (
-        <Welcome onNew={() => void startNew()} />
+        <Welcome onNew={() => void startNew()} onOpenFromServer={() => setOpeningFromServer(true)} />
+      )}
+      {openingFromServer && <OpenFromServerDialog api={api} accounts={accounts ?? []} onOpened={(d) => void onOpened(d)} onClose={() => setOpeningFromServer(false)} />}
+      {conflict.merging && draft?.conflict && (
+        <MergeDialog
+          base={{ title: draft.base?.title ?? draft.title, body: draft.base?.body ?? '' }}
+          mine={{ title: draft.title, body: draft.body }}
+          theirs={draft.conflict.theirs}
+          busy={conflict.busy}
+          onCancel={() => conflict.setMerging(false)}
+          onSave={(m) => void conflict.resolve({ choice: 'merged', ...m })}
+        />
       )}
     </div>
   )

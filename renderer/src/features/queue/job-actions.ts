@@ -18,3 +18,12 @@ export function actionsFor(job: Job): JobAction[] {
   if (canTransition(s, 'cancelled') || s === 'sending') out.push('cancel')
   return out
 }
+
+/**
+ * An `unknown` job (its post may or may not be on the server), or a job waiting for the person to
+ * say which of several look-alikes on the server is its post.
+ */
+export function canResolve(job: Job): boolean {
+  if (job.state === 'unknown') return true // the writer may know before Upstream's search does
+  return job.state === 'needs-attention' && (job.uncertain?.candidates?.length ?? 0) > 0
+}

@@ -2,7 +2,8 @@ import type { Ref } from 'react'
 import type { Account, Job } from '../../../../shared/model'
 import { formatBytes, formatWhen } from '../../lib/format'
 import { safeHttpUrl } from '../../lib/safe-url'
-import { actionLabels, actionsFor, type JobAction } from './job-actions'
+import { actionLabels, actionsFor, canResolve, type JobAction } from './job-actions'
+import { JobHistory } from './job-history'
 import { JobStateBadge } from './job-state-badge'
 
 interface Props {
@@ -10,11 +11,13 @@ interface Props {
   account: Account | undefined
   busy: boolean
   onAction: (job: Job, action: JobAction) => void
+  onResolve: (job: Job) => void
+  onShowWire: (job: Job) => void
   ref?: Ref<HTMLLIElement>
 }
 
 /** One job: what, where, how far, and what the server said. */
-export function JobItem({ job, account, busy, onAction, ref }: Props) {
+export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, ref }: Props) {
   const url = job.state === 'done' ? safeHttpUrl(job.result?.url) : null
   const headingId = `job-${job.id}-label`
   const showError = job.error && job.state !== 'done' && job.state !== 'cancelled'
@@ -23,13 +26,16 @@ export function JobItem({ job, account, busy, onAction, ref }: Props) {
   return (
     <li ref={ref} className={`job job-${job.state}`} tabIndex={-1} aria-labelledby={headingId}>
       <div className="job-top">
-        <h3 id={headingId} className="job-label">{job.label}</h3>
+        <h3 id={headingId} className="job-label">
+          {job.label}
+        </h3>
         <JobStateBadge state={job.state} />
       </div>
       <p className="job-facts muted">
         {account ? account.name : 'Unknown account'} · {job.attempts === 1 ? '1 attempt' : `${job.attempts} attempts`} · queued{' '}
         {formatWhen(job.createdAt)}
-        {job.state === 'waiting-retry' && job.nextAttemptAt && <> · next try {formatWhen(job.nextAttemptAt)}</>}
+        {job.state === 'waiting-retry' && job.nextAttemptAt && <> · next try {formatWhen(job.nextAttemptAt, undefined, true)}</>}
+        {job.result?.msgnum !== undefined && <> · message {String(job.result.msgnum)}</>}
       </p>
       {job.progress && job.state === 'sending' && (
         <div className="job-progress">
@@ -40,6 +46,13 @@ export function JobItem({ job, account, busy, onAction, ref }: Props) {
         </div>
       )}
       {showError && <p className="job-error">{job.error!.message}</p>}
+      {job.state === 'unknown' && (
+        <p className="job-note">
+          {job.uncertain?.status === 'searching'
+            ? 'The answer was lost after the message may have reached the server. Upstream is looking for it there; it will not post it twice.'
+            : 'The answer was lost after the message may have reached the server, and Upstream couldn’t tell whether it did. Check the group, then say.'}
+        </p>
+      )}
       {url && (
         <p className="job-result">
           <a href={url} target="_blank" rel="noopener noreferrer" aria-label="Open published page">
@@ -48,15 +61,24 @@ export function JobItem({ job, account, busy, onAction, ref }: Props) {
           <code className="job-url">{url}</code>
         </p>
       )}
-      {actions.length > 0 && (
-        <div className="job-actions">
-          {actions.map((a) => (
-            <button key={a} type="button" className="button small" disabled={busy} onClick={() => onAction(job, a)}>
-              {actionLabels[a]}
-            </button>
-          ))}
-        </div>
-      )}
+      <div className="job-actions">
+        {canResolve(job) && (
+          <button type="button" className="button small primary" disabled={busy} onClick={() => onResolve(job)}>
+            Resolve…
+          </button>
+        )}
+        {actions.map((a) => (
+          <button key={a} type="button" className="button small" disabled={busy} onClick={() => onAction(job, a)}>
+            {actionLabels[a]}
+          </button>
+        ))}
+        {job.attempts > 0 && (
+          <button type="button" className="button small" aria-label={`Show the wire exchange for ${job.label}`} title="The XML-RPC request and answer, in the inspector" onClick={() => onShowWire(job)}>
+            Show the wire exchange
+          </button>
+        )}
+      </div>
+      <JobHistory job={job} />
     </li>
   )
 }

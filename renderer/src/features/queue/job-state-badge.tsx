@@ -1,6 +1,6 @@
 import type { JobState } from '../../../../shared/model'
 
-const labels: Record<JobState, string> = {
+export const stateLabels: Record<JobState, string> = {
   queued: 'Queued',
   sending: 'Sending',
   'waiting-retry': 'Waiting to retry',
@@ -26,5 +26,5 @@ const tone: Record<JobState, string> = {
 }
 
 export function JobStateBadge({ state }: { state: JobState }) {
-  return <span className={`badge badge-${tone[state]}`}>{labels[state]}</span>
+  return <span className={`badge badge-${tone[state]}`}>{stateLabels[state]}</span>
 }

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { md5Hex } from '../sandbox/members'
+import { createXmlRpcClient } from '../xmlrpc/client'
+import { syncStatus } from './sync-report'
+import { openSite, type OpenSite } from './testing/site-fixture'
+import { defineSyncSuite, SUITE_LIMITS } from './testing/sync-suite'
+
+defineSyncSuite('sandbox', '%20', true)
+
+describe('a partial success against the sandbox', () => {
+  let s: OpenSite
+  beforeAll(async () => {
+    s = await openSite('sandbox', SUITE_LIMITS)
+  })
+  afterAll(() => s?.close())
+
+  it('records the files that went, reports the one that did not with the server’s words, and retries only that one', async () => {
+    // Another client left a folder where our file goes: the server refuses that one file.
+    const raw = createXmlRpcClient(s.endpoint)
+    const digest = md5Hex(s.password)
+    await raw.call('xmlStorageSystem.saveMultipleFiles', [s.account.usernum, digest, ['clash.html/inside.txt'], [Buffer.from('x')]])
+    await s.put('clash.html', '<p>mine</p>')
+    await s.put('fine.html', '<p>fine</p>')
+    await s.put('also-fine.txt', 'fine too')
+    const r = await s.sync()
+    expect(syncStatus(r)).toBe('partial')
+    expect(r.results.filter((x) => !x.ok)).toEqual([{ path: 'clash.html', op: 'upload', ok: false, error: expect.stringContaining('clashes with a file or folder') }])
+    await raw.call('xmlStorageSystem.deleteMultipleFiles', [s.account.usernum, digest, ['clash.html/inside.txt']])
+    const from = s.calls.length
+    const retry = await s.sync()
+    expect(s.uploads(from)).toEqual([['clash.html']])
+    expect(syncStatus(retry)).toBe('ok')
+  })
+})

@@ -1,0 +1,28 @@
+import type { DraftSummary } from '../../../../shared/model'
+import { formatWhen } from '../../lib/format'
+import { kindLabel } from './draft-groups'
+
+interface Props {
+  summary: DraftSummary
+  selected: boolean
+  onSelect: (id: string) => void
+}
+
+export function DraftListItem({ summary: s, selected, onSelect }: Props) {
+  return (
+    <li>
+      <button type="button" className="draft-item" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(s.id)}>
+        <span className="draft-title">{s.title.trim() || 'Untitled'}</span>
+        <span className="draft-when">
+          {kindLabel[s.kind]} · {formatWhen(s.updatedAt)}
+          {s.publishedUrl && (
+            <>
+              {' '}
+              <span className="pill">Published</span>
+            </>
+          )}
+        </span>
+      </button>
+    </li>
+  )
+}

@@ -1,0 +1,139 @@
+import { useEffect, useId, useState } from 'react'
+import type { UpstreamApi } from '../../../../shared/api'
+import type { AppError } from '../../../../shared/errors'
+import type { Account, Draft, TopicSummary } from '../../../../shared/model'
+import { ErrorNote } from '../../components/error-note'
+import { ModalDialog } from '../../components/modal-dialog'
+import { errorText } from '../../lib/error-text'
+import { formatWhen } from '../../lib/format'
+
+interface Props {
+  api: UpstreamApi
+  accounts: Account[]
+  onOpened: (draft: Draft) => void
+  onClose: () => void
+}
+
+type Topics = { state: 'loading' } | { state: 'ready'; topics: TopicSummary[] } | { state: 'failed'; error: AppError }
+
+/**
+ * A discussion message by its number (editMessage), or picked from the group's topics where the
+ * server offers getTopics, becomes a local draft that keeps the server copy as its base.
+ */
+export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props) {
+  const groups = accounts.filter((a) => a.kind === 'discussion')
+  const [accountId, setAccountId] = useState(groups[0]?.id ?? '')
+  const [msgnum, setMsgnum] = useState('')
+  const [topics, setTopics] = useState<Topics>({ state: 'loading' })
+  const [opening, setOpening] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const id = useId()
+
+  useEffect(() => {
+    if (!accountId) return
+    let live = true
+    setTopics({ state: 'loading' })
+    void api.invoke('discussion.topics', { accountId, count: 30 }).then((r) => {
+      if (live) setTopics(r.ok ? { state: 'ready', topics: r.value } : { state: 'failed', error: r.error })
+    })
+    return () => void (live = false)
+  }, [api, accountId])
+
+  const open = async (num: string | number) => {
+    setOpening(true)
+    setError(null)
+    const r = await api.invoke('drafts.openFromServer', { accountId, msgnum: num })
+    setOpening(false)
+    if (r.ok) onOpened(r.value)
+    else setError(r.error)
+  }
+
+  const typed = msgnum.trim()
+  return (
+    <ModalDialog
+      title="Open from server"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={`${id}-form`} className="button primary" disabled={!accountId || !typed || opening}>
+            {opening ? 'Opening…' : 'Open'}
+          </button>
+        </>
+      }
+    >
+      {groups.length === 0 ? (
+        <p>Add a discussion-group account first (Accounts → Add account).</p>
+      ) : (
+        <form
+          id={`${id}-form`}
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (typed) void open(typed)
+          }}
+        >
+          <p className="muted">The message becomes a local draft you can edit offline. Publishing saves it back, or shows both versions if it changed on the server meanwhile.</p>
+          <div className="form-row">
+            <label htmlFor={`${id}-account`}>Discussion group</label>
+            <select id={`${id}-account`} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+              {groups.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-row">
+            <label htmlFor={`${id}-msgnum`}>Message number</label>
+            <input
+              id={`${id}-msgnum`}
+              value={msgnum}
+              spellCheck={false}
+              placeholder="e.g. 000042"
+              aria-describedby={`${id}-msgnum-hint`}
+              onChange={(e) => setMsgnum(e.target.value)}
+            />
+            <span id={`${id}-msgnum-hint`} className="hint">
+              Exactly as the server shows it, leading zeros included.
+            </span>
+          </div>
+        </form>
+      )}
+      <ErrorNote error={error} context="Couldn’t open that message" />
+      {groups.length > 0 && (
+        <section className="topics" aria-labelledby={`${id}-topics`}>
+          <h3 id={`${id}-topics`}>Recent topics</h3>
+          {topics.state === 'loading' && <p className="muted">Asking the server…</p>}
+          {topics.state === 'failed' && (
+            <p className="muted">
+              {topics.error.kind === 'unsupported'
+                ? 'This server doesn’t list its topics (no getTopics); enter the message number instead.'
+                : errorText(topics.error, 'The topics couldn’t be listed')}
+            </p>
+          )}
+          {topics.state === 'ready' && topics.topics.length === 0 && <p className="muted">No messages in this group yet.</p>}
+          {topics.state === 'ready' && topics.topics.length > 0 && (
+            <ul className="topic-items">
+              {topics.topics.map((t) => (
+                <li key={String(t.msgnum)}>
+                  <button type="button" className="topic-item" disabled={opening} onClick={() => void open(t.msgnum)}>
+                    <span className="topic-title">
+                      <span className="topic-num">{String(t.msgnum)}</span> {t.title || '(no title)'}
+                    </span>
+                    <span className="muted">
+                      {[t.author, t.whenCreated && formatWhen(t.whenCreated), t.inResponseTo && t.inResponseTo !== 0 ? `reply to ${String(t.inResponseTo)}` : null]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </ModalDialog>
+  )
+}
