@@ -19,7 +19,8 @@ export async function listAccounts(ctx: AppContext): Promise<Account[]> {
 const managed = ['kind', 'url', 'username', 'dgname', 'usernum'] as const
 
 async function checkBuiltin(ctx: AppContext, current: Account, input: CheckedAccount): Promise<void> {
-  const changed = managed.filter((k) => String(current[k] ?? '') !== String(input.fields[k] ?? ''))
+  const given = (k: (typeof managed)[number]) => input.fields[k] !== undefined || (input.cleared as string[]).includes(k)
+  const changed = managed.filter((k) => given(k) && (current[k] ?? '') !== (input.fields[k] ?? ''))
   const password = input.password !== undefined && input.password !== (await ctx.secrets.get(passwordKey(current.id)))
   if (changed.length > 0 || password) {
     failWith('invalid-input', `The Local sandbox's ${[...changed, ...(password ? ['password'] : [])].join(', ')} are managed by Upstream. You may rename it or edit its server profile; add your own account for another server.`, { field: changed[0] ?? 'password' })

@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Events, UpstreamApi } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { Account, Job } from '../../../../shared/model'
 import { shortcutHint } from '../../app/commands'
+import { ErrorNote } from '../../components/error-note'
 import { JobItem } from './job-item'
+import { ResolveDialog } from './resolve-dialog'
 import { useJobActions } from './use-job-actions'
 
 interface Props {
@@ -16,11 +18,13 @@ interface Props {
   onFocused: () => void
   upsert: (job: Job) => void
   notify: (n: Events['notification']) => void
+  onShowWire: (job: Job) => void
 }
 
-export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, upsert, notify }: Props) {
+export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, upsert, notify, onShowWire }: Props) {
   const items = useRef(new Map<string, HTMLLIElement>())
-  const { act, all, busy } = useJobActions(api, upsert, notify)
+  const { act, all, resolve, busy } = useJobActions(api, upsert, notify)
+  const [resolving, setResolving] = useState<Job | null>(null)
   const canPause = jobs.some((j) => j.state === 'queued' || j.state === 'waiting-retry' || j.state === 'waiting-network')
   const canResume = jobs.some((j) => j.state === 'paused')
 
@@ -47,7 +51,7 @@ export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, u
           </button>
         )}
       </header>
-      {error && <p className="inline-error">{error.message}</p>}
+      <ErrorNote error={error} context="The queue couldn’t be listed" />
       {jobs.length === 0 && !error && (
         <p className="empty-note">Nothing in the queue. Write a page and press Publish ({shortcutHint('publish')}) to send it.</p>
       )}
@@ -59,10 +63,20 @@ export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, u
             account={accounts?.find((a) => a.id === job.accountId)}
             busy={busy.has(job.id)}
             onAction={(j, a) => void act(j, a)}
+            onResolve={setResolving}
+            onShowWire={onShowWire}
             ref={(el) => void (el ? items.current.set(job.id, el) : items.current.delete(job.id))}
           />
         ))}
       </ul>
+      {resolving && (
+        <ResolveDialog
+          job={jobs.find((j) => j.id === resolving.id) ?? resolving}
+          busy={busy.has(resolving.id)}
+          onClose={() => setResolving(null)}
+          onResolve={(input) => void resolve(input).then((ok) => ok && setResolving(null))}
+        />
+      )}
     </section>
   )
 }

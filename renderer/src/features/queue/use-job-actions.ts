@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { Events, UpstreamApi } from '../../../../shared/api'
+import type { Events, Input, UpstreamApi } from '../../../../shared/api'
 import type { Job } from '../../../../shared/model'
 import type { Result } from '../../../../shared/result'
 import type { JobAction } from './job-actions'
@@ -9,12 +9,13 @@ export function useJobActions(api: UpstreamApi, upsert: (job: Job) => void, noti
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set())
 
   const track = useCallback(
-    async (key: string, title: string, call: () => Promise<Result<Job | Job[]>>) => {
+    async (key: string, title: string, call: () => Promise<Result<Job | Job[]>>): Promise<boolean> => {
       setBusy((s) => new Set(s).add(key))
       const r = await call()
       setBusy((s) => new Set([...s].filter((k) => k !== key)))
       if (r.ok) (Array.isArray(r.value) ? r.value : [r.value]).forEach(upsert)
       else notify({ level: 'error', title, body: r.error.message })
+      return r.ok
     },
     [upsert, notify],
   )
@@ -36,5 +37,10 @@ export function useJobActions(api: UpstreamApi, upsert: (job: Job) => void, noti
     [api, track],
   )
 
-  return { act, all, busy }
+  const resolve = useCallback(
+    (input: Input<'queue.resolve'>) => track(input.jobId, 'Couldn’t resolve the job', () => api.invoke('queue.resolve', input)),
+    [api, track],
+  )
+
+  return { act, all, resolve, busy }
 }
