@@ -76,6 +76,8 @@ export interface Events {
   'wire.entry': WireEntry
   'draft.saved': { id: string; revision: number; updatedAt: string }
   notification: { level: 'info' | 'success' | 'warning' | 'error'; title: string; body?: string }
+  /** Files and URLs handed to the desktop app by a second launch or the command line. */
+  'app.open': { files: string[]; urls: string[] }
   /** A desktop menu item or its accelerator (Electron only; the browser face binds keys itself). */
   'menu.command': { command: 'new-draft' | 'save' | 'publish' | 'search' | 'area-write' | 'area-queue' | 'area-accounts' }
 }

@@ -18,6 +18,7 @@ import type { Core, CoreOptions } from './core-types'
 import { dispatch, isChannel } from './dispatch'
 import { EventBus } from './event-bus'
 import { failWith } from './failure'
+import { jobNotifications } from './job-notifications'
 import { startLocalSandbox } from './local-sandbox'
 import { queueWiring } from './performers'
 import { APP_VERSION } from './version'
@@ -53,10 +54,14 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   }
 
   let ctx!: AppContext
+  const notify = jobNotifications(jobs.list(), (n) => events.emit('notification', n))
   const publisher = new Publisher({
     store: jobs,
     ...queueWiring(() => ctx),
-    onChange: (job) => events.emit('queue.job', job),
+    onChange: (job) => {
+      events.emit('queue.job', job)
+      notify(job)
+    },
   })
   ctx = {
     info,

@@ -10,6 +10,7 @@ const commands: Record<string, Command> = {
   call: { summary: 'call URL METHOD [ARG…]                 call any XML-RPC method; ARGs are typed JSON or @FILE', load: () => import('./call') },
   methods: { summary: 'methods URL                            list what a server offers (introspection)', load: () => import('./methods') },
   validate: { summary: 'validate URL                           run the validator1 interop suite against a server', load: () => import('./validate') },
+  site: { summary: 'site sync|status --account NAME …       upstream a community account’s weblog site (see site --help)', load: () => import('./site') },
 }
 
 export function usage(): string {

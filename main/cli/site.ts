@@ -1,5 +1,5 @@
 import { resolveDataDir } from '../app/data-dir'
-import { TemplateError } from '../weblog/template-engine'
+import { SiteDataError } from '../weblog/site-data-error'
 import { siteStatus } from '../weblog/site-status'
 import { SiteBusyError, syncSite } from '../weblog/site-sync'
 import { createXmlRpcClient } from '../xmlrpc/client'
@@ -64,7 +64,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (report.stop) io.stderr(`upstream site sync: ${report.stop.error.message}\n`)
     return code
   } catch (e) {
-    if (e instanceof TemplateError) {
+    if (e instanceof SiteDataError) {
       io.stderr(`upstream site ${sub}: ${e.message}\n`)
       return SITE_DATA_ERROR
     }

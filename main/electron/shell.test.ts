@@ -4,11 +4,11 @@
  * (electron-stand-in.ts), with the core replaced by a tiny fake, and every assertion is about what
  * the code actually called. Loosening any security item makes a test here fail.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire, register } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/api'
 import { ok } from '../../shared/result'
 import type { CoreOptions } from '../app/core-types'
@@ -89,6 +89,7 @@ async function load(
   options: Partial<StandInOptions> & { platform?: NodeJS.Platform; argv?: string[]; seed?: (dataDir: string) => void } = {},
 ) {
   const root = mkdtempSync(join(tmpdir(), 'upstream-shell-'))
+  roots.push(root)
   const dataDir = join(root, 'data')
   const rendererDir = join(root, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
@@ -138,6 +139,8 @@ const restore: (() => void)[] = []
 afterEach(() => {
   while (restore.length) restore.pop()!()
 })
+const roots: string[] = []
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })))
 
 const win = (l: Launch) => l.e.windows[0]
 const sent = (l: Launch, name: string) => l.e.callsTo('webContents.send').filter((c) => c.args[0] === IPC_EVENT && c.args[1] === name).map((c) => c.args[2])
@@ -652,6 +655,7 @@ describe('packaging', () => {
     const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
     for (const [platform, name] of [['linux', 'upstream-desktop'], ['win32', 'Upstream.exe']] as const) {
       const out = mkdtempSync(join(tmpdir(), 'upstream-fuses-'))
+      roots.push(out)
       // Electron's defaults: RunAsNode, NODE_OPTIONS, --inspect and file: privileges on; the rest off.
       const wire = Buffer.from('10110001')
       writeFileSync(join(out, name), Buffer.concat([Buffer.from('ELF...'), Buffer.from(SENTINEL), Buffer.from([1, wire.length]), wire, Buffer.from('...')]))

@@ -43,7 +43,7 @@ export function applyAmendment(draft: Draft, a: DraftAmendment): Draft {
 function amendmentProblem(a: DraftAmendment): string | null {
   if (!isObj(a)) return 'is not an object'
   if ((a.title !== undefined && typeof a.title !== 'string') || (a.body !== undefined && typeof a.body !== 'string')) return 'has a title or body that is not a string'
-  if (a.format !== undefined && !draftFormats.includes(a.format)) return `has an unknown format "${String(a.format)}"`
+  if (a.format !== undefined && !draftFormats.includes(a.format as DraftFormat)) return `has an unknown format "${String(a.format)}"`
   if (a.inResponseTo !== undefined && !isMsgnum(a.inResponseTo)) return 'has an inResponseTo that is neither a string nor an integer'
   if (a.base != null && !isBase(a.base)) return 'has a base that is not {title, body, fetchedAt, msgnum?, members?}'
   if (a.conflict != null && !isConflict(a.conflict)) return 'has a conflict that is not {detectedAt, theirs: {title, body}}'

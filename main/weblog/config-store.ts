@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { atomicWrite } from '../store/atomic-write'
 import { ensureDir, nodeFs } from '../store/fs-layer'
+import { SiteDataError } from './site-data-error'
 import type { SiteLocations } from './site-locations'
 import { configProblem, defaultWeblogConfig, parseWeblogConfig, type WeblogConfig } from './weblog-config'
 
@@ -28,7 +29,7 @@ export async function loadWeblogConfig(loc: SiteLocations, accountName: string):
     raw = undefined
   }
   const parsed = parseWeblogConfig(raw, defaults)
-  if ('problem' in parsed) throw new Error(`The weblog settings in ${loc.config} cannot be used: ${parsed.problem}. Fix or remove the file.`)
+  if ('problem' in parsed) throw new SiteDataError(`The weblog settings in ${loc.config} cannot be used: ${parsed.problem}. Fix or remove the file.`)
   return { config: parsed.config, saved: true }
 }
 

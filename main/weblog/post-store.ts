@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { atomicWrite } from '../store/atomic-write'
 import { ensureDir, nodeFs } from '../store/fs-layer'
 import { isPostId, postProblem, type Post } from './post'
+import { SiteDataError } from './site-data-error'
 
 /**
  * The weblog's posts, one durable JSON file each under `<data>/sites/<accountId>/posts/`. A
@@ -65,7 +66,7 @@ export class PostStore {
       value = undefined
     }
     const problem = postProblem(value)
-    if (problem || (value as Post).id !== id) throw new Error(`The post file ${this.file(id)} is damaged (${problem ?? 'its id does not match its name'}); fix or remove it before rendering.`)
+    if (problem || (value as Post).id !== id) throw new SiteDataError(`The post file ${this.file(id)} is damaged (${problem ?? 'its id does not match its name'}); fix or remove it before rendering.`)
     return value as Post
   }
 }

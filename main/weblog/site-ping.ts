@@ -22,11 +22,11 @@ export function pingTargets(caps: Pick<ServerCapabilities, 'weblogUpdates'> | un
  * reported, never fatal: the site is already upstreamed. No category is sent (PyCS refuses all
  * but "none").
  */
-export async function pingAll(targets: readonly string[], name: string, homeUrl: string, clientFor: (url: string) => XmlRpcClient): Promise<PingReport[]> {
+export async function pingAll(targets: readonly string[], name: string, homeUrl: string, clientFor: (url: string) => XmlRpcClient | Promise<XmlRpcClient>): Promise<PingReport[]> {
   const reports: PingReport[] = []
   for (const server of targets) {
     try {
-      const r = await weblogPing(clientFor(server), { name, url: homeUrl })
+      const r = await weblogPing(await clientFor(server), { name, url: homeUrl })
       reports.push({ server, ok: true, message: r.message })
     } catch (e) {
       reports.push({ server, ok: false, message: toAppError(e, { method: 'weblogUpdates.ping', url: server }).message })

@@ -30,7 +30,7 @@ export interface SiteSyncOptions {
   account: SiteAccount
   password: string
   /** A client for an endpoint: the account's server and the ping servers (the app passes its fetch and wire log). */
-  clientFor: (url: string) => XmlRpcClient
+  clientFor: (url: string) => XmlRpcClient | Promise<XmlRpcClient>
   dryRun?: boolean
   onProgress?: (sent: number, total: number) => void
   signal?: AbortSignal
@@ -72,7 +72,7 @@ async function run(o: SiteSyncOptions, loc: ReturnType<typeof siteLocations>): P
     if (o.dryRun) Object.assign(state, { server: fresh }).files.clear()
     else await state.reset(fresh)
   }
-  const client = o.clientFor(o.account.url)
+  const client = await o.clientFor(o.account.url)
   const report: SiteSyncReport = { accountId: o.account.id, dryRun: !!o.dryRun, siteDir, folderUrl: state.server!.folderUrl, plan: { uploads: [], deletes: [], refused: [], unchanged: 0, requests: [] }, results: [], calls: { capabilities: 0, save: 0, delete: 0 }, rendered: null, passes: 0, pings: [] }
   let member: CommunityMember | undefined
   const session = async () => (member ??= await memberFor(o.account, o.password, client, state))

@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import type { ServerProfile } from '../../shared/server-profile'
 import { atomicWrite } from '../store/atomic-write'
 import { ensureDir, nodeFs } from '../store/fs-layer'
+import { SiteDataError } from './site-data-error'
 import type { SiteLocations } from './site-locations'
 import { appendJournal, clearJournal, readJournal, type JournalEntry } from './sync-journal'
 
@@ -47,9 +48,9 @@ export class SyncState {
     try {
       raw = JSON.parse(await readFile(loc.state, 'utf8')) as StateFile
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`The sync state ${loc.state} cannot be read (${(e as Error).message}). Move it aside to upload the whole site again.`)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SiteDataError(`The sync state ${loc.state} cannot be read (${(e as Error).message}). Move it aside to upload the whole site again.`)
     }
-    if (raw !== undefined && (raw.version !== 1 || typeof raw.files !== 'object' || raw.files === null)) throw new Error(`The sync state ${loc.state} is not one this version knows.`)
+    if (raw !== undefined && (raw.version !== 1 || typeof raw.files !== 'object' || raw.files === null)) throw new SiteDataError(`The sync state ${loc.state} is not one this version knows.`)
     const state = new SyncState(loc, raw?.server ?? null, raw?.lastSyncAt ?? null, new Map(Object.entries(raw?.files ?? {})))
     for (const e of await readJournal(loc.journal)) state.apply(e)
     return state

@@ -1,4 +1,5 @@
 import { escapeMarkup } from './escape'
+import { SiteDataError } from './site-data-error'
 
 /**
  * The templates' language: a small Mustache subset people can edit without a manual.
@@ -8,7 +9,7 @@ import { escapeMarkup } from './escape'
  */
 type Node = string | { kind: 'var'; name: string; raw: boolean } | { kind: 'section'; name: string; inverted: boolean; children: Node[] }
 
-export class TemplateError extends Error {
+export class TemplateError extends SiteDataError {
   override readonly name = 'TemplateError'
 }
 

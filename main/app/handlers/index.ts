@@ -1,7 +1,13 @@
 import type { ChannelName, Output } from '../../../shared/api'
 import type { AppContext } from '../context'
-import { listAccounts } from './accounts'
-import { getDraft, listDrafts, saveDraft } from './drafts'
+import { listAccounts, removeAccount, saveAccount } from './accounts'
+import { forgotPassword, registerAccount } from './accounts-register'
+import { testAccount } from './accounts-test'
+import { listTopics } from './discussion'
+import { getDraft, listDrafts, renderDraft, saveDraft } from './drafts'
+import { attachFile, detachFile, exportDrafts } from './drafts-files'
+import { openFromServer, resolveConflict } from './drafts-server'
+import { inspectorCall, inspectorMethods } from './inspector'
 import { publishDraft } from './publish'
 import { cancelJob, listQueue, pauseJobs, resolveJob, resumeJobs, retryJob } from './queue'
 
@@ -13,10 +19,24 @@ export type Handler<C extends ChannelName> = (ctx: AppContext, input: unknown) =
  */
 export const handlers: { [C in ChannelName]: Handler<C> } = {
   'app.info': async (ctx) => ctx.info,
-  'drafts.list': (ctx) => listDrafts(ctx),
+  'drafts.list': listDrafts,
   'drafts.get': getDraft,
   'drafts.save': saveDraft,
+  'drafts.render': renderDraft,
+  'drafts.openFromServer': openFromServer,
+  'drafts.resolveConflict': resolveConflict,
+  'drafts.attach': attachFile,
+  'drafts.detach': detachFile,
+  'drafts.export': exportDrafts,
+  'discussion.topics': listTopics,
   'accounts.list': (ctx) => listAccounts(ctx),
+  'accounts.save': saveAccount,
+  'accounts.remove': removeAccount,
+  'accounts.test': testAccount,
+  'accounts.register': registerAccount,
+  'accounts.forgotPassword': forgotPassword,
+  'inspector.call': inspectorCall,
+  'inspector.methods': inspectorMethods,
   'publish.draft': publishDraft,
   'queue.list': (ctx) => listQueue(ctx),
   'queue.retry': retryJob,

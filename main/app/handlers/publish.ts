@@ -1,7 +1,9 @@
 import type { Account, Draft, Job } from '../../../shared/model'
 import { newJob } from '../../queue/new-job'
 import type { AppContext } from '../context'
+import { renderBody } from '../render-body'
 import { failWith } from '../failure'
+import { msgnumInput } from '../msgnum-input'
 import { object, string, type Obj } from '../validate'
 
 const enqueuing = new Set<string>()
@@ -45,22 +47,23 @@ function messageJob(ctx: AppContext, draft: Draft, account: Account, o: Obj): Jo
   const pending = jobs.find((j) => j.state !== 'done' && j.state !== 'cancelled')
   if (pending) return failWith('conflict', `This message is already in the queue (${pending.state}). Wait until it is posted — publishing again then saves your edits to it — or cancel it first.`, { jobId: pending.id })
   if (draft.conflict) return failWith('conflict', 'This message changed on the server since you opened it. Resolve the conflict (mine, theirs or merged) before publishing.')
-  const posted =
-    draft.base?.msgnum ?? draft.published.find((p) => p.accountId === account.id && p.msgnum !== undefined)?.msgnum ?? jobs.find((j) => j.result?.msgnum !== undefined)?.result?.msgnum
+  const own = draft.accountId === account.id ? draft.base?.msgnum : undefined
+  const posted = own ?? draft.published.find((p) => p.accountId === account.id && p.msgnum !== undefined)?.msgnum ?? jobs.find((j) => j.result?.msgnum !== undefined)?.result?.msgnum
+  // What the group receives is the rendered body (Markdown → HTML), the same the preview shows.
+  const text = { title: draft.title, body: renderBody(draft.format, draft.body) }
   const base = { draftId: draft.id, accountId: account.id, note: `revision ${draft.revision}` }
+  const enclosures = (draft.enclosures ?? []).map((e) => e.name)
   if (posted !== undefined) {
-    return newJob({ ...base, action: 'discuss.saveMessage', label: `Save “${draft.title}” (msgnum ${posted}) in ${account.name}`, message: { title: draft.title, body: draft.body, inResponseTo: 0, msgnum: posted } })
+    // Enclosures already attached to this message by an earlier job are not attached twice.
+    const attached = new Set(ctx.jobs.list().filter((j) => j.draftId === draft.id && j.accountId === account.id && j.state === 'done').flatMap((j) => (j.files ?? []).filter((f) => f.status === 'sent').map((f) => f.path)))
+    const files = enclosures.filter((n) => !attached.has(n))
+    return newJob({ ...base, action: 'discuss.saveMessage', label: `Save “${draft.title}” (msgnum ${posted}) in ${account.name}`, message: { ...text, inResponseTo: 0, msgnum: posted }, ...(files.length ? { files } : {}) })
   }
   const inResponseTo = o.inResponseTo === undefined ? (draft.inResponseTo ?? 0) : parentOf(o)
   if (inResponseTo === 0 && draft.title.trim() === '') return failWith('invalid-input', 'A new thread needs a title (only replies may leave it empty).', { field: 'title' })
   const what = inResponseTo === 0 ? `Post “${draft.title}”` : `Reply “${draft.title || 'Re:'}” to ${inResponseTo}`
-  return newJob({ ...base, action: 'discuss.newMessage', label: `${what} to ${account.name}`, message: { title: draft.title, body: draft.body, inResponseTo } })
+  return newJob({ ...base, action: 'discuss.newMessage', label: `${what} to ${account.name}`, message: { ...text, inResponseTo }, ...(enclosures.length ? { files: enclosures } : {}) })
 }
 
 /** The parent's msgnum exactly as the server gave it (int or string), or 0 for a new thread. */
-function parentOf(o: Obj): string | number {
-  const v = o.inResponseTo
-  if (v === undefined || v === 0) return 0
-  if ((typeof v === 'string' && v.length > 0 && v.length <= 200 && /^[\x20-\x7e]+$/.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v))) return v
-  return failWith('invalid-input', '"inResponseTo" must be the parent message\'s msgnum as the server gave it, or 0 for a new thread.', { field: 'inResponseTo' })
-}
+const parentOf = (o: Obj): string | number => (o.inResponseTo === 0 ? 0 : msgnumInput(o.inResponseTo, 'inResponseTo'))

@@ -33,7 +33,7 @@ async function open(dataDir?: string, sandbox = true) {
   return { dir, core, jobs, call, result }
 }
 
-const message = (title: string, body = 'Words.') => ({ kind: 'message', format: 'text', title, body, accountId: DG })
+const message = (title: string, body = 'Words.') => ({ kind: 'message', format: 'html', title, body, accountId: DG })
 
 describe('queue channels through the core', () => {
   it('publishes a message to the Local sandbox group, then saves edits to the same msgnum', async () => {
@@ -53,6 +53,13 @@ describe('queue channels through the core', () => {
     const edit: Job = await app.call('publish.draft', { draftId: draft.id })
     expect(edit).toMatchObject({ action: 'discuss.saveMessage', message: { msgnum, body: 'Better words.' } })
     await vi.waitFor(() => expect(app.jobs.get(edit.id)?.state).toBe('done'))
+  })
+
+  it('sends what the preview shows: a Markdown message goes out as HTML', async () => {
+    const app = await open()
+    const draft: Draft = await app.call('drafts.save', { ...message('Formatted', 'Some **bold** words.'), format: 'markdown' })
+    const job: Job = await app.call('publish.draft', { draftId: draft.id })
+    expect(job.message!.body).toBe('<p>Some <strong>bold</strong> words.</p>\n')
   })
 
   it('checks input and says why an action does not apply', async () => {

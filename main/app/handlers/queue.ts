@@ -1,7 +1,8 @@
 import type { Job } from '../../../shared/model'
 import { QueueError } from '../../queue/queue-error'
 import type { AppContext } from '../context'
-import { AppFailure, failWith } from '../failure'
+import { AppFailure } from '../failure'
+import { msgnumInput } from '../msgnum-input'
 import { object, oneOf, string } from '../validate'
 
 /** Queue refusals (wrong state, another process runs the queue) reach the UI as plain failures. */
@@ -39,9 +40,7 @@ export function resolveJob(ctx: AppContext, input: unknown): Promise<Job> {
   const o = object(input)
   const id = jobId(o)
   if (oneOf(o, 'answer', ['was-posted', 'not-posted'] as const) === 'not-posted') return queueCall(() => ctx.publisher.resolve(id, { posted: false }))
-  const msgnum = o.msgnum
   // Opaque: kept exactly as given, type included (protocols.md §2).
-  const valid = (typeof msgnum === 'string' && msgnum.length > 0 && msgnum.length <= 200 && /^[\x20-\x7e]+$/.test(msgnum)) || (typeof msgnum === 'number' && Number.isSafeInteger(msgnum))
-  if (!valid) return failWith('invalid-input', 'Give the msgnum the server shows for the post (a number or printable ASCII text).', { field: 'msgnum' })
-  return queueCall(() => ctx.publisher.resolve(id, { posted: true, msgnum: msgnum as string | number }))
+  const msgnum = msgnumInput(o.msgnum, 'msgnum')
+  return queueCall(() => ctx.publisher.resolve(id, { posted: true, msgnum }))
 }

@@ -8,8 +8,9 @@ import type { PerformerDeps } from './deps'
 import { discussionLogin } from './discuss-login'
 import { lookUpPosted } from './discuss-look-up'
 import { errorOf } from './error-of'
-import { finishMessage } from '../message-finish'
+import { attachEnclosures } from '../message-enclosures'
 import { recordOnDraft } from './record-publish'
+import { rebase } from './server-copy'
 import { signIn } from './sign-in'
 
 /**
@@ -38,7 +39,8 @@ export function discussNewMessagePerformer(deps: PerformerDeps): Performer {
       }
       await recordOnDraft(deps, job, result)
       // Posted: from here nothing re-sends newMessage. The server copy becomes the draft's base, then enclosures.
-      return finishMessage(deps, dg, who.account, job, result, attempt, false)
+      await rebase(deps, dg, job, result.msgnum!)
+      return attachEnclosures(deps, dg, who.account, job, result, attempt, false)
     },
     async lookup(job, ctx) {
       const found = await lookUpPosted(deps, job, ctx.claimed)

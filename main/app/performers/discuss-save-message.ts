@@ -7,14 +7,14 @@ import { structToJson } from '../xmlrpc-json'
 import type { PerformerDeps } from './deps'
 import { discussionLogin } from './discuss-login'
 import { errorOf } from './error-of'
-import { serverCopyConflict } from '../conflict'
-import { finishMessage } from '../message-finish'
+import { attachEnclosures } from '../message-enclosures'
 import { recordOnDraft } from './record-publish'
+import { conflictBeforeSave, rebase } from './server-copy'
 import { signIn } from './sign-in'
 
 /**
  * mainResponder.discuss.saveMessage replaces a message's title and body: idempotent, retried
- * freely — but never over someone else's newer version (serverCopyConflict looks first).
+ * freely — but never over someone else's newer version (conflictBeforeSave looks first).
  */
 export function discussSaveMessagePerformer(deps: PerformerDeps): Performer {
   return {
@@ -26,18 +26,23 @@ export function discussSaveMessagePerformer(deps: PerformerDeps): Performer {
       if ('kind' in who) return who
       const dg = discussionLogin(who)
       if ('kind' in dg) return dg
-      const conflict = await serverCopyConflict(deps, dg, job, who.account, attempt.signal)
-      if (conflict) return conflict
+      const context = { method: 'mainResponder.discuss.saveMessage', url: who.account.url, account: who.account.name }
+      try {
+        const conflict = await conflictBeforeSave(deps, dg, job, attempt.signal)
+        if (conflict) return conflict
+      } catch (e) {
+        return outcomeOf(errorOf(e, { ...context, method: 'mainResponder.discuss.editMessage' }), true, deps.now())
+      }
       let result: NonNullable<Job['result']>
       try {
         const r = await saveMessage(dg, m.msgnum, m.body, m.title, { signal: attempt.signal, onUploadProgress: attempt.progress })
         result = { msgnum: m.msgnum, url: r.url, members: structToJson(r.members) }
       } catch (e) {
-        return outcomeOf(errorOf(e, { method: 'mainResponder.discuss.saveMessage', url: who.account.url, account: who.account.name }), true, deps.now())
+        return outcomeOf(errorOf(e, context), true, deps.now())
       }
       await recordOnDraft(deps, job, result)
-      // The server copy becomes the draft's base; then the job's enclosures, if any.
-      return finishMessage(deps, dg, who.account, job, result, attempt, true)
+      await rebase(deps, dg, job, m.msgnum)
+      return attachEnclosures(deps, dg, who.account, job, result, attempt, true)
     },
   }
 }

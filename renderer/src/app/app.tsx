@@ -3,6 +3,9 @@ import type { UpstreamApi } from '../../../shared/api'
 import type { Job } from '../../../shared/model'
 import { onConnection, type StreamStatus } from '../bridge'
 import { AccountsView } from '../features/accounts/accounts-view'
+import { InspectorView } from '../features/inspector/inspector-view'
+import { filterForJob, type WireFilter } from '../features/inspector/wire-filter'
+import { useJobNotifications } from '../features/queue/use-job-notifications'
 import { useAccounts } from '../features/accounts/use-accounts'
 import type { SaveStatus } from '../features/editor/save-status'
 import { WriteView } from '../features/editor/write-view'
@@ -29,11 +32,13 @@ export function App({ api }: { api: UpstreamApi }) {
   const [save, setSave] = useState<SaveStatus>({ kind: 'none' })
   const [focusJobId, setFocusJobId] = useState<string | null>(null)
   const [stream, setStream] = useState<StreamStatus | null>(null)
+  const [wireFilter, setWireFilter] = useState<WireFilter | null>(null)
   const online = useOnline()
   const { info, error: infoError } = useAppInfo(api)
   const { toasts, notify, dismiss } = useToasts(api)
   const queue = useJobs(api)
   const accounts = useAccounts(api)
+  useJobNotifications(api, notify)
 
   useEffect(() => onConnection(setStream), [])
   useShortcuts(bus.emit)
@@ -61,6 +66,11 @@ export function App({ api }: { api: UpstreamApi }) {
     [upsert],
   )
   const onFocused = useCallback(() => setFocusJobId(null), [])
+  const onShowWire = useCallback((job: Job) => {
+    setWireFilter(filterForJob(job))
+    setArea('inspector')
+  }, [])
+  const clearWireFilter = useCallback(() => setWireFilter(null), [])
 
   return (
     <div className="app">
@@ -80,10 +90,14 @@ export function App({ api }: { api: UpstreamApi }) {
             onFocused={onFocused}
             upsert={upsert}
             notify={notify}
+            onShowWire={onShowWire}
           />
         </div>
         <div className="area" hidden={area !== 'accounts'}>
-          <AccountsView accounts={accounts.accounts} error={accounts.error} />
+          <AccountsView api={api} accounts={accounts.accounts} error={accounts.error} refresh={accounts.refresh} />
+        </div>
+        <div className="area" hidden={area !== 'inspector'}>
+          <InspectorView api={api} accounts={accounts.accounts} jobFilter={wireFilter} onClearJobFilter={clearWireFilter} />
         </div>
       </main>
       <StatusBar save={save} online={online} stream={stream} info={info} infoError={infoError} />

@@ -1,3 +1,4 @@
+import { applyTheme, nextTheme, useThemeChoice, type ThemeChoice } from '../lib/theme'
 import { areas, type Area } from './areas'
 import { shortcutHint, shortcutProps } from './commands'
 
@@ -38,6 +39,29 @@ export function Sidebar({ area, onArea, activeJobs }: Props) {
           </li>
         ))}
       </ul>
+      <ThemeButton />
     </nav>
+  )
+}
+
+const themeLabel: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' }
+
+/** Light, dark, or the system's: one button that cycles, saying what it is and what comes next. */
+function ThemeButton() {
+  const choice = useThemeChoice()
+  const next = nextTheme[choice]
+  return (
+    <button
+      type="button"
+      className="nav-item theme-button"
+      aria-label={`Theme: ${themeLabel[choice]}. Switch to ${themeLabel[next].toLowerCase()}`}
+      title={`Theme: ${themeLabel[choice]} (click for ${themeLabel[next].toLowerCase()})`}
+      onClick={() => applyTheme(next)}
+    >
+      <span className="nav-icon" aria-hidden="true">
+        {choice === 'dark' ? '☾' : choice === 'light' ? '☀' : '◐'}
+      </span>
+      <span className="nav-label">Theme: {themeLabel[choice]}</span>
+    </button>
   )
 }

@@ -1,9 +1,23 @@
-import type { Account } from '../../../../shared/model'
+import type { Account, ConnectionReport } from '../../../../shared/model'
 import { accountKindLabel } from './account-kinds'
+import { ConnectionReportView } from './connection-report-view'
+
+interface Props {
+  account: Account
+  report: ConnectionReport | undefined
+  busy: string | null
+  message: string | null
+  onEdit: () => void
+  onRemove: () => void
+  onTest: () => void
+  onRegister: () => void
+  onForgot: () => void
+}
 
 /** One account. The password itself never reaches the renderer, only whether one is stored. */
-export function AccountItem({ account }: { account: Account }) {
+export function AccountItem({ account, report, busy, message, onEdit, onRemove, onTest, onRegister, onForgot }: Props) {
   const headingId = `account-${account.id}-name`
+  const offersMail = account.kind === 'community' || report?.methods?.includes('xmlStorageSystem.mailPasswordToUser')
   return (
     <li className="account" aria-labelledby={headingId}>
       <div className="account-top">
@@ -17,7 +31,7 @@ export function AccountItem({ account }: { account: Account }) {
         <dd>
           <code>{account.url}</code>
         </dd>
-        <dt>{account.kind === 'community' ? 'E-mail' : 'Username'}</dt>
+        <dt>{account.kind === 'community' || account.kind === 'discussion' ? 'E-mail' : 'Username'}</dt>
         <dd>{account.username || '—'}</dd>
         {account.dgname && (
           <>
@@ -25,15 +39,44 @@ export function AccountItem({ account }: { account: Account }) {
             <dd>{account.dgname}</dd>
           </>
         )}
-        {account.usernum !== undefined && (
+        {account.kind === 'community' && (
           <>
             <dt>Member number</dt>
-            <dd>{String(account.usernum)}</dd>
+            <dd>{account.usernum !== undefined ? String(account.usernum) : 'Not registered yet'}</dd>
           </>
         )}
         <dt>Password</dt>
         <dd>{account.hasPassword ? 'Stored' : 'Not stored'}</dd>
       </dl>
+      <div className="job-actions">
+        <button type="button" className="button small" disabled={busy !== null} onClick={onTest} aria-label={`Test connection to ${account.name}`}>
+          {busy === 'test' ? 'Testing…' : 'Test connection'}
+        </button>
+        {account.kind === 'community' && account.usernum === undefined && (
+          <button type="button" className="button small primary" disabled={busy !== null} onClick={onRegister}>
+            {busy === 'register' ? 'Registering…' : 'Register'}
+          </button>
+        )}
+        <button type="button" className="button small" disabled={busy !== null} onClick={onEdit} aria-label={`Edit ${account.name}`}>
+          Edit
+        </button>
+        {offersMail && (
+          <button type="button" className="button small" disabled={busy !== null} onClick={onForgot} aria-label={`Forgot password for ${account.name}`}>
+            Forgot password
+          </button>
+        )}
+        {account.builtin !== 'sandbox' && (
+          <button type="button" className="button small danger" disabled={busy !== null} onClick={onRemove} aria-label={`Remove ${account.name}`}>
+            Remove
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className="account-message" role="status">
+          {message}
+        </p>
+      )}
+      {report && <ConnectionReportView report={report} accountName={account.name} />}
     </li>
   )
 }
