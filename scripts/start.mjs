@@ -2,25 +2,24 @@
 // `npm start`: the Electron window where the Electron binary can start; otherwise the same app
 // served to a browser, said in one clear line. Extra arguments go to `upstream serve`.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
 
+// Resolves the binary the way electron's index.js does, without its download-on-require side effect.
 function electronBinary() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return require('electron')
-  try {
-    const path = require('electron') // electron ≥45 downloads its binary on first use
-    return typeof path === 'string' && existsSync(path) ? path : undefined
-  } catch {
-    return undefined
-  }
+  const dir = dirname(require.resolve('electron/package.json'))
+  const name = existsSync(join(dir, 'path.txt')) ? readFileSync(join(dir, 'path.txt'), 'utf8') : process.platform === 'win32' ? 'electron.exe' : 'electron'
+  const full = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name) : join(dir, 'dist', name)
+  return existsSync(full) ? full : undefined
 }
 
 let bin = electronBinary()
 if (!bin) {
-  // Give electron's own installer one chance to fetch the binary (needs internet).
-  spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore', timeout: 120_000 })
+  // Electron ≥45 fetches its binary on first use; give its installer one quiet chance (needs internet).
+  spawnSync(process.execPath, [join(dirname(require.resolve('electron/package.json')), 'install.js')], { stdio: 'ignore', timeout: 120_000 })
   bin = electronBinary()
 }
 const canRun = bin && spawnSync(bin, ['--version'], { stdio: 'ignore', timeout: 20_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }).status === 0

@@ -87,11 +87,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     isChannel,
     onEvent: (listener) => events.on(listener),
     async close() {
-      publisher.stop()
+      // Attempts under way settle (and are written) before the lock is freed and the sandbox stops.
+      await queue.close()
       await drafts.flush()
       await wire.flush()
       await sandbox?.close()
-      await queue.close()
     },
   }
 }

@@ -17,7 +17,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (port === undefined) return usageError(io, `--port must be a number from 0 to 65535`)
   const dataDir = resolveDataDir(flags.values.data, io.env)
   const core = await startCore({ dataDir, face: 'browser-host' })
-  const host = await startHost({ core, port, rendererDir: rendererDir() })
+  const host = await startHost({ core, port, rendererDir: rendererDir() }).catch((e: NodeJS.ErrnoException) => {
+    // The default port may be taken (a second copy running): any free port will do then.
+    if (e.code === 'EADDRINUSE' && flags.values.port === undefined) return startHost({ core, port: 0, rendererDir: rendererDir() })
+    throw e
+  })
   if (flags.values.json) io.stdout(JSON.stringify({ url: host.url, port: host.port, dataDir }) + '\n')
   else io.stdout(`Upstream is running at ${host.url}\nData: ${dataDir}\nPress Ctrl+C to stop.\n`)
   await untilSignal()

@@ -1,6 +1,7 @@
 import { appError } from '../../shared/errors'
 import type { Job, JobAction } from '../../shared/model'
 import { KeyedQueue } from '../store/keyed-queue'
+import { diskError } from '../store/store-error'
 import { after, systemClock, type Clock } from './clock'
 import { applyAction, applyResolve, canApply, type QueueAction } from './job-actions'
 import type { JobStore } from './job-store'
@@ -165,9 +166,12 @@ export class Publisher {
   private launch(job: Job, step: Step): void {
     this.busy.set(job.accountId, job.id)
     const task: Promise<void> = this.runStep(job.id, step)
-      .catch(() => {
-        // Most likely the job's state could not be written: leave it alone for a while.
+      .catch((e: unknown) => {
+        // Most likely the job's state could not be written (disk full): leave it alone for a while,
+        // and say so — the job on screen carries the reason even though the disk could not.
         this.holds.set(job.id, this.clock.now().getTime() + HOLD_AFTER_CRASH_MS)
+        const error = e instanceof QueueError ? e.error : diskError(e, { lead: 'The queue could not be saved', keeps: 'the job waits and is tried again in 30 seconds' }).toAppError()
+        this.opts.onChange({ ...(this.opts.store.get(job.id) ?? job), error })
       })
       .finally(() => {
         this.busy.delete(job.accountId)

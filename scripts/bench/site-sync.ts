@@ -35,10 +35,9 @@ async function main(): Promise<void> {
     const paths = await writeSiteFiles(loc.defaultSiteDir, FILES, SIZE)
 
     // Every request body's size, from the Content-Length the transport sets.
-    const requests: { method: string; bytes: number }[] = []
+    const requests: { bytes: number }[] = []
     const countingFetch: typeof fetch = (input, init) => {
-      const length = new Headers(init?.headers).get('content-length')
-      requests.push({ method: String(init?.body && 'xml-rpc'), bytes: Number(length ?? 0) })
+      requests.push({ bytes: Number(new Headers(init?.headers).get('content-length') ?? 0) })
       return fetch(input, init)
     }
     const clientFor = (url: string) => createXmlRpcClient(url, { fetch: countingFetch })

@@ -8,7 +8,8 @@ import { failWith } from '../failure'
 import { bareMimeType } from '../mime'
 import { diskError, isErrno } from '../../store/store-error'
 import { object, string } from '../validate'
-import { announce, draftOf } from './drafts'
+import { announce } from '../draft-saved'
+import { draftOf } from './drafts'
 
 /** Printable, no path separators: the name is shown, and sent as the enclosure's address. */
 function enclosureName(o: Record<string, unknown>): string {

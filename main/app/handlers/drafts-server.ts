@@ -7,7 +7,8 @@ import { msgnumInput } from '../msgnum-input'
 import { serverCall } from '../server-call'
 import { object, oneOf, string } from '../validate'
 import { structToJson } from '../xmlrpc-json'
-import { announce, draftOf } from './drafts'
+import { announce } from '../draft-saved'
+import { draftOf } from './drafts'
 
 /** The local draft already holding this message, if any: opening it twice must not fork the text. */
 async function alreadyOpen(ctx: AppContext, accountId: string, msgnum: string | number): Promise<Draft | undefined> {

@@ -1,5 +1,6 @@
 import type { Draft, DraftInput, DraftQuery, DraftSummary } from '../../../shared/model'
 import type { AppContext } from '../context'
+import { announce } from '../draft-saved'
 import { failWith } from '../failure'
 import { isMsgnum } from '../msgnum-input'
 import { renderBody } from '../render-body'
@@ -23,12 +24,6 @@ export async function draftOf(ctx: AppContext, id: string): Promise<Draft> {
 }
 
 export const getDraft = (ctx: AppContext, input: unknown): Promise<Draft> => draftOf(ctx, string(object(input), 'id', { max: 200 }))
-
-/** Tells every window that a draft's durable copy changed. */
-export function announce(ctx: AppContext, draft: Draft): Draft {
-  ctx.events.emit('draft.saved', { id: draft.id, revision: draft.revision, updatedAt: draft.updatedAt })
-  return draft
-}
 
 /** Durable: resolves only once the draft is on disk, then tells every window. */
 export async function saveDraft(ctx: AppContext, input: unknown): Promise<Draft> {

@@ -4,6 +4,7 @@ import { passwordKey } from '../../store/secrets'
 import type { XmlRpcClient } from '../../xmlrpc/client'
 import type { AppContext } from '../context'
 import { enclosurePath } from '../enclosure-files'
+import { announce } from '../draft-saved'
 
 /** What performers need from the app, and nothing more: the soak builds one around a test server. */
 export interface PerformerDeps {
@@ -26,11 +27,12 @@ export function depsFromContext(ctx: () => AppContext): PerformerDeps {
     password: (id) => ctx().secrets.get(passwordKey(id)),
     client: (account) => ctx().clientFor(account),
     draft: (id) => ctx().drafts.get(id),
+    // Every window hears of it: an open editor reloads the publish record, base or conflict.
     recordPublish: async (id, record) => {
-      await ctx().drafts.recordPublish(id, record)
+      announce(ctx(), await ctx().drafts.recordPublish(id, record))
     },
     amendDraft: async (id, amendment) => {
-      await ctx().drafts.amend(id, () => amendment)
+      announce(ctx(), await ctx().drafts.amend(id, () => amendment))
     },
     enclosurePath: (id, storedAs) => enclosurePath(ctx().drafts.dir, id, storedAs),
     now: () => new Date(),

@@ -6,6 +6,7 @@ import type { Performer } from '../../queue/performer'
 import { textToIndex } from '../../protocols/text-to-index'
 import { webHostPut } from '../../protocols/webhost'
 import { bareMimeType } from '../mime'
+import { pageText } from '../render-body'
 import { structToJson } from '../xmlrpc-json'
 import type { PerformerDeps } from './deps'
 import { errorOf } from './error-of'
@@ -28,15 +29,16 @@ export function webHostPutPerformer(deps: PerformerDeps): Performer {
       const pending: JobFile[] = job.files ? filesToSend(job) : [{ path: draft.relativePath ?? '', status: 'pending' }]
       const subject = job.files ? job : { ...job, files: pending }
       const items: FileToSend[] = pending.map((file) => {
-        const bytes = Buffer.from(draft.body, 'utf8')
         const mimeType = draft.mimeType || bareMimeType(file.path)
+        const text = pageText(draft, mimeType) // what the preview shows
+        const bytes = Buffer.from(text, 'utf8')
         return {
           path: file.path,
           bytes: bytes.byteLength,
           async send(progress) {
             const put = await webHostPut(
               who.client,
-              { username: who.account.username, password: who.password, bytes, mimeType, relativePath: file.path, ...(mimeType === 'text/html' ? { textToIndex: textToIndex(draft.body) } : {}) },
+              { username: who.account.username, password: who.password, bytes, mimeType, relativePath: file.path, ...(mimeType === 'text/html' ? { textToIndex: textToIndex(text) } : {}) },
               { signal: attempt.signal, onUploadProgress: (sent) => progress(sent) },
             )
             return { url: put.url, members: structToJson(put.members) }

@@ -71,7 +71,10 @@ export function useAccountActions(api: UpstreamApi, refresh: () => Promise<void>
       setFormError(null)
       try {
         const r = await api.invoke('accounts.save', input)
-        if (!r.ok) return setFormError(errorText(r.error, 'Not saved')), false
+        if (!r.ok) {
+          setFormError(errorText(r.error, 'Not saved'))
+          return false
+        }
         await refresh()
         if (andRegister) void register(r.value)
         return true

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, expect, vi } from 'vitest'
+import type { EventName, Events } from '../../../shared/api'
+import type { AppError } from '../../../shared/errors'
+import type { Job } from '../../../shared/model'
+import { fileSecrets } from '../../store/secrets-file'
+import { passwordKey } from '../../store/secrets'
+import { createXmlRpcClient } from '../../xmlrpc/client'
+import type { XmlRpcValue } from '../../xmlrpc/values'
+import { startCore } from '../core'
+import type { Core } from '../core-types'
+
+export const SANDBOX_DG = 'local-sandbox-discussion'
+export const SANDBOX_WEBHOST = 'local-sandbox-webhost'
+export const SANDBOX_COMMUNITY = 'local-sandbox-community'
+
+const cores: Core[] = []
+const dirs: string[] = []
+afterEach(async () => {
+  for (const c of cores.splice(0).reverse()) await c.close()
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })))
+})
+
+/** The real core (and its Local sandbox) on a fresh data folder, closed after the test. Test-only. */
+export async function testCore() {
+  const dir = await mkdtemp(join(tmpdir(), 'upstream-app-'))
+  dirs.push(dir)
+  const core = await startCore({ dataDir: dir, face: 'test' })
+  cores.push(core)
+  const events: { event: EventName; payload: unknown }[] = []
+  const jobs = new Map<string, Job>()
+  core.onEvent((event, payload) => {
+    events.push({ event, payload })
+    if (event === 'queue.job') jobs.set((payload as Job).id, payload as Job)
+  })
+  /** The value, or the test fails with the error the core answered. */
+  const call = async <T = never>(channel: string, input?: unknown): Promise<T> => {
+    const r = await core.invoke(channel as never, input)
+    if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.message}`), { error: r.error })
+    return r.value as T
+  }
+  /** The error, or the test fails because the core accepted. */
+  const refusal = async (channel: string, input?: unknown): Promise<AppError> => {
+    const r = await core.invoke(channel as never, input)
+    if (r.ok) throw new Error(`${channel} should have been refused, answered ${JSON.stringify(r.value)}`)
+    return r.error
+  }
+  const sandboxPassword = async (): Promise<string> => (await fileSecrets(dir).get(passwordKey(SANDBOX_DG)))!
+  const sandboxUrl = core.info.sandboxUrl!
+  /** Another client on the sandbox, as the same member (as a second copy of the app would be). */
+  const otherClient = async (method: string, ...params: XmlRpcValue[]) => createXmlRpcClient(sandboxUrl).call(method, params)
+  const settled = async (jobId: string, state: Job['state'] = 'done', timeout = 15_000): Promise<Job> => {
+    await vi.waitFor(() => expect(jobs.get(jobId)?.state).toBe(state), { timeout, interval: 20 })
+    return jobs.get(jobId)!
+  }
+  const emitted = <E extends EventName>(event: E): Events[E][] => events.filter((e) => e.event === event).map((e) => e.payload as Events[E])
+  return { dir, core, call, refusal, jobs, settled, emitted, sandboxPassword, sandboxUrl, otherClient }
+}
