@@ -2,6 +2,7 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Job } from '../../shared/model'
 import { isPidAlive } from '../store/pid-alive'
+import { diskError } from '../store/store-error'
 import { parseTempName } from '../store/temp-names'
 
 export type WriteJson = (file: string, value: unknown) => Promise<void>
@@ -42,8 +43,13 @@ export class JobStore {
     return this.jobs.get(id)
   }
 
+  /** Durable before it resolves; a disk failure is a StoreError saying what was not saved. */
   async put(job: Job): Promise<void> {
-    await this.write(join(this.dir, `${job.id}.json`), job)
+    try {
+      await this.write(join(this.dir, `${job.id}.json`), job)
+    } catch (e) {
+      throw diskError(e, { lead: 'The publish queue could not be saved', keeps: 'nothing more was sent' })
+    }
     this.jobs.set(job.id, job)
   }
 

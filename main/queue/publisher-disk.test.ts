@@ -29,13 +29,13 @@ describe('publisher: the disk refuses', () => {
     await publisher.start()
     const job = newJob({ action: 'webhost.put', draftId: 'd', accountId: 'a', label: 'page' }, clock.now())
     full = () => true
-    await expect(publisher.enqueue(job)).rejects.toMatchObject({ code: 'ENOSPC' }) // the UI hears it: nothing queued
+    await expect(publisher.enqueue(job)).rejects.toMatchObject({ kind: 'storage', code: 'ENOSPC' }) // the UI hears it: nothing queued
     full = (j) => j.state === 'sending' // the disk fills up between queueing and sending
     await publisher.enqueue(job)
     await clock.advance(0)
     expect(s.runs).toHaveLength(0)
     expect(store.get(job.id)!.state).toBe('queued')
-    expect(events.at(-1)?.error).toMatchObject({ kind: 'storage', message: expect.stringContaining('the disk is full (ENOSPC)') })
+    expect(events.at(-1)?.error).toMatchObject({ kind: 'storage', message: 'The publish queue could not be saved: the disk is full (ENOSPC). Free some space; nothing more was sent.' })
     full = () => false
     await clock.advance(30_000)
     expect(store.get(job.id)!.state).toBe('done')

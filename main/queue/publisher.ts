@@ -170,7 +170,7 @@ export class Publisher {
         // Most likely the job's state could not be written (disk full): leave it alone for a while,
         // and say so — the job on screen carries the reason even though the disk could not.
         this.holds.set(job.id, this.clock.now().getTime() + HOLD_AFTER_CRASH_MS)
-        const error = e instanceof QueueError ? e.error : diskError(e, { lead: 'The queue could not be saved', keeps: 'the job waits and is tried again in 30 seconds' }).toAppError()
+        const error = e instanceof QueueError ? e.error : diskError(e).toAppError()
         this.opts.onChange({ ...(this.opts.store.get(job.id) ?? job), error })
       })
       .finally(() => {

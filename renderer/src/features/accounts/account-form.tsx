@@ -23,7 +23,6 @@ interface Props {
 
 type Values = Record<FieldSpec['name'], string>
 
-const profileOf = (a: Account | undefined): ServerProfile | undefined => (a as (Account & { profile?: ServerProfile }) | undefined)?.profile
 
 /**
  * Add or edit an account. The password field is write-only: never filled in, read once at submit
@@ -40,9 +39,10 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
   })
   const [membership, setMembership] = useState<'register' | 'existing'>(account?.usernum !== undefined ? 'existing' : 'register')
   const [usernum, setUsernum] = useState(account?.usernum !== undefined ? String(account.usernum) : '')
-  const [profile, setProfile] = useState<ServerProfile | undefined>(profileOf(account))
+  const [profile, setProfile] = useState<ServerProfile | undefined>(account?.profile)
   const [problem, setProblem] = useState<string | null>(null)
   const password = useRef<HTMLInputElement>(null)
+  const managed = account?.builtin === 'sandbox' // its address and member are Upstream's to manage
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -52,14 +52,14 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
     if (missing) return setProblem(`Fill in “${missing.label}”.`)
     if (kind === 'community' && membership === 'existing' && !usernum.trim()) return setProblem('Enter your member number, or choose to register.')
     const typed = password.current?.value ?? ''
-    if (!account?.hasPassword && typed === '') return setProblem('Enter the password for this account.')
+    if (!account?.hasPassword && !managed && typed === '') return setProblem('Enter the password for this account.')
     setProblem(null)
     const input: AccountInput = { kind, name: values.name.trim(), url: values.url.trim(), username: values.username.trim() }
     if (account) input.id = account.id
     if (kind === 'discussion') input.dgname = values.dgname.trim()
     if (kind === 'community' && membership === 'existing') input.usernum = account?.usernum !== undefined && String(account.usernum) === usernum.trim() ? account.usernum : usernum.trim()
     if (typed) input.password = typed
-    if (profile && profile !== profileOf(account)) input.profile = profile
+    if (profile && profile !== account?.profile) input.profile = profile
     if (password.current) password.current.value = '' // sent once; never kept
     onSubmit({ input, register: kind === 'community' && membership === 'register' && account?.usernum === undefined })
   }
@@ -98,6 +98,7 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
               id={`${id}-${f.name}`}
               type={f.type ?? 'text'}
               value={values[f.name]}
+              disabled={managed && f.name !== 'name'}
               placeholder={f.placeholder}
               spellCheck={false}
               autoComplete="off"
@@ -111,7 +112,8 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
             )}
           </div>
         ))}
-        <div className="form-row">
+        {managed && <p className="hint">The Local sandbox’s address, member and password are managed by Upstream; you may rename it or edit its server profile.</p>}
+        <div className="form-row" hidden={managed}>
           <label htmlFor={`${id}-password`}>Password</label>
           <input
             id={`${id}-password`}
@@ -125,7 +127,7 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
             Kept in Upstream’s secrets store; it is never shown again.
           </span>
         </div>
-        {kind === 'community' && (
+        {kind === 'community' && !managed && (
           <fieldset className="choices">
             <legend>Membership</legend>
             <label>

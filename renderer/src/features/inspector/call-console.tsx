@@ -111,7 +111,16 @@ export function CallConsole({ api, accounts, onShowEntry }: Props) {
           </button>
         </div>
       </form>
-      {outcome && !outcome.ok && <ErrorNote error={outcome.error} context={`${method} failed`} />}
+      {outcome && !outcome.ok && (
+        <>
+          <ErrorNote error={outcome.error} context={`${method} failed`} />
+          {typeof outcome.error.details?.entryId === 'number' && (
+            <button type="button" className="link-button" onClick={() => onShowEntry(outcome.error.details!.entryId as number)}>
+              Show the exchange
+            </button>
+          )}
+        </>
+      )}
       {outcome?.ok && (
         <div className="console-result">
           <header className="pane-header">
