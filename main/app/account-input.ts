@@ -32,7 +32,7 @@ export function endpointUrl(o: Obj): string {
 }
 
 function required(o: Obj, key: string, label: string, max: number): string {
-  const v = string(o, key, { max }).trim()
+  const v = o[key] === undefined || o[key] === null ? '' : string(o, key, { max }).trim()
   return v === '' ? failWith('invalid-input', `${label} is required.`, { field: key }) : v
 }
 

@@ -11,13 +11,13 @@ export function object(input: unknown, what = 'input'): Obj {
 export function string(o: Obj, key: string, opts: { optional?: boolean; max?: number } = {}): string {
   const v = o[key]
   if (v === undefined && opts.optional) return undefined as unknown as string
-  if (typeof v !== 'string') return failWith('invalid-input', `"${key}" must be a string.`)
-  if (opts.max !== undefined && v.length > opts.max) return failWith('invalid-input', `"${key}" is longer than ${opts.max} characters.`)
+  if (typeof v !== 'string') return failWith('invalid-input', `"${key}" must be a string.`, { field: key })
+  if (opts.max !== undefined && v.length > opts.max) return failWith('invalid-input', `"${key}" is longer than ${opts.max} characters.`, { field: key })
   return v
 }
 
 export function oneOf<T extends string>(o: Obj, key: string, allowed: readonly T[]): T {
   const v = o[key]
-  if (typeof v !== 'string' || !allowed.includes(v as T)) return failWith('invalid-input', `"${key}" must be one of ${allowed.join(', ')}.`)
+  if (typeof v !== 'string' || !allowed.includes(v as T)) return failWith('invalid-input', `"${key}" must be one of ${allowed.join(', ')}.`, { field: key })
   return v as T
 }

@@ -1,19 +1,14 @@
-import { appError } from '../../shared/errors'
 import type { Job, JobAction } from '../../shared/model'
 import { KeyedQueue } from '../store/keyed-queue'
 import { diskError } from '../store/store-error'
-import { after, systemClock, type Clock } from './clock'
+import { systemClock, type Clock } from './clock'
 import { applyAction, applyResolve, canApply, type QueueAction } from './job-actions'
 import type { JobStore } from './job-store'
 import { dueStep, holdsLine, wakeAt, type Step } from './line'
-import { settleLookup } from './lookup-settle'
-import type { Outcome } from './outcome'
-import type { LookupResult, Performer } from './performer'
-import { NETWORK_RECHECK_MS } from './policy'
+import type { Performer } from './performer'
 import { QueueError } from './queue-error'
 import { recovered } from './recover'
-import { settle, type Request } from './settle'
-import { amend, transition } from './transition'
+import { attemptStep, lookupStep, probeStep, type Live, type StepHost } from './steps'
 
 export type { Clock } from './clock'
 export { systemClock } from './clock'
@@ -31,15 +26,9 @@ export interface PublisherOptions {
   probe?: (job: Job) => Promise<boolean>
 }
 
-interface Live {
-  abort: AbortController
-  request?: Request
-}
-
 // A step that failed to write the job's state (disk full…) leaves the job alone for this long.
 const HOLD_AFTER_CRASH_MS = 30_000
 const STOP_GRACE_MS = 10_000
-const PROGRESS_EVERY_MS = 100
 
 /**
  * Runs the publish queue: one step per account at a time, every state change persisted (through
@@ -124,7 +113,10 @@ export class Publisher {
   async actAll(action: 'pause' | 'resume'): Promise<Job[]> {
     this.ensureRunning()
     const changed: Job[] = []
-    for (const j of this.opts.store.inOrder()) if (canApply(j, action)) changed.push(await this.act(j.id, action).catch(() => j))
+    for (const j of this.opts.store.inOrder()) {
+      // One that moved on meanwhile (it started sending, say) is simply left out.
+      if (canApply(j, action)) await this.act(j.id, action).then((next) => changed.push(next), () => {})
+    }
     return changed
   }
 
@@ -181,72 +173,18 @@ export class Publisher {
     this.tasks.add(task)
   }
 
-  private async runStep(id: string, step: Step): Promise<void> {
-    if (step === 'lookup') return this.lookup(id)
-    if (step === 'probe') {
-      const job = this.job(id)
-      const online = await (this.opts.probe ?? (async () => true))(job).catch(() => false)
-      if (!online) {
-        await this.change(id, (j) => (j.state === 'waiting-network' ? amend(j, this.clock.now(), { nextAttemptAt: after(this.clock.now(), NETWORK_RECHECK_MS) }) : undefined))
-        return
-      }
+  private runStep(id: string, step: Step): Promise<void> {
+    const host: StepHost = {
+      store: this.opts.store,
+      clock: this.clock,
+      random: this.random,
+      live: this.live,
+      performer: (j) => this.performer(j),
+      change: (i, fn) => this.change(i, fn),
+      onChange: (j) => this.opts.onChange(j),
+      ...(this.opts.probe ? { probe: this.opts.probe } : {}),
     }
-    return this.attempt(id)
-  }
-
-  private async attempt(id: string): Promise<void> {
-    const now = this.clock.now()
-    const job = await this.change(id, (j) =>
-      holdsLine(j) && j.state !== 'sending' && j.state !== 'unknown'
-        ? transition(j, 'sending', now, undefined, { attempts: j.attempts + 1, attemptStartedAt: now.toISOString(), dispatchedAt: undefined, error: undefined, nextAttemptAt: undefined })
-        : undefined,
-    )
-    if (job.state !== 'sending' || job.attemptStartedAt !== now.toISOString()) return
-    const performer = this.performer(job)
-    const live: Live = { abort: new AbortController() }
-    this.live.set(id, live)
-    let dispatched = false
-    let lastProgress = 0
-    let outcome: Outcome
-    try {
-      outcome = await performer.run(job, {
-        signal: live.abort.signal,
-        progress: (sent, total) => {
-          const t = this.clock.now().getTime()
-          if (sent < total && t - lastProgress < PROGRESS_EVERY_MS) return
-          lastProgress = t
-          this.opts.onChange({ ...(this.opts.store.get(id) ?? job), progress: { sent, total } })
-        },
-        dispatching: async () => {
-          await this.change(id, (j) => (j.state === 'sending' ? amend(j, this.clock.now(), { dispatchedAt: this.clock.now().toISOString() }) : undefined))
-          dispatched = true
-        },
-      })
-    } catch (e) {
-      const error = appError('internal', `Upstream failed while publishing: ${e instanceof Error ? e.message : String(e)}`)
-      // After the request left, a failure of ours says nothing about what the server did.
-      outcome = !performer.idempotent && dispatched ? { kind: 'unknown', error } : { kind: 'attention', error }
-    } finally {
-      this.live.delete(id)
-    }
-    // Our own abort (pause/cancel) is not the server's failure: settle it as the person asked.
-    if (live.request && live.abort.signal.aborted && (outcome.kind === 'attention' || outcome.kind === 'retry') && outcome.error.kind === 'cancelled') outcome = { kind: 'retry', error: outcome.error }
-    const settled = outcome
-    await this.change(id, (j) => (j.state === 'sending' ? settle(j, settled, this.clock.now(), this.random, live.request) : undefined))
-  }
-
-  private async lookup(id: string): Promise<void> {
-    const job = this.job(id)
-    const performer = this.performer(job)
-    const claimed = new Set(this.opts.store.inOrder().flatMap((j) => (j.accountId === job.accountId && j.id !== id && j.result?.msgnum !== undefined ? [String(j.result.msgnum)] : [])))
-    let found: LookupResult
-    if (!performer.lookup) found = { kind: 'cannot', error: appError('unsupported', 'Upstream cannot look this up on the server. Check whether it was posted, then tell Upstream.') }
-    else {
-      found = await performer
-        .lookup(job, { signal: new AbortController().signal, claimed })
-        .catch((e: unknown) => ({ kind: 'failed' as const, error: appError('internal', `The search on the server failed: ${e instanceof Error ? e.message : String(e)}`) }))
-    }
-    await this.change(id, (j) => (j.state === 'unknown' && j.uncertain?.status === 'searching' ? settleLookup(j, found, this.clock.now(), this.random) : undefined))
+    return step === 'lookup' ? lookupStep(host, id) : step === 'probe' ? probeStep(host, id) : attemptStep(host, id)
   }
 
   private armTimer(now: number): void {

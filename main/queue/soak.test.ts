@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { canTransition, type JobState } from '../../shared/model'
-import { formatSoak } from './testing/soak-check'
+import { formatSoak } from './testing/soak-report'
 import { runSoak } from './testing/soak'
 
 // Every call of transition() is recorded, so the pairs it was asked for can be checked too.

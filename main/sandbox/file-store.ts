@@ -72,7 +72,11 @@ export class FileStore {
   }
 
   bytesInUse(usernum: string): number {
-    return SPACES.flatMap((s) => this.list(s, usernum)).reduce((sum, f) => sum + f.size, 0)
+    // A sum, not list(): every upload call asks, and sorting the whole index each time showed up in profiles.
+    const prefixes = SPACES.map((s) => key(s, usernum, ''))
+    let sum = 0
+    for (const k in this.entries) if (prefixes.some((p) => k.startsWith(p))) sum += this.entries[k].size
+    return sum
   }
 
   /** Stores bytes at a checked relative path, within the size and quota limits. */

@@ -1,5 +1,5 @@
-import type { Dirent } from 'node:fs'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { statSync, type Dirent } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { contentHash, type FileStamp, type HashCache } from './hash-cache'
 import { isIgnoredName } from './site-ignore'
@@ -23,9 +23,11 @@ export interface LocalFile {
  */
 export async function scanSite(siteDir: string, cache: HashCache): Promise<LocalFile[]> {
   const files: LocalFile[] = []
-  await walk(siteDir, '', async (path, abs) => {
-    const s = await stat(abs)
-    if (!s.isFile()) return
+  await walk(siteDir, '', (path, abs) => {
+    // Synchronous on purpose: 10,000 stats take ~30 ms so, ~150 ms through the thread pool, and
+    // they block only one folder's worth at a time (walk awaits each readdir).
+    const s = statSync(abs, { throwIfNoEntry: false })
+    if (!s?.isFile()) return
     const stamp: FileStamp = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino }
     const file: LocalFile = {
       path,
@@ -47,7 +49,7 @@ export async function scanSite(siteDir: string, cache: HashCache): Promise<Local
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-async function walk(dir: string, prefix: string, onFile: (path: string, abs: string) => Promise<void>): Promise<void> {
+async function walk(dir: string, prefix: string, onFile: (path: string, abs: string) => void): Promise<void> {
   let entries: Dirent[]
   try {
     entries = await readdir(dir, { withFileTypes: true })
@@ -55,15 +57,13 @@ async function walk(dir: string, prefix: string, onFile: (path: string, abs: str
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' && prefix === '') return // no site folder yet: an empty site
     throw e
   }
-  const files: Promise<void>[] = []
   for (const e of entries) {
     if (isIgnoredName(e.name)) continue
     const path = prefix + e.name
     const abs = join(dir, e.name)
     if (e.isDirectory()) await walk(abs, `${path}/`, onFile)
-    else if (e.isFile() || e.isSymbolicLink()) files.push(onFile(path, abs))
+    else if (e.isFile() || e.isSymbolicLink()) onFile(path, abs)
   }
-  await Promise.all(files)
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
@@ -76,8 +76,8 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, fn: 
 }
 
 /**
- * Hashes the files whose hash a plan needs: those the server already has a copy of (changed or
- * not?). New files need none to be planned; they are hashed as they are read for sending.
+ * Hashes the files whose hash a plan needs: those the server already has a copy of, to tell
+ * changed from unchanged. New files need none; they are hashed as they are read for sending.
  */
 export async function hashKnown(files: readonly LocalFile[], known: { has(path: string): boolean }): Promise<void> {
   const todo = files.filter((f) => f.hash === undefined && known.has(f.path))

@@ -137,7 +137,8 @@ async function run(o: SiteSyncOptions, loc: ReturnType<typeof siteLocations>): P
   }
   if (!o.dryRun) {
     await cache.save()
-    await state.compact()
+    if (member) state.markChanged() // the server was contacted: what it taught us is kept
+    await state.compactIfChanged()
   }
   const home = report.results.find((r) => r.path === HOME_PATH && r.op === 'upload' && r.ok)
   const homeUrl = home && (home.url ?? state.files.get(HOME_PATH)?.url ?? state.server!.folderUrl)

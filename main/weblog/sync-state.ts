@@ -36,6 +36,9 @@ interface StateFile {
  * Kept as a compacted file plus a journal of confirmations since (./sync-journal).
  */
 export class SyncState {
+  /** Something is not in the state file yet: a replayed journal, a confirmation, a reset. */
+  private unsaved = false
+
   private constructor(
     private readonly loc: SiteLocations,
     public server: SyncServer | null,
@@ -52,7 +55,9 @@ export class SyncState {
     }
     if (raw !== undefined && (raw.version !== 1 || typeof raw.files !== 'object' || raw.files === null)) throw new SiteDataError(`The sync state ${loc.state} is not one this version knows.`)
     const state = new SyncState(loc, raw?.server ?? null, raw?.lastSyncAt ?? null, new Map(Object.entries(raw?.files ?? {})))
-    for (const e of await readJournal(loc.journal)) state.apply(e)
+    const journal = await readJournal(loc.journal)
+    for (const e of journal) state.apply(e)
+    state.unsaved = journal.length > 0
     return state
   }
 
@@ -61,14 +66,36 @@ export class SyncState {
     return this.server !== null && this.server.endpoint === endpoint && String(this.server.usernum) === String(usernum)
   }
 
-  /** Durable before it resolves: written to the journal, then applied. */
-  async record(entries: readonly JournalEntry[]): Promise<void> {
-    await appendJournal(this.loc.journal, entries)
-    for (const e of entries) this.apply(e)
+  private appending: Promise<unknown> = Promise.resolve()
+
+  /** Durable before it resolves: written to the journal, then applied. Appends run one at a time. */
+  record(entries: readonly JournalEntry[]): Promise<void> {
+    const next = this.appending.then(async () => {
+      await appendJournal(this.loc.journal, entries)
+      for (const e of entries) this.apply(e)
+      if (entries.length > 0) this.unsaved = true
+    })
+    this.appending = next.catch(() => undefined)
+    return next
   }
 
   /** Folds the journal into the state file (atomically), then drops the journal. */
   async compact(): Promise<void> {
+    await this.write()
+    this.unsaved = false
+  }
+
+  /** compact() when anything changed since the file was written (a no-change sync writes nothing). */
+  async compactIfChanged(): Promise<void> {
+    if (this.unsaved) await this.compact()
+  }
+
+  /** Fields outside the journal (server, lastSyncAt) were changed: write them at the next compactIfChanged. */
+  markChanged(): void {
+    this.unsaved = true
+  }
+
+  private async write(): Promise<void> {
     const files: Record<string, SyncedFile> = {}
     for (const path of [...this.files.keys()].sort()) files[path] = this.files.get(path)!
     const body: StateFile = { version: 1, server: this.server, lastSyncAt: this.lastSyncAt, files }
