@@ -32,3 +32,32 @@ describe('a partial success against the sandbox', () => {
     expect(syncStatus(retry)).toBe('ok')
   })
 })
+
+describe('a sync stopped halfway (cancelled, or the app quit)', () => {
+  let s: OpenSite
+  beforeAll(async () => {
+    s = await openSite('sandbox', SUITE_LIMITS, { maxRequestBytes: 4096 })
+  })
+  afterAll(() => s?.close())
+
+  it('keeps what the server confirmed, and the next sync sends only the rest', async () => {
+    for (let i = 0; i < 40; i++) await s.put(`p/${i}.html`, `<p>${'x'.repeat(900)} ${i}</p>`)
+    // Stopped as soon as the server has confirmed the first request.
+    const stopper = new AbortController()
+    const clientFor = (url: string) => {
+      const inner = s.clientFor(url)
+      return { url: inner.url, call: async (...a: Parameters<typeof inner.call>) => inner.call(...a).finally(() => a[0].endsWith('saveMultipleFiles') && stopper.abort()) }
+    }
+    const first = await s.sync({ signal: stopper.signal, clientFor })
+    expect(first.stop?.error.kind).toBe('cancelled')
+    const confirmed = first.results.filter((r) => r.ok).map((r) => r.path)
+    expect(confirmed.length).toBeGreaterThan(0)
+    expect(confirmed.length).toBeLessThan(40)
+    const from = s.calls.length
+    const second = await s.sync()
+    expect(syncStatus(second)).toBe('ok')
+    const sentAgain = s.uploads(from).flat()
+    expect(sentAgain.filter((p) => confirmed.includes(p))).toEqual([])
+    expect([...confirmed, ...sentAgain].sort()).toEqual(Array.from({ length: 40 }, (_, i) => `p/${i}.html`).sort())
+  })
+})

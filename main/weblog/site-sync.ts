@@ -1,6 +1,4 @@
 import { appError } from '../../shared/errors'
-import type { CommunityMember } from '../protocols/community-session'
-import { getServerCapabilities, type ServerCapabilities } from '../protocols/server-capabilities'
 import { offers } from '../protocols/unsupported'
 import { acquireLock } from '../store/locks'
 import type { XmlRpcClient } from '../xmlrpc/client'
@@ -12,9 +10,9 @@ import { PostStore } from './post-store'
 import { readRendered } from './rendered-manifest'
 import { renderStep, type RenderStep } from './render-step'
 import { RSS_CLOUD_PROCEDURE } from './rss-feed'
-import { memberFor, type SiteAccount } from './site-account'
+import type { SiteAccount } from './site-account'
 import { HOME_PATH } from './site-layout'
-import { siteLocations } from './site-locations'
+import { siteLocations, type SiteLocations } from './site-locations'
 import { pingAll, pingTargets } from './site-ping'
 import { hashKnown, scanSite } from './site-scan'
 import { cloudFromEndpoint, siteUrls } from './site-urls'
@@ -23,6 +21,7 @@ import { packBatches } from './request-size'
 import { planSync } from './sync-plan'
 import type { SiteSyncReport } from './sync-report'
 import { SyncState } from './sync-state'
+import { SyncSession } from './sync-session'
 import { uploadBatches } from './upload-batches'
 
 export interface SiteSyncOptions {
@@ -62,40 +61,29 @@ export async function syncSite(o: SiteSyncOptions): Promise<SiteSyncReport> {
   }
 }
 
-async function run(o: SiteSyncOptions, loc: ReturnType<typeof siteLocations>): Promise<SiteSyncReport> {
+async function run(o: SiteSyncOptions, loc: SiteLocations): Promise<SiteSyncReport> {
   const now = o.now ?? (() => new Date())
   const config = o.dryRun ? (await loadWeblogConfig(loc, o.account.name)).config : await ensureWeblogConfig(loc, o.account.name)
   const siteDir = siteDirOf(loc, config)
   const state = await SyncState.open(loc)
-  const fresh = { endpoint: o.account.url, usernum: o.account.usernum, folderUrl: null, profile: null }
   if (!state.belongsTo(o.account.url, o.account.usernum)) {
-    if (o.dryRun) Object.assign(state, { server: fresh }).files.clear()
+    // Another server or member: nothing of this site is known to be there (a dry run only pretends).
+    const fresh = { endpoint: o.account.url, usernum: o.account.usernum, folderUrl: null, profile: null }
+    if (o.dryRun) state.startOver(fresh)
     else await state.reset(fresh)
   }
-  const client = await o.clientFor(o.account.url)
-  const report: SiteSyncReport = { accountId: o.account.id, dryRun: !!o.dryRun, siteDir, folderUrl: state.server!.folderUrl, plan: { uploads: [], deletes: [], refused: [], unchanged: 0, requests: [] }, results: [], calls: { capabilities: 0, save: 0, delete: 0 }, rendered: null, passes: 0, pings: [] }
-  let member: CommunityMember | undefined
-  const session = async () => (member ??= await memberFor(o.account, o.password, client, state))
-  let caps: ServerCapabilities | undefined
-  const capabilities = async () => {
-    if (!caps) {
-      report.calls.capabilities++
-      caps = await getServerCapabilities(await session(), { signal: o.signal })
-      if (caps.yourUpstreamFolderUrl) state.server!.folderUrl = report.folderUrl = caps.yourUpstreamFolderUrl
-    }
-    return caps
-  }
-
+  const server = new SyncSession(o.account, o.password, await o.clientFor(o.account.url), state, o.signal)
+  const report = emptyReport(o, siteDir, state.server!.folderUrl)
   const posts = await new PostStore(loc.posts).list()
   const renders = posts.length > 0 || (await readRendered(loc.rendered)).length > 0
   const cache = await HashCache.load(loc.hashCache)
   let rendered: RenderStep | undefined
 
   for (let pass = 1; pass <= 2; pass++) {
-    caps = undefined // a second pass checks the quota against what the first one used
+    server.nextPass()
     if (renders) {
-      if (!state.server!.folderUrl && posts.length > 0) await capabilities()
-      const cloud = offers((await session()).profile, RSS_CLOUD_PROCEDURE) === true ? cloudFromEndpoint(o.account.url) : null
+      if (!state.server!.folderUrl && posts.length > 0) await server.capabilities()
+      const cloud = offers((await server.session()).profile, RSS_CLOUD_PROCEDURE) === true ? cloudFromEndpoint(o.account.url) : null
       const urlOf = siteUrls((path) => state.files.get(path)?.url, state.server!.folderUrl)
       rendered = await renderStep({ siteDir, manifestFile: loc.rendered, posts, config, urlOf, cloud, now: now(), write: !o.dryRun })
       if (pass === 1) report.rendered = { written: rendered.written, removed: rendered.removed, templatesCreated: rendered.templatesCreated }
@@ -109,39 +97,43 @@ async function run(o: SiteSyncOptions, loc: ReturnType<typeof siteLocations>): P
       break
     }
     report.passes = pass
-    const limits = applyLimits(plan.uploads, plan.deletes, state.files, await capabilities())
+    const limits = applyLimits(plan.uploads, plan.deletes, state.files, await server.capabilities())
     const byPath = new Map(local.map((f) => [f.path, f]))
     const batches = packBatches(limits.send.map((u) => byPath.get(u.path)!), config)
     if (pass === 1) report.plan = { uploads: plan.uploads, deletes: plan.deletes, refused: limits.refused, unchanged: plan.unchanged, requests: batches.map((b) => b.length) }
     if (o.dryRun) break
 
-    const deleted = await deleteBatches(await session(), state, plan.deletes, config.maxFilesPerRequest, o.signal)
-    report.results.push(...deleted.results)
+    const deleted = await deleteBatches(await server.session(), state, plan.deletes, config.maxFilesPerRequest, o.signal)
+    const uploaded = deleted.stop ? undefined : await uploadBatches({ member: await server.session(), state, batches, onProgress: o.onProgress, signal: o.signal, now })
+    for (const r of [deleted, uploaded]) if (r) report.results.push(...r.results)
     report.calls.delete += deleted.calls
-    if (deleted.stop) {
-      report.stop = deleted.stop
-      break
-    }
-    const uploaded = await uploadBatches({ member: await session(), state, batches, onProgress: o.onProgress, signal: o.signal, now })
-    report.results.push(...uploaded.results)
-    report.calls.save += uploaded.calls
+    report.calls.save += uploaded?.calls ?? 0
     state.lastSyncAt = now().toISOString()
     await state.compact()
-    if (uploaded.stop) {
-      report.stop = uploaded.stop
-      break
-    }
-    // Links made before the server answered may not be the URLs it returned: render again once.
-    const stale = rendered ? [...rendered.links].some(([path, url]) => { const known = state.files.get(path)?.url; return !!known && known !== url }) : false
-    if (!stale) break
+    report.stop = deleted.stop ?? uploaded?.stop
+    if (report.stop || !rendered || !linksWentStale(rendered.links, state)) break
   }
+  report.folderUrl = state.server!.folderUrl
+  report.calls.capabilities = server.capabilityCalls
   if (!o.dryRun) {
     await cache.save()
-    if (member) state.markChanged() // the server was contacted: what it taught us is kept
+    if (server.contacted) state.markChanged() // what the server taught us (folder URL, profile) is kept
     await state.compactIfChanged()
   }
   const home = report.results.find((r) => r.path === HOME_PATH && r.op === 'upload' && r.ok)
-  const homeUrl = home && (home.url ?? state.files.get(HOME_PATH)?.url ?? state.server!.folderUrl)
-  if (homeUrl) report.pings = await pingAll(pingTargets(caps ?? (await capabilities()), config.pingServers), config.title, homeUrl, o.clientFor)
+  const homeUrl = home && (home.url ?? state.server!.folderUrl)
+  if (homeUrl) report.pings = await pingAll(pingTargets(server.known ?? (await server.capabilities()), config.pingServers), config.title, homeUrl, o.clientFor)
   return report
+}
+
+/** Links made before the server answered may not be the URLs it returned (it renamed): render again. */
+function linksWentStale(links: ReadonlyMap<string, string>, state: SyncState): boolean {
+  return [...links].some(([path, url]) => {
+    const known = state.files.get(path)?.url
+    return !!known && known !== url
+  })
+}
+
+function emptyReport(o: SiteSyncOptions, siteDir: string, folderUrl: string | null): SiteSyncReport {
+  return { accountId: o.account.id, dryRun: !!o.dryRun, siteDir, folderUrl, plan: { uploads: [], deletes: [], refused: [], unchanged: 0, requests: [] }, results: [], calls: { capabilities: 0, save: 0, delete: 0 }, rendered: null, passes: 0, pings: [] }
 }

@@ -104,11 +104,16 @@ export class SyncState {
     await clearJournal(this.loc.journal)
   }
 
-  /** Starts over for another server or member: nothing of this site is known to be there. */
-  async reset(server: SyncServer): Promise<void> {
+  /** Starts over for another server or member, in memory only (a dry run). */
+  startOver(server: SyncServer): void {
     this.files.clear()
     this.server = server
     this.lastSyncAt = null
+  }
+
+  /** Starts over for another server or member, durably: nothing of this site is known to be there. */
+  async reset(server: SyncServer): Promise<void> {
+    this.startOver(server)
     await this.compact()
   }
 
