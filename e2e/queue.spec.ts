@@ -58,7 +58,7 @@ test('a wrong password: needs attention, with what the server said', async ({ ap
 
     const job = w.job(/Publish locked-out\.html to Typo host/)
     await expect(job.getByText('Needs attention', { exact: true })).toBeVisible({ timeout: 20_000 })
-    await expect(job.locator('.job-error')).toContainText('The username or password is incorrect')
+    await expect(job.locator('.job-error')).toContainText(/the username or password is incorrect/i)
     await expect(job).toContainText('1 attempt')
     await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Needs your attention')
 
@@ -68,7 +68,7 @@ test('a wrong password: needs attention, with what the server said', async ({ ap
     await expect(page.getByText(/Showing the exchanges of “Publish locked-out\.html/)).toBeVisible()
     const exchanges = page.getByRole('table', { name: 'Exchanges' })
     await expect(exchanges.getByRole('button', { name: 'webHost.put' })).toBeVisible()
-    await expect(page.getByRole('region', { name: 'Exchange webHost.put' })).toContainText('The username or password is incorrect')
+    await expect(page.getByRole('region', { name: 'Exchange webHost.put' })).toContainText(/the username or password is incorrect/i)
     await expect(page.locator('body')).not.toContainText('not the password')
   } finally {
     await server.dispose()

@@ -23,6 +23,8 @@ export interface TransportDetails {
   location?: string
   /** The low-level code (ECONNREFUSED, net::ERR_NAME_NOT_RESOLVED, CERT_HAS_EXPIRED…). */
   sysCode?: string
+  /** The raw Retry-After header of a 503/429 answer. */
+  retryAfter?: string
   cause?: unknown
 }
 
@@ -34,6 +36,7 @@ export class TransportError extends Error {
   readonly bodyStart?: string
   readonly location?: string
   readonly sysCode?: string
+  readonly retryAfter?: string
 
   constructor(readonly code: TransportCode, message: string, details: TransportDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
@@ -43,6 +46,7 @@ export class TransportError extends Error {
     this.bodyStart = details.bodyStart
     this.location = details.location
     this.sysCode = details.sysCode
+    this.retryAfter = details.retryAfter
   }
 }
 

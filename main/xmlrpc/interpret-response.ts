@@ -9,6 +9,7 @@ export interface Answer {
   url: string
   host: string
   body: Uint8Array
+  retryAfter?: string
 }
 
 /** How much of a body that is not XML-RPC goes into the error, for people to recognise the page. */
@@ -52,6 +53,7 @@ function httpError(a: Answer): TransportError {
     status: a.status,
     statusText: a.statusText,
     bodyStart,
+    ...(a.retryAfter ? { retryAfter: a.retryAfter } : {}),
   })
 }
 

@@ -62,7 +62,7 @@ function fromFault(f: XmlRpcFault, c: ErrorContext, base: Details): AppError {
 
 function fromTransport(e: TransportError, c: ErrorContext, base: Details): AppError {
   const host = who(e, c)
-  const details = { ...base, code: e.code, ...clean({ status: e.status, statusText: e.statusText, bodyStart: e.bodyStart, location: e.location, sysCode: e.sysCode }) }
+  const details = { ...base, code: e.code, ...clean({ status: e.status, statusText: e.statusText, bodyStart: e.bodyStart, location: e.location, sysCode: e.sysCode, retryAfter: e.retryAfter }) }
   switch (e.code) {
     case 'dns':
       return appError('transport', `Could not find the server ${host} — the name does not resolve. Check the address and your network connection.`, details)

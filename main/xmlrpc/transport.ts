@@ -22,6 +22,8 @@ export interface PostResult {
   /** The URL that finally answered (after 307/308 redirects). */
   url: string
   body: Uint8Array
+  /** The raw Retry-After header (503/429), for the queue's backoff. */
+  retryAfter?: string
 }
 
 /**
@@ -51,7 +53,8 @@ export async function postXml(endpoint: Endpoint, bytes: Uint8Array<ArrayBuffer>
     o.deadline.headersArrived()
     const host = hostOf(url)
     const body = await guard(() => readCapped(response.body, response.headers.get('content-length'), { maxBytes: o.maxResponseBytes, url: url.href, host }), url, o.deadline)
-    return { status: response.status, statusText: response.statusText, url: url.href, body }
+    const retryAfter = response.headers.get('retry-after') ?? undefined
+    return { status: response.status, statusText: response.statusText, url: url.href, body, ...(retryAfter ? { retryAfter } : {}) }
   }
 }
 
