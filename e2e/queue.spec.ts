@@ -60,7 +60,7 @@ test('a wrong password: needs attention, with what the server said', async ({ ap
     await expect(job.getByText('Needs attention', { exact: true })).toBeVisible({ timeout: 20_000 })
     await expect(job.locator('.job-error')).toContainText(/the username or password is incorrect/i)
     await expect(job).toContainText('1 attempt')
-    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Needs your attention')
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Needs attention')
 
     // The exchange, from the job: the request as sent, the password not in it.
     await job.getByRole('button', { name: /Show the wire exchange/ }).click()

@@ -4,7 +4,7 @@
  * a handler in main/app/handlers, never touching the plumbing.
  */
 import type { JsonValue } from './errors'
-import type { Account, AccountInput, ConnectionReport, Draft, DraftFormat, DraftInput, DraftQuery, DraftSummary, Job, MethodInfo, TopicSummary } from './model'
+import type { Account, AccountInput, BlogCategories, BlogInfo, BlogPostSummary, ConnectionReport, Draft, DraftFormat, DraftInput, DraftQuery, DraftSummary, Job, MethodInfo, TopicSummary } from './model'
 import type { Result } from './result'
 import type { WireEntry } from './wire'
 
@@ -41,6 +41,16 @@ export interface Channels {
   'drafts.export': { input: { id?: string }; output: { files: string[] } }
   /** Topics of a discussion group, newest first, where the server offers getTopics. */
   'discussion.topics': { input: { accountId: string; count?: number }; output: TopicSummary[] }
+  /** Blog accounts: the blogs the login may write to (blogger.getUsersBlogs), to pick the account's blogId from. */
+  'blog.blogs': { input: { accountId: string }; output: BlogInfo[] }
+  /** The blog's categories; offline (or when the server fails) the copy kept on disk, with its date. */
+  'blog.categories': { input: { accountId: string }; output: BlogCategories }
+  /** The newest posts on the blog, newest first (metaWeblog.getRecentPosts). */
+  'blog.recentPosts': { input: { accountId: string; count?: number }; output: BlogPostSummary[] }
+  /** Opens a post (metaWeblog.getPost) as a local draft keeping the server copy as its base; an open one answers its draft. */
+  'blog.openPost': { input: { accountId: string; postid: string | number }; output: Draft }
+  /** Queues blogger.deletePost for the post a draft published or was opened from. */
+  'blog.deletePost': { input: { draftId: string; accountId?: string }; output: Job }
   'accounts.list': { input: void; output: Account[] }
   /** Adds (no id) or edits an account; a password, when given, goes to the secrets store only. */
   'accounts.save': { input: AccountInput; output: Account }

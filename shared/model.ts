@@ -23,11 +23,17 @@ export interface Account {
   hasPassword?: boolean
   /** What "Test connection" detected about the server, as the user last edited it. */
   profile?: ServerProfile
+  /** blog: the site's address as the person typed it; `url` is the XML-RPC endpoint found from it. */
+  siteUrl?: string
+  /** blog: the blog to post to, exactly as getUsersBlogs (or RSD) gave it: sent back as received. */
+  blogId?: string | number
+  /** blog: the zone of the server's wall clock, for dates it sends without one (IANA name or ±HH:MM). */
+  timeZone?: string
 }
 
 /** What the Accounts form sends. The password travels once, to the secrets store, and is never sent back. */
 export type AccountInput = Pick<Account, 'kind' | 'name' | 'url' | 'username'> &
-  Partial<Pick<Account, 'id' | 'dgname' | 'usernum'>> & { password?: string; profile?: unknown }
+  Partial<Pick<Account, 'id' | 'dgname' | 'usernum' | 'siteUrl' | 'blogId' | 'timeZone'>> & { password?: string; profile?: unknown }
 
 export interface MethodInfo {
   name: string
@@ -56,6 +62,48 @@ export interface TopicSummary {
   inResponseTo?: string | number
   url?: string
   whenCreated?: string
+}
+
+/** One blog a login may write to (blogger.getUsersBlogs). */
+export interface BlogInfo {
+  /** Exactly as the server gave it (WordPress "1", others an int): save it as the account's blogId. */
+  blogid: string | number
+  blogName: string
+  url: string
+  /** The endpoint the server names for this blog, when it does (a multisite's differs per blog). */
+  xmlrpc: string | null
+  isAdmin: boolean | null
+}
+
+export interface BlogCategoryInfo {
+  /** The name a post's categories carry. */
+  name: string
+  id: string | null
+  parentId: string | null
+  description: string
+}
+
+/** A blog's categories, from the server or, offline, from the copy kept on disk. */
+export interface BlogCategories {
+  categories: BlogCategoryInfo[]
+  /** When the list was read from the server. */
+  fetchedAt: string
+  fromCache: boolean
+  /** Why the cache was used (the server's error), when it was. */
+  note?: string
+}
+
+/** A post on the server, as metaWeblog.getRecentPosts lists it. */
+export interface BlogPostSummary {
+  id: string
+  /** The id exactly as the server sent it: pass it to blog.openPost. */
+  wireId: string | number
+  title: string
+  status: string | null
+  dateCreated: string | null
+  link: string | null
+  /** The local draft already holding this post, if any. */
+  draftId?: string
 }
 
 // ---- Drafts ---------------------------------------------------------------------------------
@@ -90,15 +138,62 @@ export interface ServerBase {
   fetchedAt: string
   /** Every member the server returned, as typed JSON. */
   members?: { [key: string]: JsonValue }
+  /** Weblog posts: every field the post had on the server. */
+  post?: ServerPost
 }
 
 /** Set when a publish found that the server copy changed since the base. */
 export interface DraftConflict {
   detectedAt: string
-  theirs: { title: string; body: string }
+  theirs: { title: string; body: string; post?: ServerPost }
+  /** Weblog posts: which fields changed on the server (title, description, categories…). */
+  changed?: string[]
 }
 
-export interface Draft {
+/** A date as a person chose it: the wall clock and the zone they meant it in, never a bare wall clock. */
+export interface ZonedTime {
+  /** YYYY-MM-DDTHH:MM[:SS], no zone. */
+  wall: string
+  /** An IANA name ("Europe/Paris"), "UTC", or an offset ("+02:00"). */
+  zone: string
+}
+
+/** What a weblog post has beyond its title and body (the MetaWeblog post struct's other members). */
+export interface PostFields {
+  /** Category names, as blog.categories lists them. */
+  categories?: string[]
+  /** Sent as mt_keywords. */
+  tags?: string[]
+  excerpt?: string
+  slug?: string
+  /** The post's date with its zone: in the future it schedules the post; absent, the server dates it. */
+  postDate?: ZonedTime
+  /** 'publish' (the default) or 'draft': a server draft, not shown on the blog. */
+  postStatus?: 'publish' | 'draft'
+}
+
+/** A weblog post as the server had it (metaWeblog.getPost): the base that conflict detection compares with. */
+export interface ServerPost {
+  id: string
+  /** The id as the server sent it (WordPress: a string from newPost, an int elsewhere): sent back exactly. */
+  wireId: string | number
+  title: string
+  description: string
+  categories: string[]
+  keywords: string[]
+  excerpt: string
+  slug: string
+  /** null when the engine does not say (only WordPress has post_status). */
+  status: string | null
+  /** ISO 8601 instants in UTC. */
+  dateCreated: string | null
+  dateSource: 'gmt' | 'sent-zone' | 'account-zone' | null
+  dateModified: string | null
+  link: string | null
+}
+
+/** Weblog posts also carry PostFields (categories, tags, excerpt, slug, date, publish or draft). */
+export interface Draft extends PostFields {
   id: string
   kind: DraftKind
   accountId: string | null
@@ -121,7 +216,11 @@ export interface Draft {
 }
 
 export type DraftInput = Pick<Draft, 'kind' | 'title' | 'body' | 'format'> &
-  Partial<Pick<Draft, 'id' | 'accountId' | 'relativePath' | 'mimeType' | 'inResponseTo'>>
+  Partial<Pick<Draft, 'id' | 'accountId' | 'relativePath' | 'mimeType' | 'inResponseTo'>> &
+  Omit<PostFields, 'postDate'> & {
+    /** null takes the date away (the server then dates the post when it is published). */
+    postDate?: ZonedTime | null
+  }
 
 export interface DraftQuery {
   text?: string
@@ -170,7 +269,7 @@ export function canTransition(from: JobState, to: JobState): boolean {
   return jobTransitions[from].includes(to)
 }
 
-export type JobAction = 'webhost.put' | 'discuss.newMessage' | 'discuss.saveMessage'
+export type JobAction = 'webhost.put' | 'discuss.newMessage' | 'discuss.saveMessage' | 'blog.newPost' | 'blog.editPost' | 'blog.deletePost'
 
 export interface JobHistoryEntry {
   state: JobState
@@ -196,6 +295,8 @@ export interface Job {
   error?: AppError
   /** Discussion jobs: the words as queued (what newMessage sent is what a search matches on). */
   message?: JobMessage
+  /** Blog jobs: the post as queued. */
+  post?: JobPost
   /** Multi-file jobs: one record per file; a retry re-sends only the files not yet `sent`. */
   files?: JobFile[]
   /** Retryable failures in a row: drive the backoff and the give-up point; offline waits don't count. */
@@ -215,6 +316,22 @@ export interface JobMessage {
   inResponseTo: string | number
   /** saveMessage: the message being edited. */
   msgnum?: string | number
+}
+
+/** A weblog post as queued: the body rendered, links to the draft's files still local (uploaded on send). */
+export interface JobPost {
+  title: string
+  /** HTML. */
+  description: string
+  categories?: string[]
+  keywords?: string[]
+  excerpt?: string
+  slug?: string
+  date?: ZonedTime
+  /** false: saved as a draft on the server. */
+  publish: boolean
+  /** editPost and deletePost: the post's id exactly as the server gave it. */
+  postid?: string | number
 }
 
 export interface JobFile {

@@ -20,6 +20,8 @@ export interface AppContext {
   publisher: Publisher
   events: EventBus
   wire: WireLogStore
+  /** The face's fetch (Electron's net.fetch): for reading web pages, such as a blog's home page. */
+  fetch: typeof fetch
   /** An XML-RPC client for an account's endpoint, with the app's fetch and the wire log. */
   clientFor(account: Account): Promise<XmlRpcClient>
   /** The account with this id, or an AppFailure naming it. */

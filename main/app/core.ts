@@ -73,6 +73,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     publisher,
     events,
     wire,
+    fetch: fetchImpl,
     clientFor: (account: Account) => accountClient(account, secrets, fetchImpl, wire),
     account: (id: string) => settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
   }

@@ -1,4 +1,5 @@
 import type { Draft, DraftFormat, DraftInput, DraftKind, PublishRecord } from '../../shared/model'
+import { postFieldsOf } from './draft-post-fields'
 import { invalidInput } from './store-error'
 
 export const draftKinds: readonly DraftKind[] = ['message', 'page', 'post']
@@ -35,7 +36,7 @@ export function validateDraftInput(input: unknown): DraftInput {
   if (relativePath !== undefined) out.relativePath = relativePath as string
   if (mimeType !== undefined) out.mimeType = mimeType as string
   if (inResponseTo !== undefined) out.inResponseTo = inResponseTo as string | number
-  return out
+  return { ...out, ...postFieldsOf(input) }
 }
 
 export function validatePublishRecord(record: unknown): PublishRecord {

@@ -4,6 +4,7 @@ import type { Draft, DraftInput, DraftSummary, PublishRecord } from '../../share
 import { applyAmendment, type DraftAmendment } from './draft-amend'
 import { exportDraftFiles } from './draft-export'
 import { DraftFiles, type DraftProblem } from './draft-files'
+import { applyPostFields } from './draft-post-fields'
 import { validateDraftInput, validatePublishRecord } from './draft-shape'
 import { ensureDir, nodeFs, type FsLayer } from './fs-layer'
 import { KeyedQueue } from './keyed-queue'
@@ -81,6 +82,7 @@ export class DraftStore {
         published: old?.published ?? [],
       }
       if (valid.inResponseTo !== undefined) next.inResponseTo = valid.inResponseTo
+      applyPostFields(next, valid)
       return extra ? applyAmendment(next, extra) : next
     })
   }

@@ -33,6 +33,7 @@ export function App({ api }: { api: UpstreamApi }) {
   const [focusJobId, setFocusJobId] = useState<string | null>(null)
   const [stream, setStream] = useState<StreamStatus | null>(null)
   const [wireFilter, setWireFilter] = useState<WireFilter | null>(null)
+  const [openRequest, setOpenRequest] = useState<{ id: string } | null>(null)
   const online = useOnline()
   const { info, error: infoError } = useAppInfo(api)
   const { toasts, notify, dismiss } = useToasts(api)
@@ -71,6 +72,10 @@ export function App({ api }: { api: UpstreamApi }) {
     setArea('inspector')
   }, [])
   const clearWireFilter = useCallback(() => setWireFilter(null), [])
+  const onOpenDraft = useCallback((id: string) => {
+    setOpenRequest({ id }) // a new object each time, so asking twice opens twice
+    setArea('write')
+  }, [])
 
   return (
     <div className="app">
@@ -78,7 +83,7 @@ export function App({ api }: { api: UpstreamApi }) {
       <main className="main">
         {/* Areas stay mounted while hidden, so the editor, its undo history and autosave live on. */}
         <div className="area" hidden={area !== 'write'}>
-          <WriteView api={api} bus={bus} accounts={accounts.accounts} notify={notify} onPublished={onPublished} onStatus={setSave} />
+          <WriteView api={api} bus={bus} accounts={accounts.accounts} notify={notify} onPublished={onPublished} onStatus={setSave} openRequest={openRequest} />
         </div>
         <div className="area" hidden={area !== 'queue'}>
           <QueueView
@@ -91,6 +96,7 @@ export function App({ api }: { api: UpstreamApi }) {
             upsert={upsert}
             notify={notify}
             onShowWire={onShowWire}
+            onOpenDraft={onOpenDraft}
           />
         </div>
         <div className="area" hidden={area !== 'accounts'}>

@@ -26,10 +26,12 @@ interface Props {
   notify: (n: Events['notification']) => void
   onPublished: (job: Job) => void
   onStatus: (status: SaveStatus) => void
+  /** Another area asks to show a draft (the queue's "Compare versions…"). */
+  openRequest: { id: string } | null
 }
 
 /** The Write area: the drafts on the left, the open draft with its preview on the right. */
-export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }: Props) {
+export function WriteView({ api, bus, accounts, notify, onPublished, onStatus, openRequest }: Props) {
   const list = useDraftList(api)
   const session = useDraftSession(api, list.upsert)
   const { publish, publishing } = usePublish(api, session, notify, onPublished)
@@ -93,6 +95,12 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus }:
   }, [list.summaries, open, session])
 
   useDraftSync(api, session, list.refresh)
+
+  useEffect(() => {
+    if (!openRequest) return
+    if (session.latest()?.id === openRequest.id) void session.open(openRequest.id) // fetch its latest state (the conflict)
+    else void open(openRequest.id)
+  }, [openRequest]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const handlers = useRef<(c: Command) => void>(() => {})
   handlers.current = (c) => {

@@ -13,11 +13,12 @@ interface Props {
   onAction: (job: Job, action: JobAction) => void
   onResolve: (job: Job) => void
   onShowWire: (job: Job) => void
+  onOpenDraft: (draftId: string) => void
   ref?: Ref<HTMLLIElement>
 }
 
 /** One job: what, where, how far, and what the server said. */
-export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, ref }: Props) {
+export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, onOpenDraft, ref }: Props) {
   const url = job.state === 'done' ? safeHttpUrl(job.result?.url) : null
   const headingId = `job-${job.id}-label`
   const showError = job.error && job.state !== 'done' && job.state !== 'cancelled'
@@ -62,6 +63,11 @@ export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, r
         </p>
       )}
       <div className="job-actions">
+        {job.state === 'needs-attention' && job.error?.kind === 'conflict' && (
+          <button type="button" className="button small primary" onClick={() => onOpenDraft(job.draftId)}>
+            Compare versions…
+          </button>
+        )}
         {canResolve(job) && (
           <button type="button" className="button small primary" disabled={busy} onClick={() => onResolve(job)}>
             Resolve…

@@ -19,9 +19,10 @@ interface Props {
   upsert: (job: Job) => void
   notify: (n: Events['notification']) => void
   onShowWire: (job: Job) => void
+  onOpenDraft: (draftId: string) => void
 }
 
-export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, upsert, notify, onShowWire }: Props) {
+export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, upsert, notify, onShowWire, onOpenDraft }: Props) {
   const items = useRef(new Map<string, HTMLLIElement>())
   const { act, all, resolve, busy } = useJobActions(api, upsert, notify)
   const [resolving, setResolving] = useState<Job | null>(null)
@@ -65,6 +66,7 @@ export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, u
             onAction={(j, a) => void act(j, a)}
             onResolve={setResolving}
             onShowWire={onShowWire}
+            onOpenDraft={onOpenDraft}
             ref={(el) => void (el ? items.current.set(job.id, el) : items.current.delete(job.id))}
           />
         ))}

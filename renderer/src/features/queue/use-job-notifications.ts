@@ -2,16 +2,11 @@ import { useEffect, useRef } from 'react'
 import type { Events, UpstreamApi } from '../../../../shared/api'
 import type { Job, JobState } from '../../../../shared/model'
 
-const worthSaying: Partial<Record<JobState, Events['notification']['level']>> = {
-  done: 'success',
-  'needs-attention': 'error',
-  unknown: 'warning',
-}
+// The core announces done and needs-attention itself (`notification`, shown by useToasts); an
+// unknown outcome it leaves to the queue view, but the writer should hear of it wherever they are.
+const worthSaying: Partial<Record<JobState, Events['notification']['level']>> = { unknown: 'warning' }
 
-/**
- * A toast when a job finishes or needs the writer, seen as it happens (queue.job), once per state.
- * The core's own `notification` events (certificates, callbacks) are shown by useToasts.
- */
+/** A toast when a job's outcome became unknown, seen as it happens (queue.job), once per job. */
 export function useJobNotifications(api: UpstreamApi, notify: (n: Events['notification']) => void): void {
   const said = useRef(new Map<string, JobState>())
   useEffect(
@@ -20,9 +15,7 @@ export function useJobNotifications(api: UpstreamApi, notify: (n: Events['notifi
         const level = worthSaying[job.state]
         if (!level || said.current.get(job.id) === job.state) return
         said.current.set(job.id, job.state)
-        if (job.state === 'done') notify({ level, title: 'Published', body: job.label })
-        else if (job.state === 'unknown') notify({ level, title: 'Not sure it was posted', body: `${job.label}: the answer was lost. See the publish queue.` })
-        else notify({ level, title: 'Needs your attention', body: `${job.label}: ${job.error?.message ?? 'see the publish queue.'}` })
+        notify({ level, title: 'Not sure it was posted', body: `${job.label}: the answer was lost. See the publish queue.` })
       }),
     [api, notify],
   )
