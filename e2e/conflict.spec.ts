@@ -13,7 +13,7 @@ const who = ['sandbox', MEMBER, PASSWORD] as const
 test('open from server, edit offline, publish; then a conflict, merged', async ({ app, page }) => {
   const server = await standaloneSandbox({ users: [`${MEMBER}:${PASSWORD}`] })
   try {
-    const posted = rpc(server.endpoint, 'mainResponder.discuss.newMessage', ...who, 'Ferry times', 'line one\nline two\nline three', 0) as { msgnum: string }
+    const posted = rpc(server.endpoint, 'mainResponder.discuss.newMessage', ...who, 'Ferry times', 'line one\nline two\nline three\nline four', 0) as { msgnum: string }
     expect(posted.msgnum).toBe('000001')
     const serverBody = () => (rpc(server.endpoint, 'mainResponder.discuss.editMessage', ...who, '000001') as { body: string }).body
 
@@ -36,19 +36,19 @@ test('open from server, edit offline, publish; then a conflict, merged', async (
 
     // Offline: the server is gone, the words are still saved locally.
     await server.stop()
-    await w.body('line one, edited on the train\nline two\nline three')
+    await w.body('line one, edited on the train\nline two\nline three\nline four')
     await page.keyboard.press('ControlOrMeta+S')
     await w.saved()
     await server.start()
     await w.publish()
     const save = w.job('Save “Ferry times” (msgnum 000001) in Harbour group')
     await expect(save.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 })
-    expect(serverBody()).toBe('line one, edited on the train\nline two\nline three')
+    expect(serverBody()).toBe('line one, edited on the train\nline two\nline three\nline four')
 
-    // A second client changes the last line on the server; we change the middle one.
-    rpc(server.endpoint, 'mainResponder.discuss.saveMessage', ...who, '000001', 'line one, edited on the train\nline two\nline three, changed by a colleague', 'Ferry times')
+    // A second client changes the last line on the server; we change the second one.
+    rpc(server.endpoint, 'mainResponder.discuss.saveMessage', ...who, '000001', 'line one, edited on the train\nline two\nline three\nline four, changed by a colleague', 'Ferry times')
     await w.area('Write')
-    await w.body('line one, edited on the train\nline two, edited again\nline three')
+    await w.body('line one, edited on the train\nline two, edited again\nline three\nline four')
     await w.saved()
     await w.publish()
 
@@ -60,7 +60,7 @@ test('open from server, edit offline, publish; then a conflict, merged', async (
     await expect(conflict).toBeVisible({ timeout: 30_000 })
     await expect(page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Publish', exact: true })).toBeDisabled()
     await expect(conflict.getByRole('region', { name: 'My changes' }).locator('ins')).toContainText(['line two, edited again'])
-    await expect(conflict.getByRole('region', { name: 'Their changes' }).locator('ins')).toContainText(['line three, changed by a colleague'])
+    await expect(conflict.getByRole('region', { name: 'Their changes' }).locator('ins')).toContainText(['line four, changed by a colleague'])
     await conflict.getByLabel('Mine, theirs, base').check()
     await expect(conflict.getByLabel('Base: full text')).toContainText('line three')
     await expectAccessible(page, 'Conflict view')
@@ -68,7 +68,7 @@ test('open from server, edit offline, publish; then a conflict, merged', async (
 
     await conflict.getByRole('button', { name: 'Merge…' }).click()
     const merge = page.getByRole('dialog', { name: 'Merge the two versions' })
-    const merged = 'line one, edited on the train\nline two, edited again\nline three, changed by a colleague'
+    const merged = 'line one, edited on the train\nline two, edited again\nline three\nline four, changed by a colleague'
     await expect(merge.getByLabel('Merged text')).toHaveValue(merged)
     await expect(merge.getByText('Both sets of changes fit together.')).toBeVisible()
     await expectAccessible(page, 'Merge dialog')

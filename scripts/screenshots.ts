@@ -1,28 +1,26 @@
 // `npm run screenshots`: renders every screen, light and dark, into docs/screenshots/ (used by the
-// README). Starts the real app (browser host + Local sandbox) with a fresh data directory.
+// README). Starts the real app (browser host + Local sandbox) with a fresh data directory, and a
+// standalone sandbox playing a discussion server someone else also writes to (for the conflict).
 import { chromium, type Page } from '@playwright/test'
 import { existsSync, mkdirSync } from 'node:fs'
 import { startHost } from '../e2e/app-host'
+import { rpc, standaloneSandbox } from '../e2e/standalone-sandbox'
+import { addAccount, writer } from '../e2e/writer'
 
 const out = 'docs/screenshots'
 mkdirSync(out, { recursive: true })
 const executablePath = process.env.UPSTREAM_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+const MEMBER = 'ann@example.com'
+const PASSWORD = 'harbour-2025'
+const who = ['sandbox', MEMBER, PASSWORD]
 
 const app = await startHost()
+const server = await standaloneSandbox({ users: [`${MEMBER}:${PASSWORD}`] })
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] })
 try {
-  // Seed one published page so every screen has something to show.
-  const seed = await browser.newPage()
+  const seed = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await seed.goto(app.url)
-  await seed.getByRole('button', { name: 'New', exact: true }).click()
-  await seed.getByRole('textbox', { name: 'Title' }).fill('Notes from the train')
-  await seed.getByLabel('Relative path').fill('notes/train.html')
-  await seed.locator('.monaco-editor').first().click()
-  await seed.keyboard.press('ControlOrMeta+A')
-  await seed.keyboard.insertText('<h1>Notes from the train</h1>\n<p>Written offline, published when the network came back.</p>\n<ul>\n  <li>No lost words</li>\n  <li>A queue that retries</li>\n</ul>\n')
-  await seed.locator('[data-save-state="saved"]').waitFor()
-  await seed.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Publish', exact: true }).click()
-  await seed.getByRole('link', { name: 'Open published page' }).first().waitFor()
+  await seedDrafts(seed)
   const token = await seed.evaluate(() => sessionStorage.getItem('upstream.token'))
   await seed.close()
 
@@ -30,19 +28,102 @@ try {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
     await page.goto(`${app.origin}/#token=${token}`)
-    await shoot(page, 'Write', `write-${scheme}`)
-    await shoot(page, 'Publish queue', `queue-${scheme}`)
-    await shoot(page, 'Accounts', `accounts-${scheme}`)
+    const drafts = page.getByRole('complementary', { name: 'Drafts' })
+    const open = async (title: string) => {
+      await drafts.getByRole('button', { name: new RegExp(title) }).click()
+      await page.getByRole('textbox', { name: 'Title' }).and(page.locator(`[value="${title}"]`)).waitFor()
+    }
+
+    await open('Notes from the train')
+    await shoot(page, `write-${scheme}`)
+    await open('Harbour sounds')
+    await shoot(page, `write-message-${scheme}`)
+    await open('Ferry times')
+    await page.getByRole('region', { name: 'This message changed on the server' }).waitFor()
+    await shoot(page, `conflict-${scheme}`)
+    await drafts.getByRole('button', { name: 'Open from server…' }).click()
+    await page.getByRole('dialog', { name: 'Open from server' }).getByLabel('Discussion group').selectOption({ label: 'Harbour group' })
+    await page.getByRole('button', { name: /000001 Ferry times/ }).waitFor()
+    await shoot(page, `open-from-server-${scheme}`)
+    await page.keyboard.press('Escape')
+
+    await area(page, 'Publish queue')
+    await shoot(page, `queue-${scheme}`)
+
+    await area(page, 'Accounts')
+    await page.getByRole('button', { name: 'Test connection to Local sandbox — weblog' }).click()
+    const report = page.getByRole('region', { name: 'Connection test for Local sandbox — weblog' })
+    await report.waitFor()
+    await report.scrollIntoViewIfNeeded()
+    await shoot(page, `accounts-${scheme}`)
+    await page.getByRole('button', { name: 'Add account' }).click()
+    await page.getByRole('dialog', { name: 'Add an account' }).getByLabel('Kind').selectOption({ label: 'Community server' })
+    await shoot(page, `account-form-${scheme}`)
+    await page.keyboard.press('Escape')
+
+    await area(page, 'Inspector')
+    await page.getByRole('table', { name: 'Exchanges' }).getByRole('button', { name: 'webHost.put' }).first().click()
+    await shoot(page, `inspector-${scheme}`)
+    await page.getByRole('tab', { name: 'Call a method' }).click()
+    const panel = page.getByRole('tabpanel', { name: 'Call a method' })
+    await panel.getByLabel('Account').selectOption({ label: 'Harbour group' })
+    await panel.getByRole('combobox', { name: 'Method' }).fill('mainResponder.discuss.getTopics')
+    await panel.getByLabel('Arguments (typed JSON)').fill(JSON.stringify(['sandbox', MEMBER, '…your password…', 2]))
+    await panel.getByText(/methods offered/).waitFor()
+    await shoot(page, `console-${scheme}`)
     await context.close()
   }
   console.log(`screenshots written to ${out}/`)
 } finally {
   await browser.close()
   await app.stop()
+  await server.dispose()
 }
 
-async function shoot(page: Page, area: string, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Areas' }).getByText(area, { exact: true }).click()
+/** A published page, a message with an enclosure, and a message in conflict with the server. */
+async function seedDrafts(page: Page): Promise<void> {
+  const w = writer(page)
+  await w.newDraft()
+  await w.title('Notes from the train')
+  await page.getByLabel('Relative path').fill('notes/train.html')
+  await w.body('<h1>Notes from the train</h1>\n<p>Written offline, published when the network came back.</p>\n<ul>\n  <li>No lost words</li>\n  <li>A queue that retries</li>\n</ul>\n')
+  await w.saved()
+  await w.publish()
+  await page.getByRole('link', { name: 'Open published page' }).first().waitFor()
+
+  rpc(server.endpoint, 'mainResponder.discuss.newMessage', ...who, 'Ferry times', 'The ferry leaves at 7:10.\nIt stops at the island.\nTickets on board.\nBikes go free.', 0)
+  await addAccount(page, { kind: 'Discussion group', name: 'Harbour group', url: server.endpoint, group: 'sandbox', username: MEMBER, password: PASSWORD })
+  await area(page, 'Write')
+  await page.getByRole('complementary', { name: 'Drafts' }).getByRole('button', { name: 'Open from server…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Open from server' })
+  await dialog.getByLabel('Discussion group').selectOption({ label: 'Harbour group' })
+  await dialog.getByRole('button', { name: /000001 Ferry times/ }).click()
+  await page.getByRole('textbox', { name: 'Title' }).and(page.locator('[value="Ferry times"]')).waitFor()
+  rpc(server.endpoint, 'mainResponder.discuss.saveMessage', ...who, '000001', 'The ferry leaves at 7:10.\nIt stops at the island.\nTickets on board.\nBikes go free; dogs on a lead.', 'Ferry times')
+  await w.body('The ferry leaves at 7:25 on Sundays.\nIt stops at the island.\nTickets on board.\nBikes go free.')
+  await w.saved()
+  await w.publish()
+  await page.getByRole('button', { name: 'Compare versions…' }).click()
+  await page.getByRole('region', { name: 'This message changed on the server' }).waitFor()
+
+  await w.newDraft('Discussion message')
+  await page.getByLabel('Discussion group').selectOption({ label: 'Local sandbox — group “sandbox”' })
+  await w.title('Harbour sounds')
+  await w.body('<p>Recorded at the pier this morning: gulls, ropes and the <em>7:10</em> ferry.</p>')
+  await w.saved()
+  await page.getByRole('region', { name: 'Editor' }).evaluate((el) => {
+    const data = new DataTransfer()
+    data.items.add(new File([new Uint8Array(180_000)], 'pier-morning.mp3', { type: 'audio/mpeg' }))
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+  })
+  await page.getByRole('button', { name: 'Remove pier-morning.mp3' }).waitFor()
+}
+
+async function area(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name }).click()
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(800) // Monaco lays out and colours after the first frame
   await page.screenshot({ path: `${out}/${name}.png` })
 }

@@ -7,6 +7,7 @@ import type { JsonValue } from './errors'
 import type { Account, AccountInput, BlogCategories, BlogInfo, BlogPostSummary, ConnectionReport, Draft, DraftFormat, DraftInput, DraftQuery, DraftSummary, Job, MethodInfo, TopicSummary } from './model'
 import type { Result } from './result'
 import type { WireEntry } from './wire'
+import type { SiteDryRun, SiteStatusView, WeblogPost, WeblogSettings, WeblogSettingsInput, WeblogSubscription } from './weblog'
 
 export interface AppInfo {
   name: 'Upstream'
@@ -78,6 +79,25 @@ export interface Channels {
   'queue.resolve': { input: { jobId: string; answer: 'was-posted'; msgnum: string | number } | { jobId: string; answer: 'not-posted' }; output: Job }
   /** Recent XML-RPC exchanges, newest first, secrets redacted. */
   'inspector.list': { input: void; output: WireEntry[] }
+  /** Community accounts: the weblog's posts, newest first, with the URL the server returned for each. */
+  'weblog.posts.list': { input: { accountId: string }; output: WeblogPost[] }
+  /** Saves a draft of kind 'post' as a weblog post (a republished post keeps its date and permalink) and queues a site sync. */
+  'weblog.posts.publish': { input: { accountId: string; draftId: string; categories?: string[] }; output: Job }
+  /** Takes a post off the weblog and queues a site sync, which removes its page from the server. */
+  'weblog.posts.remove': { input: { accountId: string; id: string }; output: { removed: true; job: Job } }
+  'weblog.settings.get': { input: { accountId: string }; output: WeblogSettings }
+  /** Changes only the fields given; "upstream on change" starts or stops watching the site folder at once. */
+  'weblog.settings.save': { input: { accountId: string } & Partial<WeblogSettingsInput>; output: WeblogSettings }
+  /** From local files only: what the server holds and what a sync would send and delete now. */
+  'site.status': { input: { accountId: string }; output: SiteStatusView }
+  /** Exactly what a sync would upload, delete and refuse (one getServerCapabilities call; nothing is sent or written). */
+  'site.dryRun': { input: { accountId: string }; output: SiteDryRun }
+  /** Queues a site sync; a sync already waiting for this account is answered instead of a second one. */
+  'site.sync': { input: { accountId: string }; output: Job }
+  /** pleaseNotify: the account's server calls back when the URL changes (a `notification` event). */
+  'site.subscribe': { input: { accountId: string; url: string }; output: WeblogSubscription }
+  'site.unsubscribe': { input: { accountId: string; url: string }; output: { removed: boolean } }
+  'site.subscriptions': { input: { accountId?: string } | void; output: WeblogSubscription[] }
 }
 
 /** Events the core pushes to every window. */

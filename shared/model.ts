@@ -269,7 +269,7 @@ export function canTransition(from: JobState, to: JobState): boolean {
   return jobTransitions[from].includes(to)
 }
 
-export type JobAction = 'webhost.put' | 'discuss.newMessage' | 'discuss.saveMessage' | 'blog.newPost' | 'blog.editPost' | 'blog.deletePost'
+export type JobAction = 'webhost.put' | 'discuss.newMessage' | 'discuss.saveMessage' | 'blog.newPost' | 'blog.editPost' | 'blog.deletePost' | 'site.sync'
 
 export interface JobHistoryEntry {
   state: JobState
@@ -330,6 +330,8 @@ export interface JobPost {
   date?: ZonedTime
   /** false: saved as a draft on the server. */
   publish: boolean
+  /** Sent as post_status only to keep a private post private (WordPress makes an edit with publish true public). */
+  status?: string
   /** editPost and deletePost: the post's id exactly as the server gave it. */
   postid?: string | number
 }

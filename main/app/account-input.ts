@@ -2,6 +2,7 @@ import type { Account, AccountKind } from '../../shared/model'
 import { defaultProfile, type ServerProfile } from '../../shared/server-profile'
 import { editServerProfile, readServerProfile } from '../protocols/server-profile-edit'
 import { InvalidInputError } from '../protocols/invalid-input-error'
+import { blogFieldsOf } from './blog-account-input'
 import { failWith } from './failure'
 import { isMsgnum } from './msgnum-input'
 import { object, oneOf, string, type Obj } from './validate'
@@ -13,7 +14,7 @@ export interface CheckedAccount {
   id?: string
   fields: Omit<Account, 'id' | 'builtin' | 'hasPassword'>
   /** Fields the form emptied on purpose ('' or null); absent ones keep their stored value. */
-  cleared: ('dgname' | 'usernum')[]
+  cleared: ('dgname' | 'usernum' | 'blogId')[]
   password?: string
 }
 
@@ -54,7 +55,7 @@ export function checkAccountInput(input: unknown, lookup: (id: string) => Accoun
   const current = o.id === undefined ? undefined : lookup(string(o, 'id', { max: 200 }))
   const kind: AccountKind = oneOf(o, 'kind', kinds)
   const fields: CheckedAccount['fields'] = { kind, name: required(o, 'name', 'A name', 200), url: endpointUrl(o), username: required(o, 'username', kind === 'community' ? 'The e-mail address' : 'The user name', 320) }
-  const cleared = (['dgname', 'usernum'] as const).filter((k) => o[k] === '' || o[k] === null)
+  const cleared = (['dgname', 'usernum', 'blogId'] as const).filter((k) => o[k] === '' || o[k] === null)
   if (kind === 'discussion') fields.dgname = required(o, 'dgname', 'The discussion group', 200)
   else if (o.dgname !== undefined && !cleared.includes('dgname')) fields.dgname = string(o, 'dgname', { max: 200 })
   if (o.usernum !== undefined && !cleared.includes('usernum')) {
@@ -62,6 +63,7 @@ export function checkAccountInput(input: unknown, lookup: (id: string) => Accoun
     if (!isMsgnum(o.usernum)) return failWith('invalid-input', '"usernum" must be the number or text the server gave at registration.', { field: 'usernum' })
     fields.usernum = o.usernum
   }
+  if (kind === 'blog') Object.assign(fields, blogFieldsOf(o))
   const profile = profileOf(o.profile, current?.profile)
   if (profile) fields.profile = profile
   const out: CheckedAccount & { current?: Account } = { fields, cleared }

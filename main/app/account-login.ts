@@ -6,7 +6,7 @@ import { passwordKey } from '../store/secrets'
 import type { AppContext } from './context'
 import { failWith } from './failure'
 
-const kindNames: Record<AccountKind, string> = { discussion: 'discussion group', webhost: 'web host', community: 'community server', blog: 'weblog' }
+const kindNames: Record<AccountKind, string> = { discussion: 'discussion group', webhost: 'web host', community: 'community server', blog: 'blog (MetaWeblog)' }
 
 /** The account's stored password, or a failure saying where to add it. */
 export async function passwordOf(ctx: AppContext, account: Account): Promise<string> {

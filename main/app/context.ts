@@ -8,6 +8,7 @@ import type { Publisher } from '../queue/publisher'
 import type { XmlRpcClient } from '../xmlrpc/client'
 import type { EventBus } from './event-bus'
 import type { WireLogStore } from './wire-log-store'
+import type { WeblogRuntime } from './weblog-runtime'
 
 /** Everything a handler may use: built once by startCore, passed to every handler. */
 export interface AppContext {
@@ -26,4 +27,6 @@ export interface AppContext {
   clientFor(account: Account): Promise<XmlRpcClient>
   /** The account with this id, or an AppFailure naming it. */
   account(id: string): Account
+  /** Weblog subscriptions and "upstream on change" watchers. */
+  weblog: WeblogRuntime
 }

@@ -22,6 +22,7 @@ import { jobNotifications } from './job-notifications'
 import { startLocalSandbox } from './local-sandbox'
 import { queueWiring } from './performers'
 import { APP_VERSION } from './version'
+import { WeblogRuntime } from './weblog-runtime'
 
 /** Job files go through the same durable write as drafts. */
 async function writeJsonDurable(file: string, value: unknown): Promise<void> {
@@ -76,11 +77,14 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     fetch: fetchImpl,
     clientFor: (account: Account) => accountClient(account, secrets, fetchImpl, wire),
     account: (id: string) => settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
+    weblog: new WeblogRuntime(() => ctx),
   }
 
   // One publisher per data directory: a second app or CLI sees the queue but does not run it,
   // and takes it over when the first exits.
   const queue = await hostQueue({ dataDir, store: jobs, publisher })
+  // Subscriptions and "upstream on change" start in the background: syncs they ask for are queued jobs.
+  ctx.weblog.start()
 
   return {
     info,
@@ -89,6 +93,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     onEvent: (listener) => events.on(listener),
     async close() {
       // Attempts under way settle (and are written) before the lock is freed and the sandbox stops.
+      await ctx.weblog.close()
       await queue.close()
       await drafts.flush()
       await wire.flush()

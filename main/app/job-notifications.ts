@@ -1,10 +1,12 @@
 import type { Events } from '../../shared/api'
 import type { Job, JobState } from '../../shared/model'
+import { siteSyncNotification } from './site-sync-notification'
 
 type Notification = Events['notification']
 
 /** What to tell people when a job ends well or needs them; nothing for other states. */
 export function notificationFor(job: Job): Notification | undefined {
+  if (job.state === 'done' && job.action === 'site.sync') return siteSyncNotification(job)
   if (job.state === 'done') {
     const failed = (job.files ?? []).filter((f) => f.status === 'failed')
     const where = job.result?.url ?? (job.result?.msgnum !== undefined ? `msgnum ${job.result.msgnum}` : undefined)
@@ -12,7 +14,7 @@ export function notificationFor(job: Job): Notification | undefined {
       const names = failed.map((f) => f.path).join(', ')
       return { level: 'warning', title: `Published, but not ${names}`, body: `${job.label}. ${failed[0].error?.message ?? ''} Publish again to send what is missing.`.trim() }
     }
-    return { level: 'success', title: 'Published', body: where ? `${job.label} — ${where}` : job.label }
+    return { level: 'success', title: job.action === 'blog.deletePost' ? 'Deleted' : 'Published', body: where ? `${job.label} — ${where}` : job.label }
   }
   if (job.state === 'needs-attention') return { level: 'error', title: `Needs attention: ${job.label}`, body: job.error?.message ?? 'Open the queue to see why.' }
   return undefined

@@ -24,7 +24,7 @@ describe('publisher: the disk refuses', () => {
     const s = scripted(true, {})
     const clock = manualClock()
     const events: Job[] = []
-    const publisher = new Publisher({ store, performers: { 'webhost.put': s.performer, 'discuss.newMessage': s.performer, 'discuss.saveMessage': s.performer }, onChange: (j) => events.push(j), clock })
+    const publisher = new Publisher({ store, performers: { 'webhost.put': s.performer, 'discuss.newMessage': s.performer, 'discuss.saveMessage': s.performer, 'site.sync': s.performer }, onChange: (j) => events.push(j), clock })
     clock.idle = () => publisher.idle()
     await publisher.start()
     const job = newJob({ action: 'webhost.put', draftId: 'd', accountId: 'a', label: 'page' }, clock.now())

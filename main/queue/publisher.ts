@@ -16,7 +16,8 @@ export type { Performer } from './performer'
 
 export interface PublisherOptions {
   store: JobStore
-  performers: Record<JobAction, Performer>
+  /** The app passes one per action (performersWith); a job whose action has none waits for a person. */
+  performers: Partial<Record<JobAction, Performer>>
   onChange(job: Job): void
   clock?: Clock
   random?: () => number

@@ -1,5 +1,7 @@
 import type { Draft, DraftConflict, DraftFormat, Enclosure, ServerBase } from '../../shared/model'
 import { draftFormats } from './draft-shape'
+import { applyPostFields, postFieldsOf, type PostFieldsInput } from './draft-post-fields'
+import { isServerPost } from './server-post-shape'
 import { invalidInput } from './store-error'
 
 /**
@@ -14,6 +16,8 @@ export interface DraftAmendment {
   base?: ServerBase | null
   conflict?: DraftConflict | null
   enclosures?: Enclosure[]
+  /** Weblog posts: categories, tags… (taking theirs when a conflict is resolved). */
+  postFields?: PostFieldsInput
 }
 
 type Obj = Record<string, unknown>
@@ -32,6 +36,7 @@ export function applyAmendment(draft: Draft, a: DraftAmendment): Draft {
   if (a.body !== undefined) next.body = a.body
   if (a.format !== undefined) next.format = a.format
   if (a.inResponseTo !== undefined) next.inResponseTo = a.inResponseTo
+  if (a.postFields !== undefined) applyPostFields(next, postFieldsOf(a.postFields as Obj))
   if (a.enclosures !== undefined) next.enclosures = a.enclosures.map((e) => ({ name: e.name, type: e.type, size: e.size, storedAs: e.storedAs }))
   for (const key of ['base', 'conflict'] as const) {
     if (a[key] === null) delete next[key]
@@ -45,8 +50,9 @@ function amendmentProblem(a: DraftAmendment): string | null {
   if ((a.title !== undefined && typeof a.title !== 'string') || (a.body !== undefined && typeof a.body !== 'string')) return 'has a title or body that is not a string'
   if (a.format !== undefined && !draftFormats.includes(a.format as DraftFormat)) return `has an unknown format "${String(a.format)}"`
   if (a.inResponseTo !== undefined && !isMsgnum(a.inResponseTo)) return 'has an inResponseTo that is neither a string nor an integer'
-  if (a.base != null && !isBase(a.base)) return 'has a base that is not {title, body, fetchedAt, msgnum?, members?}'
-  if (a.conflict != null && !isConflict(a.conflict)) return 'has a conflict that is not {detectedAt, theirs: {title, body}}'
+  if (a.base != null && !isBase(a.base)) return 'has a base that is not {title, body, fetchedAt, msgnum?, members?, post?}'
+  if (a.conflict != null && !isConflict(a.conflict)) return 'has a conflict that is not {detectedAt, theirs: {title, body, post?}, changed?}'
+  if (a.postFields !== undefined && !isObj(a.postFields)) return 'has postFields that are not an object'
   if (a.enclosures !== undefined) {
     if (!Array.isArray(a.enclosures)) return 'has enclosures that are not a list'
     const bad = a.enclosures.findIndex((e) => !isEnclosure(e))
@@ -58,9 +64,16 @@ function amendmentProblem(a: DraftAmendment): string | null {
 }
 
 const isBase = (b: unknown): b is ServerBase =>
-  isObj(b) && typeof b.title === 'string' && typeof b.body === 'string' && typeof b.fetchedAt === 'string' && (b.msgnum === undefined || isMsgnum(b.msgnum)) && (b.members === undefined || isObj(b.members))
+  isObj(b) && typeof b.title === 'string' && typeof b.body === 'string' && typeof b.fetchedAt === 'string' && (b.msgnum === undefined || isMsgnum(b.msgnum)) && (b.members === undefined || isObj(b.members)) && (b.post === undefined || isServerPost(b.post))
 
-const isConflict = (c: unknown): c is DraftConflict => isObj(c) && typeof c.detectedAt === 'string' && isObj(c.theirs) && typeof c.theirs.title === 'string' && typeof c.theirs.body === 'string'
+const isConflict = (c: unknown): c is DraftConflict =>
+  isObj(c) &&
+  typeof c.detectedAt === 'string' &&
+  isObj(c.theirs) &&
+  typeof c.theirs.title === 'string' &&
+  typeof c.theirs.body === 'string' &&
+  (c.theirs.post === undefined || isServerPost(c.theirs.post)) &&
+  (c.changed === undefined || (Array.isArray(c.changed) && c.changed.every((f) => typeof f === 'string')))
 
 const isEnclosure = (e: unknown): e is Enclosure =>
   isObj(e) && typeof e.name === 'string' && e.name.length > 0 && typeof e.type === 'string' && Number.isSafeInteger(e.size) && (e.size as number) >= 0 && isStoredName(e.storedAs)

@@ -9,6 +9,7 @@ import './styles/lists.css'
 import './styles/forms.css'
 import './styles/conflict.css'
 import './styles/inspector.css'
+import './styles/weblog.css'
 import { applyTheme } from './lib/theme'
 
 applyTheme() // before the first paint, so a dark choice never flashes light

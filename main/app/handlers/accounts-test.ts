@@ -13,6 +13,7 @@ import { serverCall } from '../server-call'
 import { object, string } from '../validate'
 import { structToJson } from '../xmlrpc-json'
 import { saveProfile } from './accounts-profile'
+import { testBlog } from './accounts-test-blog'
 
 const NO_INTROSPECTION = 'This server offers no introspection (system.listMethods does not answer), so Upstream cannot list what it can do; each method is tried when it is needed.'
 
@@ -37,6 +38,7 @@ export async function testAccount(ctx: AppContext, input: unknown): Promise<Conn
   try {
     if (account.kind === 'discussion') await testDiscussion(ctx, known, report)
     else if (account.kind === 'community') await testCommunity(ctx, known, report)
+    else if (account.kind === 'blog') await testBlog(ctx, known, report)
     else report.notes.push(`A ${account.kind === 'webhost' ? 'web host' : 'weblog'} has no call that checks the password without publishing: it is checked on the first publish.`)
   } catch (e) {
     return failed(report, e)

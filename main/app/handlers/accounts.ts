@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { Account } from '../../../shared/model'
 import { passwordKey } from '../../store/secrets'
 import { checkAccountInput, type CheckedAccount } from '../account-input'
+import { withBlogEndpoint } from '../blog-site'
+import { forgetBlogRefusal } from '../blog-refusal'
 import type { AppContext } from '../context'
 import { failWith } from '../failure'
 import { object, string } from '../validate'
@@ -29,11 +31,13 @@ async function checkBuiltin(ctx: AppContext, current: Account, input: CheckedAcc
 
 /** Adds (no id) or edits an account. The password goes to the secrets store first, so a saved account never lacks the password it was saved with. */
 export async function saveAccount(ctx: AppContext, input: unknown): Promise<Account> {
-  const checked = checkAccountInput(input, (id) => ctx.account(id))
+  const checked = checkAccountInput(await withBlogEndpoint(ctx, input), (id) => ctx.account(id))
   const { current } = checked
   if (current?.builtin) await checkBuiltin(ctx, current, checked)
   const id = current?.id ?? randomUUID()
   if (checked.password !== undefined) await ctx.secrets.set(passwordKey(id), checked.password)
+  // A password typed again is the person saying "try it again" (it may have been fixed on the server).
+  if (checked.password !== undefined && checked.fields.kind === 'blog') forgetBlogRefusal(checked.fields, checked.password)
   // Editing keeps what the form does not carry (builtin, a usernum from registration, the profile).
   const next: Account = { ...(current ?? {}), ...checked.fields, id }
   for (const k of checked.cleared) delete next[k]

@@ -52,9 +52,12 @@ export async function resolveConflict(ctx: AppContext, input: unknown): Promise<
   if (!current.conflict) return failWith('invalid-input', 'This draft has no conflict to resolve: publish it as it is.')
   const saved = await ctx.drafts.amend(draftId, (d) => {
     const c = d.conflict ?? failWith('invalid-input', 'This draft has no conflict to resolve: publish it as it is.')
-    const base = { ...(d.base ?? {}), title: c.theirs.title, body: c.theirs.body, fetchedAt: c.detectedAt }
-    const text = choice === 'theirs' ? { ...c.theirs, format: 'html' as const } : (merged ?? {})
-    return { ...text, base, conflict: null }
+    const base = { ...(d.base ?? {}), title: c.theirs.title, body: c.theirs.body, fetchedAt: c.detectedAt, ...(c.theirs.post ? { post: c.theirs.post } : {}) }
+    const text = choice === 'theirs' ? { title: c.theirs.title, body: c.theirs.body, format: 'html' as const } : (merged ?? {})
+    // A weblog post's other fields: "theirs" takes the blog's categories, tags, excerpt and slug too.
+    const p = choice === 'theirs' ? c.theirs.post : undefined
+    const postFields = p ? { postFields: { categories: p.categories, tags: p.keywords, excerpt: p.excerpt, slug: p.slug } } : {}
+    return { ...text, ...postFields, base, conflict: null }
   })
   await cancelConflicted(ctx, draftId)
   return announce(ctx, saved)

@@ -1,4 +1,5 @@
 import type { Draft, DraftInput, DraftQuery, DraftSummary } from '../../../shared/model'
+import { postFieldsOf } from '../../store/draft-post-fields'
 import type { AppContext } from '../context'
 import { announce } from '../draft-saved'
 import { failWith } from '../failure'
@@ -42,6 +43,8 @@ export async function saveDraft(ctx: AppContext, input: unknown): Promise<Draft>
     if (o.inResponseTo !== 0 && !isMsgnum(o.inResponseTo)) return failWith('invalid-input', '"inResponseTo" must be the parent message\'s msgnum as the server gave it, or 0 for a new thread.', { field: 'inResponseTo' })
     draft.inResponseTo = o.inResponseTo
   }
+  // Weblog posts: categories, tags, excerpt, slug, date and zone, publish or draft.
+  Object.assign(draft, postFieldsOf(o))
   return announce(ctx, await ctx.drafts.save(draft))
 }
 

@@ -3,6 +3,9 @@ import type { AppContext } from '../context'
 import { listAccounts, removeAccount, saveAccount } from './accounts'
 import { forgotPassword, registerAccount } from './accounts-register'
 import { testAccount } from './accounts-test'
+import { blogCategories, listBlogs } from './blog'
+import { deleteBlogPost } from './blog-delete'
+import { openPost, recentPosts } from './blog-posts'
 import { listTopics } from './discussion'
 import { getDraft, listDrafts, renderDraft, saveDraft } from './drafts'
 import { attachFile, detachFile, exportDrafts } from './drafts-files'
@@ -10,6 +13,10 @@ import { openFromServer, resolveConflict } from './drafts-server'
 import { inspectorCall, inspectorMethods } from './inspector'
 import { publishDraft } from './publish'
 import { cancelJob, listQueue, pauseJobs, resolveJob, resumeJobs, retryJob } from './queue'
+import { dryRunSite, getSiteStatus, syncSiteNow } from './site'
+import { listSubscriptions, subscribe, unsubscribe } from './site-subscriptions'
+import { listPosts, publishPost, removePost } from './weblog'
+import { getWeblogSettings, saveWeblogSettings } from './weblog-settings'
 
 export type Handler<C extends ChannelName> = (ctx: AppContext, input: unknown) => Promise<Output<C>>
 
@@ -29,6 +36,11 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'drafts.detach': detachFile,
   'drafts.export': exportDrafts,
   'discussion.topics': listTopics,
+  'blog.blogs': listBlogs,
+  'blog.categories': blogCategories,
+  'blog.recentPosts': recentPosts,
+  'blog.openPost': openPost,
+  'blog.deletePost': deleteBlogPost,
   'accounts.list': (ctx) => listAccounts(ctx),
   'accounts.save': saveAccount,
   'accounts.remove': removeAccount,
@@ -45,4 +57,15 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'queue.cancel': cancelJob,
   'queue.resolve': resolveJob,
   'inspector.list': async (ctx) => ctx.wire.list(),
+  'weblog.posts.list': listPosts,
+  'weblog.posts.publish': publishPost,
+  'weblog.posts.remove': removePost,
+  'weblog.settings.get': getWeblogSettings,
+  'weblog.settings.save': saveWeblogSettings,
+  'site.status': getSiteStatus,
+  'site.dryRun': dryRunSite,
+  'site.sync': syncSiteNow,
+  'site.subscribe': subscribe,
+  'site.unsubscribe': unsubscribe,
+  'site.subscriptions': listSubscriptions,
 }

@@ -5,8 +5,9 @@ import { renderBody } from '../render-body'
 import { failWith } from '../failure'
 import { msgnumInput } from '../msgnum-input'
 import { object, string, type Obj } from '../validate'
-
-const enqueuing = new Set<string>()
+import { enqueueOnce } from './enqueue-once'
+import { blogPostJob } from './publish-post'
+import { publishToWeblog } from './weblog'
 
 /** Queues a publish of the draft as last saved; the publisher does the network part. */
 export async function publishDraft(ctx: AppContext, input: unknown): Promise<Job> {
@@ -17,18 +18,11 @@ export async function publishDraft(ctx: AppContext, input: unknown): Promise<Job
   if (!accountId) return failWith('invalid-input', 'Pick an account to publish to.')
   const account = ctx.account(accountId)
   if (draft.kind === 'page' && account.kind === 'webhost') return ctx.publisher.enqueue(pageJob(draft, account))
-  if (draft.kind === 'message' && account.kind === 'discussion') {
-    // The check for a queued twin and the enqueue must not interleave with another click's.
-    const key = `${ctx.dataDir}\u0000${draft.id}\u0000${account.id}`
-    if (enqueuing.has(key)) return failWith('conflict', 'This message is already being queued.')
-    enqueuing.add(key)
-    try {
-      return await ctx.publisher.enqueue(messageJob(ctx, draft, account, o))
-    } finally {
-      enqueuing.delete(key)
-    }
-  }
-  return failWith('unsupported', `Publishing a ${draft.kind} to a ${account.kind} account is not supported yet; publish pages to a web host and messages to a discussion group.`)
+  if (draft.kind === 'message' && account.kind === 'discussion') return enqueueOnce(ctx, draft, account, () => messageJob(ctx, draft, account, o))
+  if (draft.kind === 'post' && account.kind === 'blog') return enqueueOnce(ctx, draft, account, () => blogPostJob(ctx, draft, account))
+  // A community account's weblog is rendered here and upstreamed whole: the post joins it, a site sync follows.
+  if (draft.kind === 'post' && account.kind === 'community') return publishToWeblog(ctx, draft, account)
+  return failWith('unsupported', `Publishing a ${draft.kind} to a ${account.kind} account is not supported yet; publish pages to a web host, messages to a discussion group and posts to a blog or a community weblog.`)
 }
 
 function pageJob(draft: Draft, account: Account): Job {

@@ -1,7 +1,9 @@
 import type { Account, Draft, PublishRecord } from '../../../shared/model'
 import type { DraftAmendment } from '../../store/draft-amend'
 import { passwordKey } from '../../store/secrets'
+import type { MediaLedger } from '../../protocols/blog/media-ledger'
 import type { XmlRpcClient } from '../../xmlrpc/client'
+import { fileMediaLedger } from '../blog-media-ledger'
 import type { AppContext } from '../context'
 import { enclosurePath } from '../enclosure-files'
 import { announce } from '../draft-saved'
@@ -18,6 +20,10 @@ export interface PerformerDeps {
   amendDraft?(draftId: string, amendment: DraftAmendment): Promise<void>
   /** Where an enclosure's bytes are kept. */
   enclosurePath?(draftId: string, storedAs: string): string
+  /** Blog accounts: what was uploaded to which blog, kept durably, so each file goes up once per blog. */
+  mediaLedger?(accountId: string): MediaLedger
+  /** The data directory: weblog sites, their posts and sync state live under its sites/. */
+  dataDir: string
   now(): Date
 }
 
@@ -35,6 +41,10 @@ export function depsFromContext(ctx: () => AppContext): PerformerDeps {
       announce(ctx(), await ctx().drafts.amend(id, () => amendment))
     },
     enclosurePath: (id, storedAs) => enclosurePath(ctx().drafts.dir, id, storedAs),
+    mediaLedger: (accountId) => fileMediaLedger(ctx().dataDir, accountId),
+    get dataDir() {
+      return ctx().dataDir
+    },
     now: () => new Date(),
   }
 }

@@ -1,4 +1,6 @@
 import { isAppError, type AppError } from '../../../shared/errors'
+import { BlogFault } from '../../protocols/blog/blog-fault'
+import { XmlRpcDisabledError } from '../../protocols/blog/xmlrpc-disabled-error'
 import { CommunityError } from '../../protocols/community-error'
 import { InvalidInputError } from '../../protocols/invalid-input-error'
 import { UnsupportedError } from '../../protocols/unsupported'
@@ -14,6 +16,8 @@ export function errorOf(e: unknown, context: ErrorContext = {}): AppError {
     // A refusal the server says is temporary ("busy, try again") is retried, not shown as permanent.
     return e.faultKind === 'busy' ? { ...error, details: { ...error.details, classification: 'busy' } } : error
   }
+  // Before isAppError: these carry a kind and a message too, but only toAppError adds the fix and the details.
+  if (e instanceof BlogFault || e instanceof XmlRpcDisabledError) return e.toAppError()
   if (e instanceof UnsupportedError || e instanceof InvalidInputError || e instanceof StoreError) return e.toAppError()
   if (e instanceof AppFailure) return e.error
   if (isAppError(e)) return e

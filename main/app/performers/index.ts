@@ -1,10 +1,14 @@
 import type { JobAction } from '../../../shared/model'
 import type { Performer } from '../../queue/performer'
 import type { AppContext } from '../context'
+import { blogDeletePostPerformer } from './blog-delete-post'
+import { blogEditPostPerformer } from './blog-edit-post'
+import { blogNewPostPerformer } from './blog-new-post'
 import { depsFromContext, type PerformerDeps } from './deps'
 import { discussNewMessagePerformer } from './discuss-new-message'
 import { discussSaveMessagePerformer } from './discuss-save-message'
 import { probeFor } from './probe'
+import { siteSyncPerformer } from './site-sync'
 import { webHostPutPerformer } from './webhost-put'
 
 /** One performer per job action; the mapped type makes a missing one a compile error. */
@@ -13,6 +17,10 @@ export function performersWith(deps: PerformerDeps): Record<JobAction, Performer
     'webhost.put': webHostPutPerformer(deps),
     'discuss.newMessage': discussNewMessagePerformer(deps),
     'discuss.saveMessage': discussSaveMessagePerformer(deps),
+    'blog.newPost': blogNewPostPerformer(deps),
+    'blog.editPost': blogEditPostPerformer(deps),
+    'blog.deletePost': blogDeletePostPerformer(deps),
+    'site.sync': siteSyncPerformer(deps),
   }
 }
 

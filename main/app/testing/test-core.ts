@@ -10,7 +10,7 @@ import { passwordKey } from '../../store/secrets'
 import { createXmlRpcClient } from '../../xmlrpc/client'
 import type { XmlRpcValue } from '../../xmlrpc/values'
 import { startCore } from '../core'
-import type { Core } from '../core-types'
+import type { Core, CoreOptions } from '../core-types'
 
 export const SANDBOX_DG = 'local-sandbox-discussion'
 export const SANDBOX_WEBHOST = 'local-sandbox-webhost'
@@ -24,10 +24,10 @@ afterEach(async () => {
 })
 
 /** The real core (and its Local sandbox) on a fresh data folder, closed after the test. Test-only. */
-export async function testCore() {
+export async function testCore(opts: Partial<Pick<CoreOptions, 'fetch' | 'sandbox'>> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'upstream-app-'))
   dirs.push(dir)
-  const core = await startCore({ dataDir: dir, face: 'test' })
+  const core = await startCore({ dataDir: dir, face: 'test', ...opts })
   cores.push(core)
   const events: { event: EventName; payload: unknown }[] = []
   const jobs = new Map<string, Job>()

@@ -14,6 +14,8 @@ export interface UploadMediaOptions extends BlogCallOpts {
   /** The local file a link names, or null for links to leave alone. Default: file: URLs only. */
   resolveLocal?: (ref: string) => string | null
   readFile?: (path: string) => Promise<Uint8Array>
+  /** The name to upload a local file under (it also decides the type). Default: its base name. */
+  nameOf?: (path: string) => string
   now?: () => Date
 }
 
@@ -54,7 +56,7 @@ async function ensureUploaded(login: BlogLogin, blogKey: string, path: string, b
   const sha256 = createHash('sha256').update(bits).digest('hex')
   const known = await opts.ledger.lookup(blogKey, sha256)
   if (known) return { path, sha256, record: known, uploaded: false }
-  const name = basename(path)
+  const name = opts.nameOf?.(path) ?? basename(path)
   const type = bareMimeType(name)
   const { signal, onUploadProgress, timeoutMs } = opts
   const sent = await newMediaObject(login, { name, type, bits }, { signal, onUploadProgress, timeoutMs })

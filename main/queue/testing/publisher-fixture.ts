@@ -39,7 +39,7 @@ export async function publisherFixture(
   const once = performers.once ?? performers.idempotent
   const publisher = new Publisher({
     store,
-    performers: { 'webhost.put': performers.idempotent, 'discuss.saveMessage': performers.idempotent, 'discuss.newMessage': once },
+    performers: { 'webhost.put': performers.idempotent, 'discuss.saveMessage': performers.idempotent, 'discuss.newMessage': once, 'site.sync': performers.idempotent },
     onChange: (j) => events.push(j),
     clock,
     random: () => 1,

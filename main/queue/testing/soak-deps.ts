@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Account, Draft, PublishRecord } from '../../../shared/model'
 import { appError } from '../../../shared/errors'
 import type { PerformerDeps } from '../../app/performers/deps'
@@ -12,6 +14,8 @@ export interface SoakWorld {
   drafts: Map<string, Draft>
   /** What performers recorded on each draft. */
   records: Map<string, PublishRecord[]>
+  /** Where site.sync jobs keep sites (the soak sends none; a test that does gives its own). */
+  dataDir?: string
 }
 
 export const emptyWorld = (): SoakWorld => ({ accounts: new Map(), passwords: new Map(), drafts: new Map(), records: new Map() })
@@ -38,6 +42,7 @@ export function soakDeps(world: SoakWorld, clock: Clock, timeoutMs: number, fetc
       if (!draft) throw new AppFailure(appError('not-found', `There is no draft with id ${id}.`))
       world.drafts.set(id, applyAmendment(draft, amendment))
     },
+    dataDir: world.dataDir ?? join(tmpdir(), 'upstream-soak-sites'),
     now: () => clock.now(),
   }
 }

@@ -14,6 +14,7 @@ import { useToasts } from '../features/notifications/use-toasts'
 import { isActive } from '../features/queue/job-list'
 import { QueueView } from '../features/queue/queue-view'
 import { useJobs } from '../features/queue/use-jobs'
+import { WeblogView } from '../features/weblog/weblog-view'
 import { useOnline } from '../lib/use-online'
 import { areaForCommand, type Area } from './areas'
 import { createCommandBus, type Command } from './commands'
@@ -55,7 +56,7 @@ export function App({ api }: { api: UpstreamApi }) {
 
   // Accounts may change outside this window (CLI, first-run sandbox set-up): list them when shown.
   const refreshAccounts = accounts.refresh
-  useEffect(() => void (area === 'accounts' && refreshAccounts()), [area, refreshAccounts])
+  useEffect(() => void ((area === 'accounts' || area === 'weblog') && refreshAccounts()), [area, refreshAccounts])
 
   const { upsert } = queue
   const onPublished = useCallback(
@@ -104,6 +105,9 @@ export function App({ api }: { api: UpstreamApi }) {
         </div>
         <div className="area" hidden={area !== 'inspector'}>
           <InspectorView api={api} accounts={accounts.accounts} jobFilter={wireFilter} onClearJobFilter={clearWireFilter} />
+        </div>
+        <div className="area" hidden={area !== 'weblog'}>
+          <WeblogView api={api} accounts={accounts.accounts} jobs={queue.jobs} visible={area === 'weblog'} onJob={upsert} onOpenDraft={onOpenDraft} />
         </div>
       </main>
       <StatusBar save={save} online={online} stream={stream} info={info} infoError={infoError} />

@@ -10,6 +10,7 @@ export type Command =
   | 'area-queue'
   | 'area-accounts'
   | 'area-inspector'
+  | 'area-weblog'
 
 export const commandKeys: Record<Command, string> = {
   'new-draft': 'N',
@@ -20,6 +21,7 @@ export const commandKeys: Record<Command, string> = {
   'area-queue': '2',
   'area-accounts': '3',
   'area-inspector': '4',
+  'area-weblog': '5',
 }
 
 /**

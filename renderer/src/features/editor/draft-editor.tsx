@@ -82,13 +82,13 @@ export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit
           {publishing ? 'Publishing…' : 'Publish'}
         </button>
       </header>
-      <DraftMeta draft={draft} accounts={accounts} onEdit={onEdit} />
+      <DraftMeta api={api} draft={draft} accounts={accounts} onEdit={onEdit} />
       {draft.base && !draft.conflict && (
         <p className="base-note muted">
           Opened from the server{draft.base.msgnum !== undefined ? ` (message ${String(draft.base.msgnum)})` : ''}: publishing saves your edits back to it.
         </p>
       )}
-      <div className="panes">
+      <div className={`panes${draft.conflict ? ' in-conflict' : ''}`}>
         <div className="pane body-pane">
           <header className="pane-header">
             <h2>Body</h2>
@@ -114,6 +114,7 @@ export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit
           onAdd={uploads.add}
           onCancel={uploads.cancel}
           onDraft={onServerDraft}
+          maxFileSize={maxFileSize}
         />
       )}
       <footer className="draft-footer">

@@ -44,7 +44,7 @@ export function DraftList({ summaries, error, accounts, selectedId, onQuery, onS
           ref={searchRef}
           type="search"
           className="search"
-          placeholder="Search titles and text"
+          placeholder="Search drafts"
           aria-label="Search drafts"
           {...shortcutProps('search', 'Search drafts')}
           value={text}

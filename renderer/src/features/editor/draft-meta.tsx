@@ -1,10 +1,13 @@
 import { useId } from 'react'
+import type { UpstreamApi } from '../../../../shared/api'
 import type { Account, DraftFormat, DraftKind } from '../../../../shared/model'
 import { accountsFor, defaultAccountId } from './account-choices'
 import { defaultPath } from './default-path'
 import { kindLocked, replyTarget, type EditorDraft } from './editor-draft'
+import { PostFields } from './post-fields'
 
 interface Props {
+  api: UpstreamApi
   draft: EditorDraft
   accounts: Account[] | null
   onEdit: (patch: Partial<EditorDraft>) => void
@@ -28,7 +31,7 @@ const accountLabel: Record<DraftKind, string> = { page: 'Web host', message: 'Di
 const mimeTypes = ['text/html', 'text/plain', 'text/css', 'text/xml', 'application/rss+xml', 'application/json', 'text/markdown']
 
 /** What the draft is, where it goes, and how its body is written. */
-export function DraftMeta({ draft, accounts, onEdit }: Props) {
+export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
   const choices = accountsFor(draft.kind, accounts ?? [])
   const known = choices.some((a) => a.id === draft.accountId)
   const derived = defaultPath(draft.title, draft.format)
@@ -104,7 +107,7 @@ export function DraftMeta({ draft, accounts, onEdit }: Props) {
               className="mime-input"
               list={`${id}-mimes`}
               value={draft.mimeType}
-              placeholder="from the extension"
+              placeholder="automatic"
               spellCheck={false}
               onChange={(e) => onEdit({ mimeType: e.target.value })}
             />
@@ -126,6 +129,9 @@ export function DraftMeta({ draft, accounts, onEdit }: Props) {
           ))}
         </select>
       </div>
+      {draft.kind === 'post' && (
+        <PostFields key={draft.localKey} api={api} post={draft.post} account={choices.find((a) => a.id === draft.accountId)} onEdit={(post) => onEdit({ post })} />
+      )}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import type { Draft, DraftConflict, DraftFormat, DraftInput, DraftKind, Enclosure, PublishRecord, ServerBase } from '../../../../shared/model'
+import type { Draft, DraftConflict, DraftFormat, DraftInput, DraftKind, Enclosure, PostFields, PublishRecord, ServerBase } from '../../../../shared/model'
 import { defaultPath } from './default-path'
 
 /** The draft as the editor holds it: the saved fields plus what only the editor cares about. */
@@ -25,6 +25,8 @@ export interface EditorDraft {
   base?: ServerBase
   conflict?: DraftConflict
   enclosures: Enclosure[]
+  /** post: categories, tags, excerpt, slug, date and status (MetaWeblog's other members). */
+  post: PostFields
 }
 
 let counter = 0
@@ -45,6 +47,7 @@ export function newEditorDraft(accountId: string | null, kind: DraftKind = 'page
     revision: 0,
     published: [],
     enclosures: [],
+    post: {},
   }
 }
 
@@ -68,7 +71,16 @@ export function fromDraft(d: Draft): EditorDraft {
     ...(d.base ? { base: d.base } : {}),
     ...(d.conflict ? { conflict: d.conflict } : {}),
     enclosures: d.enclosures ?? [],
+    post: postFieldsOf(d),
   }
+}
+
+const postKeys = ['categories', 'tags', 'excerpt', 'slug', 'postDate', 'postStatus'] as const
+
+function postFieldsOf(d: PostFields): PostFields {
+  const out: PostFields = {}
+  for (const k of postKeys) if (d[k] !== undefined) (out as Record<string, unknown>)[k] = d[k]
+  return out
 }
 
 /** What the core may change behind the editor's back, without touching the words being typed. */
@@ -89,6 +101,7 @@ export function toInput(d: EditorDraft): DraftInput {
   if (d.kind === 'page') input.relativePath = effectivePath(d)
   if (d.kind === 'page' && d.mimeType.trim()) input.mimeType = d.mimeType.trim()
   if (d.kind === 'message') input.inResponseTo = d.inResponseTo
+  if (d.kind === 'post') Object.assign(input, postFieldsOf(d.post), { postDate: d.post.postDate ?? null })
   return input
 }
 

@@ -15,10 +15,12 @@ interface Props {
   onAdd: (files: File[]) => void
   onCancel: (key: number) => void
   onDraft: (d: Draft) => void
+  /** The server's limit per file, when a connection test told us. */
+  maxFileSize: number | undefined
 }
 
 /** Files that go with the draft: picked here or dropped anywhere on the editor. */
-export function EnclosuresPanel({ api, draftId, enclosures, uploads, onAdd, onCancel, onDraft }: Props) {
+export function EnclosuresPanel({ api, draftId, enclosures, uploads, onAdd, onCancel, onDraft, maxFileSize }: Props) {
   const input = useRef<HTMLInputElement>(null)
   const id = useId()
   const [removing, setRemoving] = useState<string | null>(null)
@@ -60,7 +62,11 @@ export function EnclosuresPanel({ api, draftId, enclosures, uploads, onAdd, onCa
             <li key={e.name} className="enclosure">
               <span className="enclosure-name">{e.name}</span>
               <span className="muted">{e.type || 'unknown type'}</span>
-              <span className="muted">{formatBytes(e.size)}</span>
+              {maxFileSize !== undefined && e.size > maxFileSize ? (
+                <span className="too-large">{formatBytes(e.size)}: over this server’s {formatBytes(maxFileSize)} limit</span>
+              ) : (
+                <span className="muted">{formatBytes(e.size)}</span>
+              )}
               <button
                 type="button"
                 className="button small"

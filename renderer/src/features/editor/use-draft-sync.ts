@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
-import { serverFields } from './editor-draft'
+import type { Draft } from '../../../../shared/model'
+import { serverFields, toInput, type EditorDraft } from './editor-draft'
 import type { useDraftSession } from './use-draft-session'
 
 type Session = Pick<ReturnType<typeof useDraftSession>, 'latest' | 'isSettled' | 'open' | 'amend'>
@@ -9,14 +10,21 @@ type Session = Pick<ReturnType<typeof useDraftSession>, 'latest' | 'isSettled' |
 export function useDraftSync(api: UpstreamApi, session: Session, refreshList: () => unknown): void {
   const { latest, isSettled, open, amend } = session
 
-  // Another window or the CLI saved the open draft: follow it, unless we have edits of our own.
+  // The open draft was saved elsewhere (another window, the CLI) or the core changed what only it
+  // changes (enclosures, conflict, publish records): take the latter quietly; follow the words,
+  // unless we have edits of our own.
   useEffect(
     () =>
-      api.on('draft.saved', (e) => {
+      api.on('draft.saved', async (e) => {
         const d = latest()
-        if (d?.id === e.id && e.revision > d.revision && isSettled()) void open(e.id)
+        if (d?.id !== e.id || e.revision <= d.revision) return
+        const r = await api.invoke('drafts.get', { id: e.id })
+        const now = latest()
+        if (!r.ok || now?.id !== e.id || r.value.revision <= now.revision) return
+        if (sameWords(now, r.value)) amend(serverFields(r.value))
+        else if (isSettled()) void open(e.id)
       }),
-    [api, latest, isSettled, open],
+    [api, latest, isSettled, open, amend],
   )
 
   // A publish that finished adds a record to its draft; one that found the server copy changed
@@ -32,5 +40,18 @@ export function useDraftSync(api: UpstreamApi, session: Session, refreshList: ()
         if (r.ok && latest()?.id === r.value.id) amend(serverFields(r.value))
       }),
     [api, refreshList, latest, amend],
+  )
+}
+
+/** Everything the writer edits is as on screen: only the core's fields changed. */
+function sameWords(d: EditorDraft, saved: Draft): boolean {
+  const mine = toInput(d)
+  return (
+    mine.title === saved.title &&
+    mine.body === saved.body &&
+    mine.format === saved.format &&
+    mine.kind === saved.kind &&
+    (mine.accountId ?? null) === saved.accountId &&
+    (mine.relativePath ?? saved.relativePath) === saved.relativePath
   )
 }

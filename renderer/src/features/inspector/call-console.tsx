@@ -78,14 +78,14 @@ export function CallConsole({ api, accounts, onShowEntry }: Props) {
           <span id={`${id}-method-hint`} className="hint">
             {methods.state === 'loading' && 'Asking the server which methods it offers…'}
             {methods.state === 'failed' && (methods.error.kind === 'unsupported' ? 'This server doesn’t describe its methods; type the name.' : errorText(methods.error, 'The methods couldn’t be listed'))}
-            {methods.state === 'ready' && !info && `${methods.methods.length} methods offered; type to pick one.`}
-            {info && (
-              <>
-                {info.signatures?.length ? <code>{info.signatures.map((s) => `${s[0]} ${info.name}(${s.slice(1).join(', ')})`).join('  |  ')}</code> : null}
-                {info.help && <span className="method-help"> {info.help}</span>}
-              </>
-            )}
+            {methods.state === 'ready' && `${methods.methods.length} methods offered; type to pick one.`}
           </span>
+          {info && (
+            <span className="hint method-info">
+              {info.signatures?.length ? <code>{info.signatures.map((s) => `${s[0]} ${info.name}(${s.slice(1).join(', ')})`).join('  |  ')}</code> : null}
+              {info.help && <span className="method-help"> {info.help}</span>}
+            </span>
+          )}
         </div>
         <div className="form-row">
           <label htmlFor={`${id}-args`}>Arguments (typed JSON)</label>
@@ -101,7 +101,7 @@ export function CallConsole({ api, accounts, onShowEntry }: Props) {
           />
           <span id={`${id}-args-hint`} className={parsed.ok ? 'hint' : 'hint inline-error'}>
             {parsed.ok
-              ? 'A JSON array, one element per parameter: "text", 42, 4.2, true, null, [..], {..}, {"$base64": "aGk="}, {"$dateTime": "19980717T14:08:55"}, {"$double": 2}, {"$i8": "…"}.'
+              ? 'A JSON array, one element per parameter: "text", 42, 4.2, true, null, [..], {..}, {"$base64": "aGk="}, {"$dateTime": "19980717T14:08:55"}, {"$double": 2}, {"$i8": "…"}. Methods that sign in take the password as an argument: type it here; the inspector and the wire log show it redacted.'
               : parsed.message}
           </span>
         </div>

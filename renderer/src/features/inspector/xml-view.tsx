@@ -8,7 +8,7 @@ export function XmlView({ xml, label }: { xml: string; label: string }) {
   return (
     <pre className="xml" tabIndex={0} aria-label={label}>
       {lines.map((l, i) => (
-        <div key={i} className="xml-line" style={{ paddingLeft: `${l.depth * 2}ch` }}>
+        <div key={i} className="xml-line" style={{ paddingLeft: `${l.depth * 2 + 2}ch` }}>
           {l.parts.map((p, j) => (
             <span key={j} className={`x-${p.kind}`}>
               {p.text}

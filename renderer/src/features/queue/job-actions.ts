@@ -11,7 +11,8 @@ export const actionLabels: Record<JobAction, string> = { retry: 'Retry now', pau
 export function actionsFor(job: Job): JobAction[] {
   const s = job.state
   const out: JobAction[] = []
-  if (s === 'waiting-retry' || s === 'waiting-network' || s === 'needs-attention') out.push('retry')
+  // A conflict is not retried: the same publish would meet the same changed server copy.
+  if (s === 'waiting-retry' || s === 'waiting-network' || (s === 'needs-attention' && job.error?.kind !== 'conflict')) out.push('retry')
   if (canTransition(s, 'paused')) out.push('pause')
   if (s === 'paused') out.push('resume')
   // A job being sent may be cancelled too: it stops when its attempt ends.

@@ -1,0 +1,97 @@
+import { useEffect, useId, useState } from 'react'
+import type { UpstreamApi } from '../../../../shared/api'
+import type { Account, BlogCategories, PostFields as Fields } from '../../../../shared/model'
+
+interface Props {
+  api: UpstreamApi
+  post: Fields
+  account: Account | undefined
+  onEdit: (post: Fields) => void
+}
+
+const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean)
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+
+/** A weblog post's other members: date (with its zone), status, categories, tags, excerpt, slug. */
+export function PostFields({ api, post, account, onEdit }: Props) {
+  const id = useId()
+  const [known, setKnown] = useState<BlogCategories | null>(null)
+  const [categoriesText, setCategoriesText] = useState((post.categories ?? []).join(', '))
+  const [tagsText, setTagsText] = useState((post.tags ?? []).join(', '))
+  const set = (patch: Partial<Fields>) => onEdit({ ...post, ...patch })
+
+  // Blog servers list their categories (offline: the copy kept on disk); others take any words.
+  useEffect(() => {
+    setKnown(null)
+    if (account?.kind !== 'blog') return
+    let live = true
+    void api.invoke('blog.categories', { accountId: account.id }).then((r) => live && r.ok && setKnown(r.value))
+    return () => void (live = false)
+  }, [api, account?.id, account?.kind])
+
+  return (
+    <div className="post-fields">
+      <div className="field">
+        <label htmlFor={`${id}-date`}>Date</label>
+        <input
+          id={`${id}-date`}
+          type="datetime-local"
+          value={post.postDate?.wall.slice(0, 16) ?? ''}
+          aria-describedby={`${id}-date-hint`}
+          onChange={(e) => set({ postDate: e.target.value ? { wall: e.target.value, zone: post.postDate?.zone ?? localZone() } : undefined })}
+        />
+        <span id={`${id}-date-hint`} className="muted">
+          {post.postDate ? `${post.postDate.zone}; in the future, it schedules the post` : 'empty: dated when published'}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select id={`${id}-status`} value={post.postStatus ?? 'publish'} onChange={(e) => set({ postStatus: e.target.value as 'publish' | 'draft' })}>
+          <option value="publish">Published on the blog</option>
+          <option value="draft">Server draft (not shown)</option>
+        </select>
+      </div>
+      <div className="field grow">
+        <label htmlFor={`${id}-cats`}>Categories</label>
+        <input
+          id={`${id}-cats`}
+          list={`${id}-known`}
+          value={categoriesText}
+          placeholder="comma, separated"
+          onChange={(e) => {
+            setCategoriesText(e.target.value)
+            set({ categories: list(e.target.value) })
+          }}
+        />
+        <datalist id={`${id}-known`}>
+          {known?.categories.map((c) => (
+            <option key={c.name} value={[...list(categoriesText).slice(0, -1), c.name].join(', ')} label={c.name} />
+          ))}
+        </datalist>
+      </div>
+      <details className="post-more">
+        <summary>Tags, excerpt, slug</summary>
+        <div className="field">
+          <label htmlFor={`${id}-tags`}>Tags</label>
+          <input
+            id={`${id}-tags`}
+            value={tagsText}
+            placeholder="comma, separated"
+            onChange={(e) => {
+              setTagsText(e.target.value)
+              set({ tags: list(e.target.value) })
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-slug`}>Slug</label>
+          <input id={`${id}-slug`} value={post.slug ?? ''} spellCheck={false} onChange={(e) => set({ slug: e.target.value })} />
+        </div>
+        <div className="field grow">
+          <label htmlFor={`${id}-excerpt`}>Excerpt</label>
+          <input id={`${id}-excerpt`} value={post.excerpt ?? ''} onChange={(e) => set({ excerpt: e.target.value })} />
+        </div>
+      </details>
+    </div>
+  )
+}
