@@ -11,7 +11,7 @@ export interface CoreOptions {
   fetch?: typeof fetch
   /** Electron passes a safeStorage driver; under Node the 0600 file driver is used. */
   secrets?: SecretsDriver
-  /** Electron passes an electron-store backed store; under Node `conf` is used. */
+  /** Electron passes an electron-store backed store; under Node the same settings.json is written by main/store/settings.ts. */
   settings?: SettingsStore
   /** Start the embedded Local sandbox (default true). */
   sandbox?: boolean
