@@ -1,6 +1,7 @@
 import { expectAccessible } from './axe'
 import { expect, test } from './fixtures'
-import { standaloneSandbox } from './standalone-sandbox'
+import { lossyProxy } from './lossy-proxy'
+import { rpc, standaloneSandbox } from './standalone-sandbox'
 import { addAccount, writer } from './writer'
 
 const MEMBER = 'ann@example.com'
@@ -71,6 +72,44 @@ test('a wrong password: needs attention, with what the server said', async ({ ap
     await expect(page.getByRole('region', { name: 'Exchange webHost.put' })).toContainText(/the username or password is incorrect/i)
     await expect(page.locator('body')).not.toContainText('not the password')
   } finally {
+    await server.dispose()
+  }
+})
+
+// The answer to a newMessage is lost after the server posted it, and the server can't be searched:
+// the job is "outcome unknown", never re-sent on its own; the writer says it is there.
+test('a lost answer: the outcome is unknown until the writer resolves it', async ({ app, page }) => {
+  const server = await standaloneSandbox({ users: [`${MEMBER}:${PASSWORD}`] })
+  const proxy = await lossyProxy(server.endpoint)
+  try {
+    const w = writer(page)
+    await page.goto(app.url)
+    await addAccount(page, { kind: 'Discussion group', name: 'Lossy group', url: proxy.endpoint, group: 'sandbox', username: MEMBER, password: PASSWORD })
+    await w.area('Write')
+    await w.newDraft('Discussion message')
+    await page.getByLabel('Discussion group').selectOption({ label: 'Lossy group' })
+    await w.title('Only once')
+    await w.body('Posted exactly once.')
+    await w.saved()
+    await w.publish()
+
+    const job = w.job('Post “Only once” to Lossy group')
+    await expect(job.getByText('Outcome unknown', { exact: true })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Not sure it was posted')
+    await job.getByRole('button', { name: 'Resolve…' }).click({ timeout: 30_000 })
+    const dialog = page.getByRole('dialog', { name: 'Was it posted?' })
+    await expectAccessible(page, 'Resolve dialog')
+    await dialog.getByLabel('It is on the server').check()
+    await dialog.getByLabel('Its message number').fill('000001')
+    await dialog.getByRole('button', { name: 'Mark as posted' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(job.getByText('Done', { exact: true })).toBeVisible()
+    await expect(job).toContainText('message 000001')
+
+    const topics = rpc(server.endpoint, 'mainResponder.discuss.getTopics', 'sandbox', MEMBER, PASSWORD, 10) as unknown[]
+    expect(topics).toHaveLength(1) // posted once, never twice
+  } finally {
+    await proxy.close()
     await server.dispose()
   }
 })

@@ -2,7 +2,8 @@
 // README). Starts the real app (browser host + Local sandbox) with a fresh data directory, and a
 // standalone sandbox playing a discussion server someone else also writes to (for the conflict).
 import { chromium, type Page } from '@playwright/test'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { startHost } from '../e2e/app-host'
 import { rpc, standaloneSandbox } from '../e2e/standalone-sandbox'
 import { addAccount, writer } from '../e2e/writer'
@@ -21,6 +22,7 @@ try {
   const seed = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await seed.goto(app.url)
   await seedDrafts(seed)
+  await seedWeblog(seed)
   const token = await seed.evaluate(() => sessionStorage.getItem('upstream.token'))
   await seed.close()
 
@@ -71,6 +73,15 @@ try {
     await panel.getByLabel('Arguments (typed JSON)').fill(JSON.stringify(['sandbox', MEMBER, '…your password…', 2]))
     await panel.getByText(/methods offered/).waitFor()
     await shoot(page, `console-${scheme}`)
+
+    // A page dropped into the site folder since: the status and the dry run show it waiting to go.
+    writeFileSync(join(app.dataDir, 'sites', 'local-sandbox-community', 'www', 'about.html'), '<h1>About this weblog</h1>\n')
+    await area(page, 'Weblog')
+    const weblog = page.getByRole('region', { name: 'Weblog', exact: true })
+    await weblog.getByText('1 file to upload').waitFor()
+    await weblog.getByRole('button', { name: 'Dry run' }).click()
+    await weblog.getByRole('region', { name: 'Dry run' }).waitFor()
+    await shoot(page, `weblog-${scheme}`)
     await context.close()
   }
   console.log(`screenshots written to ${out}/`)
@@ -117,6 +128,28 @@ async function seedDrafts(page: Page): Promise<void> {
     el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
   })
   await page.getByRole('button', { name: 'Remove pier-morning.mp3' }).waitFor()
+}
+
+/** Two weblog posts written in Write and published from the Weblog area. */
+async function seedWeblog(page: Page): Promise<void> {
+  const w = writer(page)
+  const weblog = page.getByRole('region', { name: 'Weblog', exact: true })
+  const posts = [['Morning at the harbour', 'The *ferry* left on time; gulls on every post.', 'boats, harbour'], ['Evening tide', 'Water up to the **third** step.', 'tides']]
+  for (const [title, body] of posts) {
+    await area(page, 'Weblog')
+    await weblog.getByRole('button', { name: 'New post' }).click()
+    await page.getByRole('textbox', { name: 'Title', exact: true }).and(page.locator('[value=""]')).waitFor()
+    await w.title(title)
+    await w.body(body)
+    await w.saved()
+  }
+  await area(page, 'Weblog')
+  for (const [title, , categories] of posts) {
+    await weblog.getByLabel('Post draft').selectOption({ label: title })
+    await weblog.getByLabel('Categories').fill(categories)
+    await weblog.getByRole('button', { name: 'Publish post' }).click()
+  }
+  await weblog.getByRole('list', { name: 'Posts' }).getByRole('link').nth(1).waitFor({ timeout: 30_000 })
 }
 
 async function area(page: Page, name: string): Promise<void> {

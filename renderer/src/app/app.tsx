@@ -104,7 +104,7 @@ export function App({ api }: { api: UpstreamApi }) {
           <AccountsView api={api} accounts={accounts.accounts} error={accounts.error} refresh={accounts.refresh} />
         </div>
         <div className="area" hidden={area !== 'inspector'}>
-          <InspectorView api={api} accounts={accounts.accounts} jobFilter={wireFilter} onClearJobFilter={clearWireFilter} />
+          <InspectorView api={api} accounts={accounts.accounts} jobFilter={wireFilter} onClearJobFilter={clearWireFilter} visible={area === 'inspector'} />
         </div>
         <div className="area" hidden={area !== 'weblog'}>
           <WeblogView api={api} accounts={accounts.accounts} jobs={queue.jobs} visible={area === 'weblog'} onJob={upsert} onOpenDraft={onOpenDraft} />

@@ -27,14 +27,14 @@ export const fieldsFor: Record<AccountKind, FieldSpec[]> = {
     { name: 'username', label: 'E-mail', type: 'email' },
   ],
   blog: [
-    { name: 'name', label: 'Account name' },
-    { name: 'url', label: 'Server URL', type: 'url', placeholder: 'https://example.com/xmlrpc.php' },
-    { name: 'username', label: 'Username' },
+    { name: 'name', label: 'Account name', hint: 'How this account is shown in Upstream.' },
+    { name: 'url', label: 'Site address', type: 'url', placeholder: 'https://example.com', hint: 'The blog’s home page: Upstream finds its XML-RPC endpoint (the page’s RSD link, else /xmlrpc.php). The endpoint itself works too.' },
+    { name: 'username', label: 'Username', hint: 'What you sign in to the blog with (on the sandbox: your member e-mail).' },
   ],
 }
 
-/** Kinds a person can add here (MetaWeblog accounts come with the weblog work). */
-export const addableKinds: AccountKind[] = ['discussion', 'webhost', 'community']
+/** Kinds a person can add here. */
+export const addableKinds: AccountKind[] = ['discussion', 'webhost', 'community', 'blog']
 
 export function checkUrl(url: string): string | null {
   try {

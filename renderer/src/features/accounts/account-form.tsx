@@ -33,7 +33,8 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
   const [kind, setKind] = useState<AccountKind>(account?.kind ?? 'discussion')
   const [values, setValues] = useState<Values>({
     name: account?.name ?? '',
-    url: account?.url ?? '',
+    // A blog is known by its site's address; the endpoint found from it is the core's to keep.
+    url: (account?.kind === 'blog' ? account.siteUrl : undefined) ?? account?.url ?? '',
     dgname: account?.dgname ?? '',
     username: account?.username ?? '',
   })
@@ -57,6 +58,7 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
     const input: AccountInput = { kind, name: values.name.trim(), url: values.url.trim(), username: values.username.trim() }
     if (account) input.id = account.id
     if (kind === 'discussion') input.dgname = values.dgname.trim()
+    if (kind === 'blog') input.siteUrl = values.url.trim()
     if (kind === 'community' && membership === 'existing') input.usernum = account?.usernum !== undefined && String(account.usernum) === usernum.trim() ? account.usernum : usernum.trim()
     if (typed) input.password = typed
     if (profile && profile !== account?.profile) input.profile = profile

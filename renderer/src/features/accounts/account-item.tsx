@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Account, ConnectionReport } from '../../../../shared/model'
 import { accountKindLabel } from './account-kinds'
 import { ConnectionReportView } from './connection-report-view'
@@ -12,10 +13,12 @@ interface Props {
   onTest: () => void
   onRegister: () => void
   onForgot: () => void
+  /** What only this kind of account shows (a blog's site and blog picker). */
+  children?: ReactNode
 }
 
 /** One account. The password itself never reaches the renderer, only whether one is stored. */
-export function AccountItem({ account, report, busy, message, onEdit, onRemove, onTest, onRegister, onForgot }: Props) {
+export function AccountItem({ account, report, busy, message, onEdit, onRemove, onTest, onRegister, onForgot, children }: Props) {
   const headingId = `account-${account.id}-name`
   const offersMail = account.kind === 'community' || report?.methods?.includes('xmlStorageSystem.mailPasswordToUser')
   return (
@@ -48,6 +51,7 @@ export function AccountItem({ account, report, busy, message, onEdit, onRemove, 
         <dt>Password</dt>
         <dd>{account.hasPassword ? 'Stored' : 'Not stored'}</dd>
       </dl>
+      {children}
       <div className="job-actions">
         <button type="button" className="button small" disabled={busy !== null} onClick={onTest} aria-label={`Test connection to ${account.name}`}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}

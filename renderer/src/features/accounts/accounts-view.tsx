@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { Account } from '../../../../shared/model'
 import { ErrorNote } from '../../components/error-note'
 import { AccountForm } from './account-form'
 import { AccountItem } from './account-item'
+import { BlogAccountPanel } from './blog-account-panel'
 import { ConfirmRemove } from './confirm-remove'
 import { useReport } from './connection-reports'
 import { useAccountActions } from './use-account-actions'
@@ -18,7 +19,7 @@ interface Props {
 
 type Editing = { mode: 'add' } | { mode: 'edit'; account: Account } | null
 
-export function AccountsView({ api, accounts, error, refresh }: Props) {
+export const AccountsView = memo(function AccountsView({ api, accounts, error, refresh }: Props) {
   const actions = useAccountActions(api, refresh)
   const [editing, setEditing] = useState<Editing>(null)
   const [removing, setRemoving] = useState<Account | null>(null)
@@ -43,6 +44,8 @@ export function AccountsView({ api, accounts, error, refresh }: Props) {
         {accounts?.map((a) => (
           <AccountRow
             key={a.id}
+            api={api}
+            refresh={refresh}
             account={a}
             actions={actions}
             onEdit={() => setEditing({ mode: 'edit', account: a })}
@@ -62,16 +65,18 @@ export function AccountsView({ api, accounts, error, refresh }: Props) {
       {removing && <ConfirmRemove account={removing} onRemove={() => actions.remove(removing)} onClose={() => setRemoving(null)} />}
     </section>
   )
-}
+})
 
 interface RowProps {
+  api: UpstreamApi
+  refresh: () => Promise<void>
   account: Account
   actions: ReturnType<typeof useAccountActions>
   onEdit: () => void
   onRemove: () => void
 }
 
-function AccountRow({ account, actions, onEdit, onRemove }: RowProps) {
+function AccountRow({ api, refresh, account, actions, onEdit, onRemove }: RowProps) {
   const report = useReport(account.id)
   return (
     <AccountItem
@@ -84,6 +89,8 @@ function AccountRow({ account, actions, onEdit, onRemove }: RowProps) {
       onTest={() => void actions.test(account)}
       onRegister={() => void actions.register(account)}
       onForgot={() => void actions.forgot(account)}
-    />
+    >
+      {account.kind === 'blog' && <BlogAccountPanel api={api} account={account} onChanged={refresh} />}
+    </AccountItem>
   )
 }

@@ -2,10 +2,12 @@ import { lazy, Suspense, useDeferredValue, useState, type DragEvent, type Ref } 
 import type { UpstreamApi } from '../../../../shared/api'
 import type { Account, Draft } from '../../../../shared/model'
 import { shortcutProps } from '../../app/commands'
+import { formatCount } from '../../lib/format'
 import { safeHttpUrl } from '../../lib/safe-url'
 import { useMaxFileSize } from '../accounts/connection-reports'
 import { ConflictView } from '../conflict/conflict-view'
 import { BodyLimit } from './body-limit'
+import { DeleteFromBlog } from './delete-from-blog'
 import { DraftMeta } from './draft-meta'
 import type { EditorDraft } from './editor-draft'
 import { EnclosuresPanel } from './enclosures-panel'
@@ -88,6 +90,7 @@ export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit
           Opened from the server{draft.base.msgnum !== undefined ? ` (message ${String(draft.base.msgnum)})` : ''}: publishing saves your edits back to it.
         </p>
       )}
+      {draft.kind === 'post' && <DeleteFromBlog api={api} draft={draft} account={account} />}
       <div className={`panes${draft.conflict ? ' in-conflict' : ''}`}>
         <div className="pane body-pane">
           <header className="pane-header">
@@ -119,7 +122,7 @@ export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit
       )}
       <footer className="draft-footer">
         <span>
-          {stats.words.toLocaleString()} {stats.words === 1 ? 'word' : 'words'} · {stats.characters.toLocaleString()}{' '}
+          {formatCount(stats.words)} {stats.words === 1 ? 'word' : 'words'} · {formatCount(stats.characters)}{' '}
           {stats.characters === 1 ? 'character' : 'characters'}
         </span>
         <BodyLimit body={body} maxFileSize={maxFileSize} />

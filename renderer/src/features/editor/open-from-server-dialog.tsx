@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/error-note'
 import { ModalDialog } from '../../components/modal-dialog'
 import { errorText } from '../../lib/error-text'
 import { formatWhen } from '../../lib/format'
+import { BlogPostList } from './blog-post-list'
 
 interface Props {
   api: UpstreamApi
@@ -18,10 +19,11 @@ type Topics = { state: 'loading' } | { state: 'ready'; topics: TopicSummary[] } 
 
 /**
  * A discussion message by its number (editMessage), or picked from the group's topics where the
- * server offers getTopics, becomes a local draft that keeps the server copy as its base.
+ * server offers getTopics, becomes a local draft that keeps the server copy as its base; so does
+ * a blog post picked from the blog's recent posts (BlogPostList).
  */
 export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props) {
-  const groups = accounts.filter((a) => a.kind === 'discussion')
+  const groups = accounts.filter((a) => a.kind === 'discussion' || a.kind === 'blog')
   const [accountId, setAccountId] = useState(groups[0]?.id ?? '')
   const [msgnum, setMsgnum] = useState('')
   const [topics, setTopics] = useState<Topics>({ state: 'loading' })
@@ -29,15 +31,17 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
   const [error, setError] = useState<AppError | null>(null)
   const id = useId()
 
+  const blog = accounts.find((a) => a.id === accountId)?.kind === 'blog'
+
   useEffect(() => {
-    if (!accountId) return
+    if (!accountId || blog) return
     let live = true
     setTopics({ state: 'loading' })
     void api.invoke('discussion.topics', { accountId, count: 30 }).then((r) => {
       if (live) setTopics(r.ok ? { state: 'ready', topics: r.value } : { state: 'failed', error: r.error })
     })
     return () => void (live = false)
-  }, [api, accountId])
+  }, [api, accountId, blog])
 
   const open = async (num: string | number) => {
     setOpening(true)
@@ -58,14 +62,16 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={`${id}-form`} className="button primary" disabled={!accountId || !typed || opening}>
-            {opening ? 'Opening…' : 'Open'}
-          </button>
+          {!blog && (
+            <button type="submit" form={`${id}-form`} className="button primary" disabled={!accountId || !typed || opening}>
+              {opening ? 'Opening…' : 'Open'}
+            </button>
+          )}
         </>
       }
     >
       {groups.length === 0 ? (
-        <p>Add a discussion-group account first (Accounts → Add account).</p>
+        <p>Add a discussion-group or blog account first (Accounts → Add account).</p>
       ) : (
         <form
           id={`${id}-form`}
@@ -74,9 +80,9 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
             if (typed) void open(typed)
           }}
         >
-          <p className="muted">The message becomes a local draft you can edit offline. Publishing saves it back, or shows both versions if it changed on the server meanwhile.</p>
+          {!blog && <p className="muted">The message becomes a local draft you can edit offline. Publishing saves it back, or shows both versions if it changed on the server meanwhile.</p>}
           <div className="form-row">
-            <label htmlFor={`${id}-account`}>Discussion group</label>
+            <label htmlFor={`${id}-account`}>Discussion group or blog</label>
             <select id={`${id}-account`} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
               {groups.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -85,7 +91,7 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
               ))}
             </select>
           </div>
-          <div className="form-row">
+          <div className="form-row" hidden={blog}>
             <label htmlFor={`${id}-msgnum`}>Message number</label>
             <input
               id={`${id}-msgnum`}
@@ -102,7 +108,8 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
         </form>
       )}
       <ErrorNote error={error} context="Couldn’t open that message" />
-      {groups.length > 0 && (
+      {blog && <BlogPostList api={api} accountId={accountId} onOpened={onOpened} />}
+      {groups.length > 0 && !blog && (
         <section className="topics" aria-labelledby={`${id}-topics`}>
           <h3 id={`${id}-topics`}>Recent topics</h3>
           {topics.state === 'loading' && <p className="muted">Asking the server…</p>}

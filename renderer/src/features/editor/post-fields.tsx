@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
 import type { Account, BlogCategories, PostFields as Fields } from '../../../../shared/model'
+import { ZoneInput } from './zone-input'
 
 interface Props {
   api: UpstreamApi
@@ -40,6 +41,7 @@ export function PostFields({ api, post, account, onEdit }: Props) {
           aria-describedby={`${id}-date-hint`}
           onChange={(e) => set({ postDate: e.target.value ? { wall: e.target.value, zone: post.postDate?.zone ?? localZone() } : undefined })}
         />
+        {post.postDate && <ZoneInput value={post.postDate.zone} onChange={(zone) => post.postDate && set({ postDate: { ...post.postDate, zone } })} />}
         <span id={`${id}-date-hint`} className="muted">
           {post.postDate ? `${post.postDate.zone}; in the future, it schedules the post` : 'empty: dated when published'}
         </span>

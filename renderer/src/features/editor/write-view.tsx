@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import type { Events, UpstreamApi } from '../../../../shared/api'
 import type { Account, Draft, Job } from '../../../../shared/model'
 import type { Result } from '../../../../shared/result'
@@ -30,8 +30,11 @@ interface Props {
   openRequest: { id: string } | null
 }
 
-/** The Write area: the drafts on the left, the open draft with its preview on the right. */
-export function WriteView({ api, bus, accounts, notify, onPublished, onStatus, openRequest }: Props) {
+/**
+ * The Write area: the drafts on the left, the open draft with its preview on the right. Memoised:
+ * queue progress and wire events re-render the shell many times a second, and none concern it.
+ */
+export const WriteView = memo(function WriteView({ api, bus, accounts, notify, onPublished, onStatus, openRequest }: Props) {
   const list = useDraftList(api)
   const session = useDraftSession(api, list.upsert)
   const { publish, publishing } = usePublish(api, session, notify, onPublished)
@@ -96,11 +99,10 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus, o
 
   useDraftSync(api, session, list.refresh)
 
-  useEffect(() => {
-    if (!openRequest) return
-    if (session.latest()?.id === openRequest.id) void session.open(openRequest.id) // fetch its latest state (the conflict)
-    else void open(openRequest.id)
-  }, [openRequest]) // eslint-disable-line react-hooks/exhaustive-deps
+  // Only a new request opens: `open` changes with the session, and must not re-open on its own.
+  const openRef = useRef(open)
+  openRef.current = open
+  useEffect(() => void (openRequest && openRef.current(openRequest.id)), [openRequest])
 
   const handlers = useRef<(c: Command) => void>(() => {})
   handlers.current = (c) => {
@@ -160,4 +162,4 @@ export function WriteView({ api, bus, accounts, notify, onPublished, onStatus, o
       )}
     </div>
   )
-}
+})

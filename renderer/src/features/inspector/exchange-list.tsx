@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { WireEntry } from '../../../../shared/wire'
 import { formatBytes, formatMs, formatWhen } from '../../lib/format'
 import { isFault, statusText } from './wire-filter'
@@ -24,25 +25,30 @@ export function ExchangeList({ entries, selectedId, onSelect }: Props) {
         </tr>
       </thead>
       <tbody>
-        {entries.map((e) => {
-          const bad = e.error !== undefined || isFault(e)
-          return (
-            <tr key={e.id} aria-current={e.id === selectedId ? 'true' : undefined} className={e.id === selectedId ? 'selected' : undefined}>
-              <td>
-                <button type="button" className="row-button" onClick={() => onSelect(e.id)}>
-                  {e.method}
-                </button>
-              </td>
-              <td>{e.account?.name ?? '—'}</td>
-              <td className={bad ? 'status-bad' : 'status-ok'}>{statusText(e)}</td>
-              <td>
-                {formatWhen(e.startedAt, undefined, true)} <span className="muted">· {formatMs(e.ms)}</span>
-              </td>
-              <td className="num">{formatBytes(e.requestBytes + e.responseBytes)}</td>
-            </tr>
-          )
-        })}
+        {entries.map((e) => (
+          <ExchangeRow key={e.id} entry={e} selected={e.id === selectedId} onSelect={onSelect} />
+        ))}
       </tbody>
     </table>
   )
 }
+
+/** One call; memoised, since a busy session adds rows while the others stay as they are. */
+const ExchangeRow = memo(function ExchangeRow({ entry: e, selected, onSelect }: { entry: WireEntry; selected: boolean; onSelect: (id: number) => void }) {
+  const bad = e.error !== undefined || isFault(e)
+  return (
+    <tr aria-current={selected ? 'true' : undefined} className={selected ? 'selected' : undefined}>
+      <td>
+        <button type="button" className="row-button" onClick={() => onSelect(e.id)}>
+          {e.method}
+        </button>
+      </td>
+      <td>{e.account?.name ?? '—'}</td>
+      <td className={bad ? 'status-bad' : 'status-ok'}>{statusText(e)}</td>
+      <td>
+        {formatWhen(e.startedAt, undefined, true)} <span className="muted">· {formatMs(e.ms)}</span>
+      </td>
+      <td className="num">{formatBytes(e.requestBytes + e.responseBytes)}</td>
+    </tr>
+  )
+})

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
 import type { Account } from '../../../../shared/model'
 import { ErrorNote } from '../../components/error-note'
@@ -15,6 +15,8 @@ interface Props {
   /** Set from the queue ("Show the wire exchange"); null shows everything. */
   jobFilter: WireFilter | null
   onClearJobFilter: () => void
+  /** Hidden areas stay mounted; this one renders its list only while shown (it may hold thousands of lines of XML). */
+  visible: boolean
 }
 
 type Tab = 'exchanges' | 'console'
@@ -24,7 +26,7 @@ const tabs: { id: Tab; label: string }[] = [
 ]
 
 /** What went out and what came back, for every XML-RPC call the app made. */
-export function InspectorView({ api, accounts, jobFilter, onClearJobFilter }: Props) {
+export const InspectorView = memo(function InspectorView({ api, accounts, jobFilter, onClearJobFilter, visible }: Props) {
   const { entries, error } = useWire(api)
   const [tab, setTab] = useState<Tab>('exchanges')
   const [accountId, setAccountId] = useState('')
@@ -32,8 +34,11 @@ export function InspectorView({ api, accounts, jobFilter, onClearJobFilter }: Pr
   const [selectedId, setSelectedId] = useState<number | null>(null)
   const id = useId()
 
-  const filter: WireFilter = jobFilter ?? { ...(accountId ? { accountId } : {}), ...(text.trim() ? { text: text.trim() } : {}) }
-  const shown = useMemo(() => entries.filter((e) => matches(e, filter)), [entries, filter.accountId, filter.text, filter.from, filter.to]) // eslint-disable-line react-hooks/exhaustive-deps
+  const query = text.trim()
+  const shown = useMemo(() => {
+    const filter: WireFilter = jobFilter ?? { ...(accountId ? { accountId } : {}), ...(query ? { text: query } : {}) }
+    return entries.filter((e) => matches(e, filter))
+  }, [entries, jobFilter, accountId, query])
   const selected = shown.find((e) => e.id === selectedId) ?? shown[0] ?? null
 
   // A job's exchanges: show the tab, and its first call.
@@ -103,7 +108,7 @@ export function InspectorView({ api, accounts, jobFilter, onClearJobFilter }: Pr
         <ErrorNote error={error} context="The exchanges couldn’t be listed" />
         {entries.length === 0 && !error && <p className="empty-note">No exchanges yet. Publish something, test an account or call a method, and each request and answer shows here.</p>}
         {entries.length > 0 && shown.length === 0 && <p className="empty-note">No exchanges match. {jobFilter ? 'The job may not have reached the network yet.' : ''}</p>}
-        {shown.length > 0 && (
+        {visible && shown.length > 0 && (
           <div className="inspector-split">
             <div className="exchanges-scroll">
               <ExchangeList entries={shown} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
@@ -131,4 +136,4 @@ export function InspectorView({ api, accounts, jobFilter, onClearJobFilter }: Pr
       </div>
     </section>
   )
-}
+})

@@ -1,4 +1,4 @@
-import type { Ref } from 'react'
+import { memo, useCallback } from 'react'
 import type { Account, Job } from '../../../../shared/model'
 import { formatBytes, formatWhen } from '../../lib/format'
 import { safeHttpUrl } from '../../lib/safe-url'
@@ -14,15 +14,18 @@ interface Props {
   onResolve: (job: Job) => void
   onShowWire: (job: Job) => void
   onOpenDraft: (draftId: string) => void
-  ref?: Ref<HTMLLIElement>
+  /** Where the list keeps each job's element, to bring a new one into view. */
+  register: (jobId: string, el: HTMLLIElement | null) => void
 }
 
-/** One job: what, where, how far, and what the server said. */
-export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, onOpenDraft, ref }: Props) {
+/** One job: what, where, how far, and what the server said. Memoised: progress ticks change one job. */
+export const JobItem = memo(function JobItem({ job, account, busy, onAction, onResolve, onShowWire, onOpenDraft, register }: Props) {
+  const ref = useCallback((el: HTMLLIElement | null) => register(job.id, el), [register, job.id])
   const url = job.state === 'done' ? safeHttpUrl(job.result?.url) : null
   const headingId = `job-${job.id}-label`
   const showError = job.error && job.state !== 'done' && job.state !== 'cancelled'
   const actions = actionsFor(job)
+  const blog = job.action.startsWith('blog.') // a post on a blog, not a message in a group
 
   return (
     <li ref={ref} className={`job job-${job.state}`} tabIndex={-1} aria-labelledby={headingId}>
@@ -36,7 +39,7 @@ export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, o
         {account ? account.name : 'Unknown account'} · {job.attempts === 1 ? '1 attempt' : `${job.attempts} attempts`} · queued{' '}
         {formatWhen(job.createdAt)}
         {job.state === 'waiting-retry' && job.nextAttemptAt && <> · next try {formatWhen(job.nextAttemptAt, undefined, true)}</>}
-        {job.result?.msgnum !== undefined && <> · message {String(job.result.msgnum)}</>}
+        {job.result?.msgnum !== undefined && <> · {blog ? 'post' : 'message'} {String(job.result.msgnum)}</>}
       </p>
       {job.progress && job.state === 'sending' && (
         <div className="job-progress">
@@ -50,8 +53,8 @@ export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, o
       {job.state === 'unknown' && (
         <p className="job-note">
           {job.uncertain?.status === 'searching'
-            ? 'The answer was lost after the message may have reached the server. Upstream is looking for it there; it will not post it twice.'
-            : 'The answer was lost after the message may have reached the server, and Upstream couldn’t tell whether it did. Check the group, then say.'}
+            ? `The answer was lost after the ${blog ? 'post' : 'message'} may have reached the server. Upstream is looking for it there; it will not post it twice.`
+            : `The answer was lost after the ${blog ? 'post' : 'message'} may have reached the server, and Upstream couldn’t tell whether it did. Check the ${blog ? 'blog' : 'group'}, then say.`}
         </p>
       )}
       {url && (
@@ -87,4 +90,4 @@ export function JobItem({ job, account, busy, onAction, onResolve, onShowWire, o
       <JobHistory job={job} />
     </li>
   )
-}
+})

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import type { Events, UpstreamApi } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { Account, Job } from '../../../../shared/model'
 import { shortcutHint } from '../../app/commands'
 import { ErrorNote } from '../../components/error-note'
+import type { JobAction } from './job-actions'
 import { JobItem } from './job-item'
 import { ResolveDialog } from './resolve-dialog'
 import { useJobActions } from './use-job-actions'
@@ -22,10 +23,12 @@ interface Props {
   onOpenDraft: (draftId: string) => void
 }
 
-export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, upsert, notify, onShowWire, onOpenDraft }: Props) {
+export const QueueView = memo(function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, upsert, notify, onShowWire, onOpenDraft }: Props) {
   const items = useRef(new Map<string, HTMLLIElement>())
   const { act, all, resolve, busy } = useJobActions(api, upsert, notify)
   const [resolving, setResolving] = useState<Job | null>(null)
+  const register = useCallback((id: string, el: HTMLLIElement | null) => void (el ? items.current.set(id, el) : items.current.delete(id)), [])
+  const onAction = useCallback((j: Job, a: JobAction) => void act(j, a), [act])
   const canPause = jobs.some((j) => j.state === 'queued' || j.state === 'waiting-retry' || j.state === 'waiting-network')
   const canResume = jobs.some((j) => j.state === 'paused')
 
@@ -63,11 +66,11 @@ export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, u
             job={job}
             account={accounts?.find((a) => a.id === job.accountId)}
             busy={busy.has(job.id)}
-            onAction={(j, a) => void act(j, a)}
+            onAction={onAction}
             onResolve={setResolving}
             onShowWire={onShowWire}
             onOpenDraft={onOpenDraft}
-            ref={(el) => void (el ? items.current.set(job.id, el) : items.current.delete(job.id))}
+            register={register}
           />
         ))}
       </ul>
@@ -81,4 +84,4 @@ export function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, u
       )}
     </section>
   )
-}
+})

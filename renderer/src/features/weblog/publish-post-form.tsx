@@ -41,10 +41,12 @@ export function PublishPostForm({ drafts, actions }: { drafts: DraftSummary[] | 
           Left empty, a post published before keeps its categories.
         </span>
       </div>
-      <button type="submit" className="button primary" disabled={!draftId || actions.busy !== null}>
-        {actions.busy === 'publish' ? 'Publishing…' : 'Publish post'}
-      </button>
-      <ErrorNote error={actions.errorFor('publish')} context="The post wasn’t published" />
+      <div className="weblog-publish-end">
+        <button type="submit" className="button primary" disabled={!draftId || actions.busy !== null}>
+          {actions.busy === 'publish' ? 'Publishing…' : 'Publish post'}
+        </button>
+        <ErrorNote error={actions.errorFor('publish')} context="The post wasn’t published" />
+      </div>
     </form>
   )
 }

@@ -36,8 +36,11 @@ export function SettingsForm({ settings, error, actions }: { settings: WeblogSet
       {form && settings && (
         <form onSubmit={submit} aria-label="Weblog settings">
           <div className="form-row">
-            <label htmlFor={`${id}-title`}>Weblog title</label>
-            <input id={`${id}-title`} value={form.title} onChange={(e) => set({ title: e.target.value })} />
+            <label htmlFor={`${id}-title`}>Weblog name</label>
+            <input id={`${id}-title`} value={form.title} aria-describedby={`${id}-title-hint`} onChange={(e) => set({ title: e.target.value })} />
+            <span id={`${id}-title-hint`} className="hint">
+              The pages’ header and the feed’s title.
+            </span>
           </div>
           <div className="form-row">
             <label htmlFor={`${id}-description`}>Description</label>

@@ -12,11 +12,10 @@ interface Ping {
 const isPing = (v: JsonValue): v is Ping & { [k: string]: JsonValue } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.server === 'string' && typeof v.ok === 'boolean' && typeof v.message === 'string'
 
-/** The newest sync as the queue runs it: its state, progress, what stopped it, and each ping's reply. */
+/** The newest sync as the queue runs it: its state, progress, what stopped it (naming each file that did not go), and each ping's reply. */
 export function SyncJob({ job }: { job: Job }) {
   const members = job.result?.members ?? {}
   const pings = Array.isArray(members.pings) ? members.pings.filter(isPing) : []
-  const failed = (job.files ?? []).filter((f) => f.status === 'failed')
   return (
     <div className="weblog-sync" aria-label="Latest sync" role="group">
       <p className="weblog-sync-top">
@@ -34,15 +33,6 @@ export function SyncJob({ job }: { job: Job }) {
         </div>
       )}
       {job.error && job.state !== 'done' && job.state !== 'cancelled' && <p className="job-error">{job.error.message}</p>}
-      {failed.length > 0 && (
-        <ul className="weblog-paths" aria-label="Files that did not go">
-          {failed.map((f) => (
-            <li key={f.path}>
-              <code>{f.path}</code> {f.error?.message}
-            </li>
-          ))}
-        </ul>
-      )}
       {pings.length > 0 && (
         <ul className="weblog-pings" aria-label="Ping replies">
           {pings.map((p) => (
