@@ -54,7 +54,9 @@ test('a 50 MB enclosure is added and sent without a long task in the renderer', 
       el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
     })
     await expect(files.getByRole('listitem').filter({ hasText: 'note.txt' })).toContainText('6 bytes')
+    await step('axe') // axe-core runs in the page: its own long tasks are not the app's
     await expectAccessible(page, 'Write, a message with enclosures')
+    await step('remove')
     await files.getByRole('button', { name: 'Remove note.txt' }).click()
     await expect(files.getByRole('listitem')).toHaveCount(1)
 
@@ -73,8 +75,9 @@ test('a 50 MB enclosure is added and sent without a long task in the renderer', 
 
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { at: number; ms: number }[] }).__longTasks)
     const during = (at: number) => steps.filter(([, t]) => t <= at).at(-1)?.[0] ?? 'before'
-    const report = longTasks.map((t) => `${Math.round(t.ms)} ms (${during(t.at)})`).join(', ')
-    expect(Math.max(0, ...longTasks.map((t) => t.ms)), `long tasks: ${report}`).toBeLessThan(200)
+    const apps = longTasks.filter((t) => during(t.at) !== 'axe')
+    const report = apps.map((t) => `${Math.round(t.ms)} ms (${during(t.at)})`).join(', ')
+    expect(Math.max(0, ...apps.map((t) => t.ms)), `long tasks: ${report}`).toBeLessThan(200)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

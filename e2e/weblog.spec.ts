@@ -28,7 +28,7 @@ test('write two posts, publish them, open the home page and the feed from the sa
     await w.saved()
   }
 
-  await toWeblog()
+  await page.keyboard.press('ControlOrMeta+5') // the area's shortcut
   for (const p of posts) {
     await weblog.getByLabel('Post draft').selectOption({ label: p.title })
     await weblog.getByLabel('Categories').fill(p.categories)

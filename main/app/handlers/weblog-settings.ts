@@ -34,6 +34,7 @@ export async function saveWeblogSettings(ctx: AppContext, input: unknown): Promi
 function settingsPatch(o: Obj): Partial<WeblogConfig> {
   const patch: Partial<WeblogConfig> = {}
   for (const key of ['title', 'description', 'timeZone'] as const) if (o[key] !== undefined) patch[key] = string(o, key, { max: key === 'description' ? 2000 : 200 }).trim()
+  if (patch.title === '') return failWith('invalid-input', 'Give the weblog a name: it heads every page and titles the feed.', { field: 'title' })
   if (o.upstreamOnChange !== undefined) {
     if (typeof o.upstreamOnChange !== 'boolean') return failWith('invalid-input', '"upstreamOnChange" must be true or false.', { field: 'upstreamOnChange' })
     patch.upstreamOnChange = o.upstreamOnChange

@@ -79,6 +79,7 @@ describe('weblog channels through the core (Local sandbox community account)', (
     expect(await app.call('weblog.settings.get', { accountId })).toEqual(saved)
 
     expect(await app.refusal('weblog.settings.save', { accountId, timeZone: 'Mars/Olympus' })).toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('"Mars/Olympus" is not an IANA zone') })
+    expect(await app.refusal('weblog.settings.save', { accountId, title: '  ' })).toMatchObject({ kind: 'invalid-input', details: { field: 'title' } })
     expect(await app.refusal('weblog.settings.save', { accountId, siteDir: 'relative/www' })).toMatchObject({ kind: 'invalid-input', details: { field: 'siteDir' } })
     expect(await app.refusal('weblog.settings.save', { accountId, pingServers: ['ftp://x'] })).toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('http(s) URLs') })
     expect(await app.refusal('weblog.settings.get', { accountId: SANDBOX_WEBHOST })).toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('community-server accounts') })

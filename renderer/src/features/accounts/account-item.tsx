@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Account, ConnectionReport } from '../../../../shared/model'
+import { formatWhen } from '../../lib/format'
 import { accountKindLabel } from './account-kinds'
 import { ConnectionReportView } from './connection-report-view'
 
@@ -50,6 +51,12 @@ export function AccountItem({ account, report, busy, message, onEdit, onRemove, 
         )}
         <dt>Password</dt>
         <dd>{account.hasPassword ? 'Stored' : 'Not stored'}</dd>
+        {account.profile?.detectedAt && (
+          <>
+            <dt>Server profile</dt>
+            <dd>{profileSummary(account)}</dd>
+          </>
+        )}
       </dl>
       {children}
       <div className="job-actions">
@@ -83,4 +90,12 @@ export function AccountItem({ account, report, busy, message, onEdit, onRemove, 
       {report && <ConnectionReportView report={report} accountName={account.name} />}
     </li>
   )
+}
+
+/** The dialect in a line; Edit shows and changes each part. */
+function profileSummary(a: Account): string {
+  const p = a.profile!
+  const parts = [`clock in ${p.timeZone}`, p.methods ? `${p.methods.length} methods` : 'no introspection']
+  if (a.kind === 'community') parts.push(`uploads with ${p.uploadMethod}`, `registerUser with ${p.registerUserArity} parameters`)
+  return `${parts.join(' · ')} (detected ${formatWhen(p.detectedAt!)})`
 }

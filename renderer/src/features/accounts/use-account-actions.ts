@@ -29,9 +29,10 @@ export function useAccountActions(api: UpstreamApi, refresh: () => Promise<void>
         const r = await api.invoke('accounts.test', { id: a.id })
         if (!r.ok) return errorText(r.error, 'The test couldn’t run')
         recordReport(a, r.value)
+        void refresh() // the test stored what it detected (the server profile)
         return null
       }),
-    [api, run],
+    [api, run, refresh],
   )
 
   const register = useCallback(

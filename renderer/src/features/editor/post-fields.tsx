@@ -43,7 +43,7 @@ export function PostFields({ api, post, account, onEdit }: Props) {
         />
         {post.postDate && <ZoneInput value={post.postDate.zone} onChange={(zone) => post.postDate && set({ postDate: { ...post.postDate, zone } })} />}
         <span id={`${id}-date-hint`} className="muted">
-          {post.postDate ? `${post.postDate.zone}; in the future, it schedules the post` : 'empty: dated when published'}
+          {post.postDate ? 'a future date schedules the post' : 'empty: dated when published'}
         </span>
       </div>
       <div className="field">
@@ -73,25 +73,27 @@ export function PostFields({ api, post, account, onEdit }: Props) {
       </div>
       <details className="post-more">
         <summary>Tags, excerpt, slug</summary>
-        <div className="field">
-          <label htmlFor={`${id}-tags`}>Tags</label>
-          <input
-            id={`${id}-tags`}
-            value={tagsText}
-            placeholder="comma, separated"
-            onChange={(e) => {
-              setTagsText(e.target.value)
-              set({ tags: list(e.target.value) })
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-slug`}>Slug</label>
-          <input id={`${id}-slug`} value={post.slug ?? ''} spellCheck={false} onChange={(e) => set({ slug: e.target.value })} />
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-excerpt`}>Excerpt</label>
-          <input id={`${id}-excerpt`} value={post.excerpt ?? ''} onChange={(e) => set({ excerpt: e.target.value })} />
+        <div className="post-more-fields">
+          <div className="field">
+            <label htmlFor={`${id}-tags`}>Tags</label>
+            <input
+              id={`${id}-tags`}
+              value={tagsText}
+              placeholder="comma, separated"
+              onChange={(e) => {
+                setTagsText(e.target.value)
+                set({ tags: list(e.target.value) })
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-slug`}>Slug</label>
+            <input id={`${id}-slug`} value={post.slug ?? ''} spellCheck={false} onChange={(e) => set({ slug: e.target.value })} />
+          </div>
+          <div className="field grow">
+            <label htmlFor={`${id}-excerpt`}>Excerpt</label>
+            <input id={`${id}-excerpt`} value={post.excerpt ?? ''} onChange={(e) => set({ excerpt: e.target.value })} />
+          </div>
         </div>
       </details>
     </div>

@@ -80,7 +80,7 @@ export function SettingsForm({ settings, error, actions }: { settings: WeblogSet
             <button type="submit" className="button primary" disabled={actions.busy !== null}>
               {actions.busy === 'settings' ? 'Saving…' : 'Save settings'}
             </button>
-            <ErrorNote error={actions.errorFor('settings')} context="Settings not saved" />
+            <ErrorNote error={actions.errorFor('settings')} />
           </div>
         </form>
       )}
