@@ -44,6 +44,8 @@ test('write two posts, publish them, open the home page and the feed from the sa
   await weblog.getByRole('button', { name: 'Dry run' }).click()
   await expect(weblog.getByRole('region', { name: 'Dry run' })).toContainText('Nothing to send')
   await expectAccessible(page, 'Weblog area')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectAccessible(page, 'Weblog area, dark')
 
   const home = await weblog.getByRole('link', { name: 'Open home page' }).getAttribute('href')
   const feedUrl = await weblog.getByRole('link', { name: 'Open feed' }).getAttribute('href')
