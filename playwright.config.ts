@@ -15,6 +15,12 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  // Timing proofs (the 50 MB enclosure's long-task check) run by themselves after everything else,
+  // so another test's browser sharing the two cores can't stretch the renderer's tasks.
+  projects: [
+    { name: 'app', testIgnore: /enclosure\.spec\.ts/ },
+    { name: 'timing', testMatch: /enclosure\.spec\.ts/, dependencies: ['app'] },
+  ],
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },
