@@ -109,7 +109,7 @@ export interface Events {
   /** Files and URLs handed to the desktop app by a second launch or the command line. */
   'app.open': { files: string[]; urls: string[] }
   /** A desktop menu item or its accelerator (Electron only; the browser face binds keys itself). */
-  'menu.command': { command: 'new-draft' | 'save' | 'publish' | 'search' | 'area-write' | 'area-queue' | 'area-accounts' }
+  'menu.command': { command: 'new-draft' | 'save' | 'publish' | 'search' | 'area-write' | 'area-queue' | 'area-accounts' | 'area-inspector' | 'area-weblog' }
 }
 
 export type ChannelName = keyof Channels

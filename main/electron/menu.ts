@@ -20,6 +20,8 @@ export const SHORTCUTS = {
   'area-write': 'CmdOrCtrl+1',
   'area-queue': 'CmdOrCtrl+2',
   'area-accounts': 'CmdOrCtrl+3',
+  'area-inspector': 'CmdOrCtrl+4',
+  'area-weblog': 'CmdOrCtrl+5',
 } as const satisfies Record<MenuCommand, string>
 
 /**
@@ -58,7 +60,7 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string, actions
   const view: MenuItemConstructorOptions = {
     label: top('View'),
     submenu: [
-      item('Write', 'area-write'), item('Publish Queue', 'area-queue'), item('Accounts', 'area-accounts'), sep,
+      item('Write', 'area-write'), item('Publish Queue', 'area-queue'), item('Accounts', 'area-accounts'), item('Inspector', 'area-inspector'), item('Weblog', 'area-weblog'), sep,
       ...(actions.developer ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, sep] : []),
       { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, sep,
       { role: 'togglefullscreen' },
