@@ -1,3 +1,4 @@
+import { slugify } from '../../shared/slug'
 import { join } from 'node:path'
 import type { Draft, DraftFormat } from '../../shared/model'
 import { atomicWrite } from './atomic-write'
@@ -10,15 +11,7 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.cha
 
 /** A readable, portable file name: the title's words plus the id, so exports never collide. */
 export function exportBaseName(draft: Draft): string {
-  const slug = draft.title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  return `${slug || 'untitled'}-${draft.id}`
+  return `${slugify(draft.title) || 'untitled'}-${draft.id}`
 }
 
 /** The body as a file people can open: a page that is already a whole document is left as it is. */

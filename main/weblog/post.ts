@@ -1,3 +1,4 @@
+import { slugify as slugOf } from '../../shared/slug'
 /** A weblog post: what the renderer turns into a permalink page, home and archive entries, and a feed item. */
 export type PostFormat = 'html' | 'markdown' | 'text'
 
@@ -43,13 +44,5 @@ export function isPagePath(path: string): boolean {
 
 /** A URL- and file-friendly slug of a title: ASCII letters and digits joined by '-'. */
 export function slugify(title: string, fallback: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  return slug || fallback
+  return slugOf(title) || fallback
 }

@@ -1,4 +1,5 @@
 import { XmlRpcDateTime, type XmlRpcStruct } from '../../xmlrpc/values'
+import type { ServerPost } from '../../../shared/model'
 import { getMember } from '../../xmlrpc/get-member'
 import { readDateTime, readString, readStringList } from '../read-members'
 import { serverTimeToDate } from '../server-time'
@@ -7,26 +8,8 @@ import { postIdOf, type PostId } from './post-id'
 /** How a post's date became an instant, so the UI can say which zone it trusted. */
 export type DateSource = 'gmt' | 'sent-zone' | 'account-zone'
 
-/** A post as the server has it: the fields Upstream edits, plain JSON, for a draft's base. */
-export interface PostSnapshot {
-  id: string
-  wireId: string | number
-  title: string
-  /** The whole body: WordPress's split at <!--more--> is joined again. */
-  description: string
-  categories: string[]
-  keywords: string[]
-  excerpt: string
-  slug: string
-  /** null when the engine does not say (only WordPress has post_status). */
-  status: string | null
-  /** ISO 8601 in UTC; null when the server gave none (or WordPress's zero date). */
-  dateCreated: string | null
-  dateSource: DateSource | null
-  /** ISO 8601 in UTC, when the server says (WordPress's date_modified_gmt). */
-  dateModified: string | null
-  link: string | null
-}
+/** A post as the server has it, plain JSON: the same shape a draft keeps as its base. */
+export type PostSnapshot = ServerPost
 
 export interface FetchedPost extends PostSnapshot {
   /** Every member the server sent. */
