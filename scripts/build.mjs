@@ -3,9 +3,26 @@
 // and the Electron main process and its preload as CommonJS (a sandboxed preload must be CJS).
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { rmSync, chmodSync } from 'node:fs'
+import { chmodSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 const quiet = process.argv.includes('--quiet')
+
+// `prepare` runs on every install, and `npx upstream` in this folder installs the project into npm's
+// npx cache (running `prepare`) on each call: with --if-needed an up-to-date build is kept.
+const stamp = 'out/.build-stamp'
+const inputs = ['main', 'shared', 'renderer', 'scripts/build.mjs', 'vite.config.ts', 'package.json', 'package-lock.json']
+function newestInput(path) {
+  const info = statSync(path, { throwIfNoEntry: false })
+  if (!info) return 0
+  if (!info.isDirectory()) return info.mtimeMs
+  return Math.max(0, ...readdirSync(path).filter((n) => n !== 'node_modules').map((n) => newestInput(join(path, n))))
+}
+if (process.argv.includes('--if-needed') && existsSync(stamp) && statSync(stamp).mtimeMs > Math.max(...inputs.map(newestInput))) {
+  if (!quiet) console.log('build: out/ is up to date')
+  process.exit(0)
+}
+rmSync(stamp, { force: true })
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' }
 
 rmSync('out/node', { recursive: true, force: true })
@@ -45,3 +62,4 @@ await build({
 
 const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...(quiet ? ['--logLevel', 'warn'] : [])], { stdio: 'inherit' })
 if (vite.status !== 0) process.exit(vite.status ?? 1)
+writeFileSync(stamp, new Date().toISOString() + '\n')
