@@ -9,12 +9,14 @@ import type { RpcFlags } from './rpc-args'
  * The client a command uses, built from its flags. --verbose prints every exchange to stderr,
  * redacted like the wire log (positional secrets by method, plus the URL's password).
  */
-export function clientFromFlags(url: string, flags: RpcFlags, io: CliIo, allowNil = false): XmlRpcClient {
+export function clientFromFlags(url: string, flags: RpcFlags, io: CliIo, exactTypes = false): XmlRpcClient {
   const password = parseEndpoint(url).password
   return createXmlRpcClient(url, {
     timeoutMs: flags.timeoutMs,
     maxResponseBytes: flags.maxBytes,
-    allowNil,
+    // `call` sends and shows values with their types: nil goes out, 2.0 comes back as {"$double": 2}.
+    allowNil: exactTypes,
+    keepDoubleType: exactTypes,
     redactor: createRedactor({ secrets: [password] }),
     onWire: flags.verbose ? (entry) => io.stderr(formatWire(entry)) : undefined,
   })

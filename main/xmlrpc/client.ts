@@ -25,6 +25,8 @@ export interface ClientOptions {
   /** Cap on value nesting in the answer (the decoder's default when absent). */
   maxDepth?: number
   userAgent?: string
+  /** Return integral <double> values as XmlRpcDouble (see DecodeOptions.keepDoubleType). */
+  keepDoubleType?: boolean
   /** Allow <nil/> in requests (only for servers known to accept it). */
   allowNil?: boolean
   /** Receives every exchange, redacted. */
@@ -74,7 +76,7 @@ export function createXmlRpcClient(url: string, options: ClientOptions = {}): Xm
         deadline,
         onUploadProgress: callOptions.onUploadProgress,
       })
-      return interpretAnswer({ ...answer, host: hostOf(answer.url) }, options.maxDepth)
+      return interpretAnswer({ ...answer, host: hostOf(answer.url) }, options.maxDepth, options.keepDoubleType)
     } catch (e) {
       failure = e
       throw e

@@ -9,6 +9,8 @@ export interface DecodeOptions {
   maxDepth?: number
   /** Told about tolerated deviations (boolean "true", a double "nan"). */
   onWarning?: (msg: string) => void
+  /** Return an integral <double> as XmlRpcDouble, so tools that show types (the CLI) keep 2.0 a double. */
+  keepDoubleType?: boolean
 }
 
 export type DecodedResponse = { kind: 'value'; value: XmlRpcValue } | { kind: 'fault'; fault: XmlRpcFault }
@@ -28,7 +30,7 @@ function start(body: Uint8Array | string, opts: DecodeOptions | undefined): XmlS
 }
 
 function readerFor(sc: XmlScanner, opts: DecodeOptions | undefined): ValueReader {
-  return new ValueReader(sc, opts?.maxDepth ?? 100, opts?.onWarning ?? ignore)
+  return new ValueReader(sc, opts?.maxDepth ?? 100, opts?.onWarning ?? ignore, opts?.keepDoubleType ?? false)
 }
 
 /**

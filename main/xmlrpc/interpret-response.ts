@@ -22,11 +22,11 @@ export const BODY_START_BYTES = 200
  * carrying the status and the first bytes; XML that fails to parse is a protocol error with its
  * position, unless the status already says the server failed.
  */
-export function interpretAnswer(a: Answer, maxDepth?: number): XmlRpcValue {
+export function interpretAnswer(a: Answer, maxDepth?: number, keepDoubleType = false): XmlRpcValue {
   const ok = a.status >= 200 && a.status < 300
   let decoded: ReturnType<typeof decodeResponse>
   try {
-    decoded = decodeResponse(a.body, maxDepth === undefined ? undefined : { maxDepth })
+    decoded = decodeResponse(a.body, { ...(maxDepth === undefined ? {} : { maxDepth }), keepDoubleType })
   } catch (e) {
     if (e instanceof XmlRpcDepthError) throw new LimitError('depth', e.maxDepth, `The answer from ${a.host} nests deeper than ${e.maxDepth} levels`, a.url, { cause: e })
     if (!(e instanceof XmlRpcParseError)) throw e

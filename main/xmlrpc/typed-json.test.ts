@@ -99,3 +99,14 @@ describe('round trip', () => {
     )
   })
 })
+
+describe('integral doubles keep their type where asked', () => {
+  it('decodes <double>2.0</double> as XmlRpcDouble with keepDoubleType, so typed JSON says {"$double": 2}', async () => {
+    const { decodeResponse } = await import('./decode')
+    const xml = '<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><double>2.0</double></value><value><double>2.5</double></value></data></array></value></param></params></methodResponse>'
+    const kept = decodeResponse(xml, { keepDoubleType: true })
+    expect(kept.kind === 'value' && toTypedJson(kept.value)).toEqual([{ $double: 2 }, 2.5])
+    const plain = decodeResponse(xml)
+    expect(plain.kind === 'value' && toTypedJson(plain.value)).toEqual([2, 2.5])
+  })
+})

@@ -2,7 +2,7 @@ import { decodeBase64 } from './base64'
 import { positionOf, XmlRpcDepthError } from './codec-errors'
 import { parseDateTime } from './datetime'
 import { parseBoolean, parseDouble, parseInteger } from './scalar-parse'
-import type { XmlRpcStruct, XmlRpcValue } from './values'
+import { XmlRpcDouble, type XmlRpcStruct, type XmlRpcValue } from './values'
 import type { XmlScanner } from './xml-scanner'
 
 const BLANK = /^[ \t\n]*$/
@@ -16,6 +16,7 @@ export class ValueReader {
     private readonly sc: XmlScanner,
     private readonly maxDepth: number,
     private readonly warn: (msg: string) => void,
+    private readonly keepDoubleType = false,
   ) {}
 
   /** The next element, which must be <value>; `depth` is 1 for a param. */
@@ -56,6 +57,7 @@ export class ValueReader {
       case 'double':
       case 'float':
         v = this.check(parseDouble(this.scalar(type, empty), this.warn), type, 'a number')
+        if (this.keepDoubleType && Number.isInteger(v)) v = new XmlRpcDouble(v as number)
         break
       case 'dateTime.iso8601':
         v = this.check(parseDateTime(this.scalar(type, empty)), type, 'a date and time')
