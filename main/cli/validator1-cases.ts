@@ -1,3 +1,4 @@
+import { seededRandom } from '../app/seeded-random'
 import { isStruct } from '../xmlrpc/get-member'
 import { struct, XmlRpcDateTime, XmlRpcDouble, type XmlRpcStruct, type XmlRpcValue } from '../xmlrpc/values'
 
@@ -12,16 +13,10 @@ export interface ValidatorCase {
   check(answer: XmlRpcValue): string | null
 }
 
-/** Small seeded generator (mulberry32): the same seed gives the same inputs, to reproduce a failure. */
+/** Seeded integers in [0, max): the same seed gives the same inputs, to reproduce a failure. */
 export function random(seed: number): (max: number) => number {
-  let a = seed >>> 0
-  return (max) => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max)
-  }
+  const next = seededRandom(seed)
+  return (max) => Math.floor(next() * max)
 }
 
 export function validatorCases(seed: number): ValidatorCase[] {

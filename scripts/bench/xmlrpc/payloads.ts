@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../main/app/seeded-random'
 // The two benchmark payloads of issue 3, built deterministically (a seeded generator, no clock,
 // no randomness from the system) so every run and every peer works on the same bytes.
 import { createHash } from 'node:crypto'
@@ -15,17 +16,8 @@ export interface Payload {
   params: XmlRpcValue[]
 }
 
-/** mulberry32: tiny, fast and good enough to make text and bytes that don't compress to nothing. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded, so payloads are the same in every run and don't compress to nothing. */
+const generator = seededRandom
 
 const WORDS = ['weblog', 'upstream', 'radio', 'community', 'server', 'outline', 'story', 'enclosure', 'river', 'post', 'the', 'and', 'of', 'a', 'to', 'in']
 
