@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { runCrashChild } from '../main/store/crash-child'
-import { formatReport, runCrashtest } from '../main/store/crash-harness'
+import { runCrashChild } from '../main/store/testing/crash-child'
+import { formatReport, runCrashtest } from '../main/store/testing/crash-harness'
 
 const { values } = parseArgs({ options: { kills: { type: 'string', default: '500' }, data: { type: 'string' }, child: { type: 'string' } } })
 

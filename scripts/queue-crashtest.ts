@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { formatCrash } from '../main/queue/testing/crash-check'
-import { runQueueChild } from '../main/queue/testing/crash-child'
-import { runQueueCrashtest } from '../main/queue/testing/crash-harness'
+import { formatCrash } from '../main/app/queue/testing/crash-check'
+import { runQueueChild } from '../main/app/queue/testing/crash-child'
+import { runQueueCrashtest } from '../main/app/queue/testing/crash-harness'
 
 const { values } = parseArgs({ options: { kills: { type: 'string', default: '100' }, data: { type: 'string' }, child: { type: 'string' }, drain: { type: 'boolean' } } })
 

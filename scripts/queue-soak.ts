@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { formatSoak } from '../main/queue/testing/soak-report'
-import { runSoak } from '../main/queue/testing/soak'
+import { formatSoak } from '../main/app/queue/testing/soak-report'
+import { runSoak } from '../main/app/queue/testing/soak'
 
 const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, data: { type: 'string' } } })
 const jobs = Number(values.jobs)

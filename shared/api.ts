@@ -1,7 +1,7 @@
 /**
  * The one contract between the renderer and the core. Every face (Electron IPC, the browser host's
  * HTTP API, tests) is generic over these two maps: adding a capability means adding a line here and
- * a handler in main/app/handlers, never touching the plumbing.
+ * a handler in main/app/<feature>/channels, never touching the plumbing.
  */
 import type { JsonValue } from './errors'
 import type { Account, AccountInput, BlogCategories, BlogInfo, BlogPostSummary, ConnectionReport, Draft, DraftFormat, DraftInput, DraftQuery, DraftSummary, Job, MethodInfo, TopicSummary } from './model'

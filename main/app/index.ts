@@ -1,3 +1,3 @@
-export { startCore } from './core'
-export type { Core, CoreOptions } from './core-types'
-export { defaultDataDir, resolveDataDir } from './data-dir'
+export { startCore } from './core/core'
+export type { Core, CoreOptions } from './core/core-types'
+export { defaultDataDir, resolveDataDir } from './core/data-dir'

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closedPort, startHttp, type HttpPeer } from '../xmlrpc/client-peers/http-peer'
-import { startPythonServer, type Peer } from '../xmlrpc/client-peers/python-peer'
-import { PASSWORD, secretCalls, secretForms } from '../xmlrpc/client-peers/secret-calls'
+import { closedPort, startHttp, type HttpPeer } from '../xmlrpc/testing/peers/http-peer'
+import { startPythonServer, type Peer } from '../xmlrpc/testing/peers/python-peer'
+import { PASSWORD, secretCalls, secretForms } from '../xmlrpc/testing/peers/secret-calls'
 import { run } from './call'
-import { fakeIo } from './test-io'
+import { fakeIo } from './testing/test-io'
 import { toTypedJson } from '../xmlrpc/typed-json'
 
 // `upstream call`, run in-process against Python's xmlrpc.server.

@@ -35,7 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? Exit.usage : Exit.ok
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${(await import('../app/version')).APP_VERSION}\n`)
+    io.stdout(`${(await import('../base/version')).APP_VERSION}\n`)
     return Exit.ok
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNpmServer } from '../xmlrpc/client-peers/npm-peer'
-import { startOurServer } from '../xmlrpc/client-peers/our-peer'
-import { startPythonServer, type Peer } from '../xmlrpc/client-peers/python-peer'
+import { startNpmServer } from '../xmlrpc/testing/peers/npm-peer'
+import { startOurServer } from '../xmlrpc/testing/peers/our-peer'
+import { startPythonServer, type Peer } from '../xmlrpc/testing/peers/python-peer'
 import { registerValidator1 } from '../xmlrpc/validator1'
 import { formatMethods, run } from './methods'
-import { fakeIo } from './test-io'
+import { fakeIo } from './testing/test-io'
 import type { MethodInfo } from '../xmlrpc/client-introspect'
 
 // `upstream methods` against Python's server with multicall, without it, and with a broken one.

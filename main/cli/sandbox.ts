@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { resolveDataDir } from '../app/data-dir'
+import { resolveDataDir } from '../app/core/data-dir'
 import { GROUP_NAME } from '../sandbox/discuss-store'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox'
 import { Exit } from './exit-codes'

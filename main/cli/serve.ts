@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { startCore } from '../app/core'
-import { resolveDataDir } from '../app/data-dir'
+import { startCore } from '../app/core/core'
+import { resolveDataDir } from '../app/core/data-dir'
 import { startHost } from '../host/host'
 import { Exit } from './exit-codes'
 import { parseFlags, portFlag, untilSignal } from './flags'

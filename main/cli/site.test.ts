@@ -9,7 +9,7 @@ import { fileSecrets } from '../store/secrets-file'
 import { openSettings } from '../store/settings'
 import { siteLocations } from '../weblog/site-locations'
 import { main } from './main'
-import { fakeIo } from './test-io'
+import { fakeIo } from './testing/test-io'
 
 describe('upstream site sync|status', () => {
   let work: string

@@ -1,4 +1,4 @@
-import { resolveDataDir } from '../app/data-dir'
+import { resolveDataDir } from '../app/core/data-dir'
 import { SiteDataError } from '../weblog/site-data-error'
 import { siteStatus } from '../weblog/site-status'
 import { SiteBusyError, syncSite } from '../weblog/site-sync'

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closedPort } from '../xmlrpc/client-peers/http-peer'
-import { startOurServer } from '../xmlrpc/client-peers/our-peer'
-import { startPythonServer, type Peer } from '../xmlrpc/client-peers/python-peer'
+import { closedPort } from '../xmlrpc/testing/peers/http-peer'
+import { startOurServer } from '../xmlrpc/testing/peers/our-peer'
+import { startPythonServer, type Peer } from '../xmlrpc/testing/peers/python-peer'
 import { registerValidator1 } from '../xmlrpc/validator1'
-import { fakeIo } from './test-io'
+import { fakeIo } from './testing/test-io'
 import { run } from './validate'
 import { validatorCases } from './validator1-cases'
 

@@ -1,4 +1,4 @@
-import { seededRandom } from '../app/seeded-random'
+import { seededRandom } from '../base/seeded-random'
 import { isStruct } from '../xmlrpc/get-member'
 import { struct, XmlRpcDateTime, XmlRpcDouble, type XmlRpcStruct, type XmlRpcValue } from '../xmlrpc/values'
 

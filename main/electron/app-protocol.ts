@@ -1,8 +1,8 @@
 import { protocol } from 'electron'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { RENDERER_CSP } from '../app/csp'
-import { mimeTypeFor } from '../app/mime'
+import { RENDERER_CSP } from '../base/csp'
+import { mimeTypeFor } from '../base/mime'
 
 /** The renderer's origin: a real origin (not file://), so CSP 'self' and the sender check mean something. */
 export const APP_SCHEME = 'app'

@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { IPC_INVOKE } from '../../shared/api'
 import { appError } from '../../shared/errors'
 import { fail, type Result } from '../../shared/result'
-import type { Core } from '../app/core-types'
+import type { Core } from '../app/core/core-types'
 
 export interface IpcBridge {
   /** Waits for calls already in progress (a save the user just made) before the core closes. */

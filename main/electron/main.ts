@@ -5,9 +5,9 @@
  */
 import { app, dialog, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
-import { startCore } from '../app/core'
-import type { Core } from '../app/core-types'
-import { resolveDataDir } from '../app/data-dir'
+import { startCore } from '../app/core/core'
+import type { Core } from '../app/core/core-types'
+import { resolveDataDir } from '../app/core/data-dir'
 import { registerAppScheme, serveApp } from './app-protocol'
 import { AppWindow } from './app-window'
 import { refuseCertificateErrors } from './certificates'

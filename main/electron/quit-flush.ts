@@ -1,5 +1,5 @@
 import { app } from 'electron'
-import type { Core } from '../app/core-types'
+import type { Core } from '../app/core/core-types'
 import type { IpcBridge } from './ipc'
 
 /**

@@ -11,10 +11,10 @@ import { dirname, join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/api'
 import { ok } from '../../shared/result'
-import type { CoreOptions } from '../app/core-types'
+import type { CoreOptions } from '../app/core/core-types'
 import { openSettings } from '../store/settings'
 import { defaultSettings } from '../store/settings-types'
-import { createElectronStandIn, fakeEvent, type ElectronStandIn, type FakeFrame, type StandInOptions } from './electron-stand-in'
+import { createElectronStandIn, fakeEvent, type ElectronStandIn, type FakeFrame, type StandInOptions } from './testing/electron-stand-in'
 
 // electron-store is loaded natively (outside vitest's module graph), so vi.mock cannot reach its
 // own `import electron from 'electron'`: a resolve hook hands it the current stand-in instead, and
@@ -106,7 +106,7 @@ async function load(
   const coreOptions = deferred<CoreOptions>()
   vi.resetModules()
   vi.doMock('electron', () => e.module)
-  vi.doMock('../app/core', () => ({
+  vi.doMock('../app/core/core', () => ({
     startCore: async (opts: CoreOptions) => {
       coreOptions.resolve(opts)
       return fake.core

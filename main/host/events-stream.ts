@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import type { Core } from '../app/core-types'
+import type { Core } from '../app/core/core-types'
 
 /**
  * Events go to the page as NDJSON over a long-lived response to a fetch that carried the token

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Core } from '../app/core-types'
+import type { Core } from '../app/core/core-types'
 import { ok } from '../../shared/result'
 import { startHost, type Host } from './host'
-import { stagingDir } from './stage'
+import { stagingDir } from '../store/stage'
 
 // A core that echoes, so these tests are about the host's own rules.
 function echoCore(dataDir: string): Core {

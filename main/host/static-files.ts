@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-import { RENDERER_CSP } from '../app/csp'
-import { mimeTypeFor } from '../app/mime'
+import { RENDERER_CSP } from '../base/csp'
+import { mimeTypeFor } from '../base/mime'
 
 /** Serves the built renderer. Paths are confined to `root`; `/` serves index.html. */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

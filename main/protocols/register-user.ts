@@ -1,5 +1,5 @@
 import type { ServerProfile } from '../../shared/server-profile'
-import { USER_AGENT } from '../app/version'
+import { USER_AGENT } from '../base/version'
 import { ProtocolError } from '../xmlrpc/errors'
 import { getMember } from '../xmlrpc/get-member'
 import type { XmlRpcStruct, XmlRpcValue } from '../xmlrpc/values'

@@ -1,7 +1,7 @@
 import { XmlRpcFault } from '../xmlrpc/fault'
 import { getMember } from '../xmlrpc/get-member'
 import { XmlRpcDateTime, type XmlRpcStruct, type XmlRpcValue } from '../xmlrpc/values'
-import { serverTimeToDate } from '../protocols/server-time'
+import { serverTimeToDate } from '../xmlrpc/server-time'
 import type { Blog, BlogPost, BlogPostStatus } from './blog-store'
 import { array, SandboxFault, str } from './params'
 

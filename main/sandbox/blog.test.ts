@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { struct, XmlRpcDateTime, type XmlRpcStruct } from '../xmlrpc/values'
-import { openSandbox, type OpenSandbox } from './sandbox-fixture'
+import { openSandbox, type OpenSandbox } from './testing/sandbox-fixture'
 
 type Blog = { blogid: string; url: string; xmlrpc: string; blogName: string }
 

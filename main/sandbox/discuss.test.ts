@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replyTitle } from './discuss'
-import { openSandbox, type OpenSandbox } from './sandbox-fixture'
+import { openSandbox, type OpenSandbox } from './testing/sandbox-fixture'
 
 const NS = 'mainResponder.discuss'
 

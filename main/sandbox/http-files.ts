@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
-import { mimeTypeFor } from '../app/mime'
+import { mimeTypeFor } from '../base/mime'
 import type { SandboxContext } from './context'
 import type { Space } from './file-store'
 import { html, sendPage } from './html'

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from './sandbox'
 
 // The sandbox proven from Python's xmlrpc.client (python-proof.py): a peer we did not write.
-const script = fileURLToPath(new URL('./python-proof.py', import.meta.url))
+const script = fileURLToPath(new URL('./testing/python-proof.py', import.meta.url))
 const MAX_FILE = 1000
 
 /** Runs one scenario; async, since the sandbox answering it lives in this very process. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createXmlRpcServer } from '../xmlrpc/server'
 import { struct, type XmlRpcValue } from '../xmlrpc/values'
-import { openSandbox, type OpenSandbox } from './sandbox-fixture'
+import { openSandbox, type OpenSandbox } from './testing/sandbox-fixture'
 import { SUBSCRIPTION_LIFETIME_MS } from './subscriptions'
 
 /** A subscriber: an XML-RPC listener recording the URLs it is told about, answering `reply`. */

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XmlRpcDateTime, struct } from '../xmlrpc/values'
 import { md5Hex } from './members'
-import { openSandbox, type OpenSandbox } from './sandbox-fixture'
+import { openSandbox, type OpenSandbox } from './testing/sandbox-fixture'
 
 const NS = 'xmlStorageSystem'
 type Saved = { flError: boolean; message: string; urlList: string[] }

@@ -2,9 +2,9 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { atomicWrite } from './atomic-write'
-import { faultyFs, type FsOp } from './fs-faults'
+import { faultyFs, type FsOp } from './testing/fs-faults'
 import { nodeFs } from './fs-layer'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const steps: FsOp[] = ['open', 'write', 'fsync', 'close', 'link', 'rename', 'fsyncDir']

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatReport, runCrashtest } from './crash-harness'
-import { useTempDirs } from './test-dir'
+import { formatReport, runCrashtest } from './testing/crash-harness'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 // The child must be a real Node process running the real store: bundle it the way run-ts.mjs does.
@@ -15,7 +15,7 @@ const childFile = join(outDir, `crash-child-${process.pid}.mjs`)
 beforeAll(async () => {
   await mkdir(outDir, { recursive: true })
   await build({
-    stdin: { contents: "import { runCrashChild } from './crash-child'\nawait runCrashChild(process.argv[2])\n", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+    stdin: { contents: "import { runCrashChild } from './testing/crash-child'\nawait runCrashChild(process.argv[2])\n", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
     outfile: childFile,
     bundle: true,
     platform: 'node',

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import type { DraftInput, Enclosure } from '../../shared/model'
 import type { DraftAmendment } from './draft-amend'
 import { openDraftStore } from './drafts'
-import { faultyFs } from './fs-faults'
+import { faultyFs } from './testing/fs-faults'
 import { nodeFs } from './fs-layer'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const message: DraftInput = { id: 'm1', kind: 'message', format: 'html', title: 'Hello', body: '<p>Hi</p>', accountId: 'dg' }

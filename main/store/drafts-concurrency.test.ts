@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Draft } from '../../shared/model'
 import { openDraftStore } from './drafts'
-import { faultyFs } from './fs-faults'
+import { faultyFs } from './testing/fs-faults'
 import { nodeFs, type FsLayer } from './fs-layer'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 

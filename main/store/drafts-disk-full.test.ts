@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DraftInput } from '../../shared/model'
 import { openDraftStore } from './drafts'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const draft = (body: string): DraftInput => ({ id: 'big', kind: 'post', format: 'text', title: 'Big', body })

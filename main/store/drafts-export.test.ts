@@ -2,9 +2,9 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDraftStore } from './drafts'
-import { faultyFs } from './fs-faults'
+import { faultyFs } from './testing/fs-faults'
 import { nodeFs } from './fs-layer'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 

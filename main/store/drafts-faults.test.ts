@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DraftInput } from '../../shared/model'
 import { openDraftStore } from './drafts'
-import { faultyFs, type FsOp } from './fs-faults'
+import { faultyFs, type FsOp } from './testing/fs-faults'
 import { nodeFs } from './fs-layer'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const input = (body: string): DraftInput => ({ id: 'd1', kind: 'post', format: 'text', title: 'T', body })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DraftInput } from '../../shared/model'
 import { openDraftStore } from './drafts'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const post = (over: Partial<DraftInput> = {}): DraftInput => ({ kind: 'post', format: 'markdown', title: 'Hello', body: 'First words.', ...over })

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { faultyFs } from './fs-faults'
+import { faultyFs } from './testing/fs-faults'
 import { ensureDir, nodeFs } from './fs-layer'
 import { isPidAlive } from './pid-alive'
 import { parseTempName, tempPath } from './temp-names'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 

@@ -4,7 +4,7 @@ import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { acquireLock } from './locks'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const bootedAt = Date.now() - uptime() * 1000

@@ -1,12 +1,12 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { faultyFs } from './fs-faults'
+import { faultyFs } from './testing/fs-faults'
 import { nodeFs } from './fs-layer'
 import { passwordKey } from './secrets'
 import { fileSecrets } from './secrets-file'
 import { memorySecrets } from './secrets-memory'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 

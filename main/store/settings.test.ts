@@ -2,11 +2,11 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import Conf from 'conf'
 import { describe, expect, it } from 'vitest'
-import { faultyFs } from './fs-faults'
+import { faultyFs } from './testing/fs-faults'
 import { nodeFs } from './fs-layer'
 import { openSettings } from './settings'
 import { defaultSettings } from './settings-types'
-import { useTempDirs } from './test-dir'
+import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const account = { id: 'a1', kind: 'webhost' as const, name: 'Home', url: 'http://127.0.0.1:5337/RPC2', username: 'me@example.com' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { useTempDirs } from '../store/test-dir'
+import { useTempDirs } from '../store/testing/test-dir'
 import { HashCache } from './hash-cache'
 
 describe('HashCache', () => {

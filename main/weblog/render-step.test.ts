@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempDirs } from '../store/test-dir'
+import { useTempDirs } from '../store/testing/test-dir'
 import { DEFAULT_TEMPLATES } from './default-templates'
 import type { Post } from './post'
 import { renderStep, type RenderStepInput } from './render-step'

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempDirs } from '../store/test-dir'
+import { useTempDirs } from '../store/testing/test-dir'
 import { watchSite } from './site-watcher'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -1,6 +1,6 @@
 import { appendFile, readFile, stat } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { useTempDirs } from '../store/test-dir'
+import { useTempDirs } from '../store/testing/test-dir'
 import { siteLocations } from './site-locations'
 import { SyncState } from './sync-state'
 

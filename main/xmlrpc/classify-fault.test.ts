@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyFault, faultKindOf, type FaultKind } from './classify-fault'
 import { createXmlRpcClient } from './client'
-import { startNpmServer } from './client-peers/npm-peer'
-import { startOurServer } from './client-peers/our-peer'
-import { startPythonServer, type Peer } from './client-peers/python-peer'
+import { startNpmServer } from './testing/peers/npm-peer'
+import { startOurServer } from './testing/peers/our-peer'
+import { startPythonServer, type Peer } from './testing/peers/python-peer'
 import { LimitError, TransportError } from './errors'
 import { XmlRpcFault } from './fault'
 

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createXmlRpcClient, type ClientOptions } from './client'
-import { startHttp, type HttpPeer } from './client-peers/http-peer'
+import { startHttp, type HttpPeer } from './testing/peers/http-peer'
 import { LimitError, ProtocolError, TransportError } from './errors'
 import { XmlRpcFault } from './fault'
 

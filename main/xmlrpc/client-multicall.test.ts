@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createXmlRpcClient } from './client'
 import { multicall } from './client-multicall'
-import { readRequest, startHttp, type HttpPeer } from './client-peers/http-peer'
+import { readRequest, startHttp, type HttpPeer } from './testing/peers/http-peer'
 import { decodeCall } from './decode'
 import { encodeResponse } from './encode'
 import { ProtocolError } from './errors'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createXmlRpcClient, type XmlRpcClient } from './client'
 import { multicall } from './client-multicall'
-import { startPythonServer, type Peer } from './client-peers/python-peer'
+import { startPythonServer, type Peer } from './testing/peers/python-peer'
 import { XmlRpcFault } from './fault'
 import { struct, XmlRpcDateTime, XmlRpcDouble, type XmlRpcValue } from './values'
 

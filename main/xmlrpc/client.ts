@@ -1,4 +1,4 @@
-import { USER_AGENT } from '../app/version'
+import { USER_AGENT } from '../base/version'
 import { startDeadline } from './deadline'
 import { encodeCall } from './encode'
 import { hostOf, parseEndpoint } from './endpoint'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { appError } from '../../shared/errors'
 import { createXmlRpcClient } from './client'
-import { closedPort } from './client-peers/http-peer'
+import { closedPort } from './testing/peers/http-peer'
 import { XmlRpcDepthError, XmlRpcEncodeError, XmlRpcParseError } from './codec-errors'
 import { InvalidUrlError } from './endpoint'
 import { LimitError, ProtocolError, TransportError, toAppError as fromErrorsModule } from './errors'

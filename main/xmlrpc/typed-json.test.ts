@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeResponse } from '../xmlrpc/decode'
-import { encodeResponse } from '../xmlrpc/encode'
-import { struct, XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcValue } from '../xmlrpc/values'
+import { decodeResponse } from './decode'
+import { encodeResponse } from './encode'
+import { struct, XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcValue } from './values'
 import { fromTypedJson, parseTypedJson, toTypedJson, TypedJsonError } from './typed-json'
 
 describe('typed JSON → XML-RPC values', () => {

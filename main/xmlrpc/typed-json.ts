@@ -1,7 +1,7 @@
 import type { JsonValue } from '../../shared/errors'
-import { decodeBase64, encodeBase64 } from '../xmlrpc/base64'
-import { formatDateTime, parseDateTime } from '../xmlrpc/datetime'
-import { XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcStruct, type XmlRpcValue } from '../xmlrpc/values'
+import { decodeBase64, encodeBase64 } from './base64'
+import { formatDateTime, parseDateTime } from './datetime'
+import { XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcStruct, type XmlRpcValue } from './values'
 
 /**
  * Typed JSON: XML-RPC values written as JSON, the CLI's contract with scripts. Plain JSON maps

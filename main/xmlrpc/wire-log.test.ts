@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createXmlRpcClient } from './client'
-import { closedPort } from './client-peers/http-peer'
-import { startPythonServer, type Peer } from './client-peers/python-peer'
+import { closedPort } from './testing/peers/http-peer'
+import { startPythonServer, type Peer } from './testing/peers/python-peer'
 import { WIRE_XML_CAP, type WireEntry } from './wire-log'
 
 let peer: Peer

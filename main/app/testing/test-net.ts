@@ -1,4 +1,4 @@
-import { lossyFetch } from '../performers/testing/lossy-fetch'
+import { lossyFetch } from './lossy-fetch'
 
 /**
  * The core's network for a test: real fetch, except that `offline` makes every request fail as a

@@ -2,7 +2,7 @@ import { XmlRpcDateTime, type XmlRpcStruct } from '../../xmlrpc/values'
 import type { ServerPost } from '../../../shared/model'
 import { getMember } from '../../xmlrpc/get-member'
 import { readDateTime, readString, readStringList } from '../read-members'
-import { serverTimeToDate } from '../server-time'
+import { serverTimeToDate } from '../../xmlrpc/server-time'
 import { postIdOf, type PostId } from './post-id'
 
 /** How a post's date became an instant, so the UI can say which zone it trusted. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { bareMimeType } from '../../app/mime'
+import { bareMimeType } from '../../base/mime'
 import { InvalidInputError } from '../invalid-input-error'
 import type { BlogCallOpts } from './call-blog'
 import { blogKeyOf, type BlogLogin } from './blog-login'

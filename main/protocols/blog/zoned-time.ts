@@ -1,6 +1,6 @@
 import { XmlRpcDateTime } from '../../xmlrpc/values'
 import { isServerTimeZone } from '../../../shared/server-profile'
-import { dateToServerFields, serverTimeToDate } from '../server-time'
+import { dateToServerFields, serverTimeToDate } from '../../xmlrpc/server-time'
 import { InvalidInputError } from '../invalid-input-error'
 
 /**

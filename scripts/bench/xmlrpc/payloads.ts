@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../main/app/seeded-random'
+import { seededRandom } from '../../../main/base/seeded-random'
 // The two benchmark payloads of issue 3, built deterministically (a seeded generator, no clock,
 // no randomness from the system) so every run and every peer works on the same bytes.
 import { createHash } from 'node:crypto'

@@ -1,4 +1,4 @@
-import { dateToServerFields } from '../../server-time'
+import { dateToServerFields } from '../../../xmlrpc/server-time'
 import type { ServerView } from './server-view'
 
 /** A blog server the suite runs against. */

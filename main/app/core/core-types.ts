@@ -1,0 +1,32 @@
+import type { AppInfo, ChannelName, EventName, Events, Output } from '../../../shared/api'
+import type { Result } from '../../../shared/result'
+import type { SecretsDriver } from '../../store/secrets'
+import type { SettingsStore } from '../../store/settings-types'
+
+/** What a face (Electron, browser host, CLI, tests) hands the core. */
+export interface CoreOptions {
+  dataDir: string
+  face: AppInfo['face']
+  /** Electron passes `net.fetch` (system proxies, Chromium TLS); Node uses its own. */
+  fetch?: typeof fetch
+  /** Electron passes a safeStorage driver; under Node the 0600 file driver is used. */
+  secrets?: SecretsDriver
+  /** Electron passes an electron-store backed store; under Node the same settings.json is written by main/store/settings.ts. */
+  settings?: SettingsStore
+  /** Start the embedded Local sandbox (default true). */
+  sandbox?: boolean
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void
+
+/** The application core: one handler per contract channel, events out. */
+export interface Core {
+  readonly info: AppInfo
+  /** `input` is untrusted (it crossed IPC or HTTP): handlers validate it. Never throws. */
+  invoke<C extends ChannelName>(channel: C, input: unknown): Promise<Result<Output<C>>>
+  isChannel(name: string): name is ChannelName
+  /** Subscribe to every event; returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void
+  /** Flush pending saves and queue state, stop servers. */
+  close(): Promise<void>
+}

@@ -1,0 +1,103 @@
+import { mkdir } from 'node:fs/promises'
+import type { AppInfo } from '../../../shared/api'
+import type { Account } from '../../../shared/model'
+import { JobStore } from '../../queue/job-store'
+import { Publisher } from '../../queue/publisher'
+import type { Sandbox } from '../../sandbox/sandbox'
+import { openDraftStore } from '../../store/drafts'
+import { hostQueue } from '../../queue/queue-lock'
+import { fileSecrets } from '../../store/secrets-file'
+import { openSettings } from '../../store/settings'
+import { atomicWrite } from '../../store/atomic-write'
+import { ensureDir, nodeFs } from '../../store/fs-layer'
+import { dirname } from 'node:path'
+import { accountClient } from '../accounts/account-client'
+import { WireLogStore } from '../inspector/wire-log-store'
+import type { AppContext } from './context'
+import type { Core, CoreOptions } from './core-types'
+import { dispatch, isChannel } from './dispatch'
+import { EventBus } from './event-bus'
+import { failWith } from './failure'
+import { jobNotifications } from '../queue/job-notifications'
+import { startLocalSandbox } from '../local-sandbox/local-sandbox'
+import { queueWiring } from './job-performers'
+import { APP_VERSION } from '../../base/version'
+import { WeblogRuntime } from '../weblog/weblog-runtime'
+
+/** Job files go through the same durable write as drafts. */
+async function writeJsonDurable(file: string, value: unknown): Promise<void> {
+  await ensureDir(nodeFs, dirname(file))
+  await atomicWrite(nodeFs, file, JSON.stringify(value, null, 1))
+}
+
+/** Builds the application core for one data directory. Every face calls this, nothing else. */
+export async function startCore(opts: CoreOptions): Promise<Core> {
+  const dataDir = opts.dataDir
+  await mkdir(dataDir, { recursive: true })
+  const settings = opts.settings ?? openSettings(dataDir)
+  const secrets = opts.secrets ?? fileSecrets(dataDir)
+  const drafts = openDraftStore(dataDir)
+  const jobs = await JobStore.open(dataDir, writeJsonDurable)
+  const events = new EventBus()
+  const wire = new WireLogStore(dataDir, (entry) => events.emit('wire.entry', entry))
+  const fetchImpl = opts.fetch ?? globalThis.fetch
+
+  let sandbox: Sandbox | undefined
+  if (opts.sandbox !== false) sandbox = await startLocalSandbox(dataDir, settings, secrets)
+
+  const info: AppInfo = {
+    name: 'Upstream',
+    version: APP_VERSION,
+    dataDir,
+    face: opts.face,
+    secretsEncrypted: secrets.encrypted,
+    ...(sandbox ? { sandboxUrl: sandbox.endpoint } : {}),
+  }
+
+  let ctx!: AppContext
+  const notify = jobNotifications(jobs.list(), (n) => events.emit('notification', n))
+  const publisher = new Publisher({
+    store: jobs,
+    ...queueWiring(() => ctx),
+    onChange: (job) => {
+      events.emit('queue.job', job)
+      notify(job)
+    },
+  })
+  ctx = {
+    info,
+    dataDir,
+    settings,
+    secrets,
+    drafts,
+    jobs,
+    publisher,
+    events,
+    wire,
+    fetch: fetchImpl,
+    clientFor: (account: Account) => accountClient(account, secrets, fetchImpl, wire),
+    account: (id: string) => settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
+    weblog: new WeblogRuntime(() => ctx),
+  }
+
+  // One publisher per data directory: a second app or CLI sees the queue but does not run it,
+  // and takes it over when the first exits.
+  const queue = await hostQueue({ dataDir, store: jobs, publisher })
+  // Subscriptions and "upstream on change" start in the background: syncs they ask for are queued jobs.
+  ctx.weblog.start()
+
+  return {
+    info,
+    invoke: (channel, input) => dispatch(ctx, channel, input),
+    isChannel,
+    onEvent: (listener) => events.on(listener),
+    async close() {
+      // Attempts under way settle (and are written) before the lock is freed and the sandbox stops.
+      await ctx.weblog.close()
+      await queue.close()
+      await drafts.flush()
+      await wire.flush()
+      await sandbox?.close()
+    },
+  }
+}
