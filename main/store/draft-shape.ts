@@ -69,5 +69,3 @@ export function draftProblem(v: unknown, id: string): string | null {
   const bad = v.published.map(publishRecordProblem).find((p) => p !== null)
   return bad ? `a publish record ${bad}` : null
 }
-
-export const isDraft = (v: unknown, id: string): v is Draft => draftProblem(v, id) === null

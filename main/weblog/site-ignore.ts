@@ -6,7 +6,3 @@
 export function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name.startsWith('#') || name.endsWith('~')
 }
-
-export function isSitePath(path: string): boolean {
-  return path.split('/').every((seg) => seg !== '' && !isIgnoredName(seg))
-}
