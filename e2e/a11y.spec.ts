@@ -17,9 +17,17 @@ test('every screen is accessible, light and dark', async ({ app, page }) => {
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    for (const [area, key] of [['Write', '1'], ['Publish queue', '2'], ['Accounts', '3'], ['Inspector', '4']] as const) {
+    for (const [area, key] of [
+      ['Write', '1'],
+      ['Publish queue', '2'],
+      ['Accounts', '3'],
+      ['Inspector', '4'],
+    ] as const) {
       await page.keyboard.press(`ControlOrMeta+${key}`)
-      await expect(page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: area })).toHaveAttribute('aria-current', 'page')
+      await expect(page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: area })).toHaveAttribute(
+        'aria-current',
+        'page',
+      )
       await page.waitForTimeout(100)
       await expectAccessible(page, `${area} (${scheme})`)
     }

@@ -25,7 +25,13 @@ test('accounts: add and register, test, forgot password, edit, remove', async ({
     await expectAccessible(page, 'Add account dialog')
     await form.getByRole('button', { name: 'Cancel' }).click()
 
-    await addAccount(page, { kind: 'Community server', name: 'Ann’s weblog', url: server.endpoint, username: MEMBER, password: PASSWORD })
+    await addAccount(page, {
+      kind: 'Community server',
+      name: 'Ann’s weblog',
+      url: server.endpoint,
+      username: MEMBER,
+      password: PASSWORD,
+    })
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ann’s weblog' }) })
     await expect(card.getByRole('status')).toContainText(/Registered: your member number is \d{7}/)
     await expect(card).toContainText('Password' + 'Stored')
@@ -57,15 +63,26 @@ test('accounts: add and register, test, forgot password, edit, remove', async ({
     await edit.getByLabel('Name', { exact: true }).fill('Ann’s harbour weblog')
     await edit.getByRole('button', { name: 'Save', exact: true }).click()
     await expect(edit).toBeHidden()
-    const renamed = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ann’s harbour weblog' }) })
+    const renamed = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Ann’s harbour weblog' }) })
     await expect(renamed).toContainText('Password' + 'Stored')
     expect(await page.content()).not.toContain(PASSWORD)
 
     // A discussion group: its test signs in and lists topics.
-    await addAccount(page, { kind: 'Discussion group', name: 'Ann’s group', url: server.endpoint, group: 'sandbox', username: MEMBER, password: PASSWORD })
+    await addAccount(page, {
+      kind: 'Discussion group',
+      name: 'Ann’s group',
+      url: server.endpoint,
+      group: 'sandbox',
+      username: MEMBER,
+      password: PASSWORD,
+    })
     const group = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ann’s group' }) })
     await group.getByRole('button', { name: 'Test connection to Ann’s group' }).click()
-    await expect(group.getByRole('region', { name: 'Connection test for Ann’s group' })).toContainText('Signed in to the group “sandbox”')
+    await expect(group.getByRole('region', { name: 'Connection test for Ann’s group' })).toContainText(
+      'Signed in to the group “sandbox”',
+    )
 
     // Remove, after confirming.
     await renamed.getByRole('button', { name: 'Remove Ann’s harbour weblog' }).click()

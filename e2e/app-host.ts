@@ -17,7 +17,9 @@ export interface RunningHost {
 
 /** Starts `upstream serve` from the built CLI with a fresh data directory (a fresh profile). */
 export async function startHost(dataDir = mkdtempSync(join(tmpdir(), 'upstream-e2e-'))): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['out/node/cli.mjs', 'serve', '--port', '0', '--data', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['out/node/cli.mjs', 'serve', '--port', '0', '--data', dataDir, '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))

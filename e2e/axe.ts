@@ -12,6 +12,14 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     .exclude('iframe[title="Preview"]')
     .analyze()
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`).join('\n')
+  const report = bad
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join('\n  ')}`,
+    )
+    .join('\n')
   expect(bad, `${where}: accessibility violations\n${report}`).toEqual([])
 }

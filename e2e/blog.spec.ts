@@ -13,12 +13,27 @@ const PASSWORD = 'a blog password'
 
 // Add a blog on the Local sandbox by its address (endpoint and blog discovered) → write a post
 // with an attached image → publish → the post's page on the blog shows the image, from the blog.
-test('a blog on the sandbox: added by its address, a post with an image published, the image loads on the post', async ({ app, page, request }) => {
+test('a blog on the sandbox: added by its address, a post with an image published, the image loads on the post', async ({
+  app,
+  page,
+  request,
+}) => {
   const w = writer(page)
   // A member of the Local sandbox with a blog there, made by another client; its address is what getUsersBlogs says.
-  const info = await request.post(`${app.origin}/api/app.info`, { headers: { 'x-upstream-token': app.token }, data: {} })
+  const info = await request.post(`${app.origin}/api/app.info`, {
+    headers: { 'x-upstream-token': app.token },
+    data: {},
+  })
   const sandboxUrl = ((await info.json()) as { value: { sandboxUrl: string } }).value.sandboxUrl
-  rpc(sandboxUrl, 'xmlStorageSystem.registerUser', EMAIL, 'Blogger', createHash('md5').update(PASSWORD).digest('hex'), 5335, 'e2e')
+  rpc(
+    sandboxUrl,
+    'xmlStorageSystem.registerUser',
+    EMAIL,
+    'Blogger',
+    createHash('md5').update(PASSWORD).digest('hex'),
+    5335,
+    'e2e',
+  )
   const [blog] = rpc(sandboxUrl, 'blogger.getUsersBlogs', '', EMAIL, PASSWORD) as { url: string; blogName: string }[]
 
   await page.goto(app.url)
@@ -32,11 +47,15 @@ test('a blog on the sandbox: added by its address, a post with an image publishe
   await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD)
   await dialog.getByRole('button', { name: /^Save/ }).click()
   await expect(dialog).toBeHidden()
-  const account = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Sandbox blog', exact: true }) })
+  const account = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Sandbox blog', exact: true }) })
   await expect(account.getByText(`${sandboxUrl}`, { exact: true })).toBeVisible() // the endpoint found from the address
   await account.getByRole('button', { name: 'Change' }).click()
   await expect(account.getByLabel('Blog', { exact: true })).toHaveValue(/\d+/) // the blog RSD named, among the login's blogs
-  await expect(account.getByLabel('Blog', { exact: true }).locator('option:checked')).toHaveText(new RegExp(blog.blogName))
+  await expect(account.getByLabel('Blog', { exact: true }).locator('option:checked')).toHaveText(
+    new RegExp(blog.blogName),
+  )
   await expectAccessible(page, 'Accounts, a blog account')
 
   const dir = mkdtempSync(join(tmpdir(), 'upstream-e2e-blog-'))
@@ -53,7 +72,9 @@ test('a blog on the sandbox: added by its address, a post with an image publishe
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: 'Add files…' }).click()
     await (await chooser).setFiles(image)
-    await expect(page.getByRole('list', { name: 'Attached files' }).getByRole('listitem').filter({ hasText: 'harbour dot.png' })).toBeVisible()
+    await expect(
+      page.getByRole('list', { name: 'Attached files' }).getByRole('listitem').filter({ hasText: 'harbour dot.png' }),
+    ).toBeVisible()
     await w.saved()
 
     await w.publish()

@@ -20,7 +20,11 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 function findElectron(): { path: string } | { reason: string } {
   const pkg = join(root, 'node_modules', 'electron')
   const pathTxt = join(pkg, 'path.txt')
-  const name = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron'
+  const name = existsSync(pathTxt)
+    ? readFileSync(pathTxt, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron'
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   const candidate = override ? join(override, name) : join(pkg, 'dist', name)
   try {
@@ -76,7 +80,11 @@ async function typeBody(page: Page, body: string): Promise<void> {
 /** window.upstream.invoke in the page, resolved to the Result. */
 const call = (page: Page, channel: string, input?: unknown) =>
   page.evaluate(
-    ([c, i]) => (window as unknown as { upstream: { invoke(c: string, i?: unknown): Promise<any> } }).upstream.invoke(c as string, i),
+    ([c, i]) =>
+      (window as unknown as { upstream: { invoke(c: string, i?: unknown): Promise<any> } }).upstream.invoke(
+        c as string,
+        i,
+      ),
     [channel, input] as const,
   )
 
@@ -100,7 +108,9 @@ test.describe('the desktop app @electron', () => {
       }))
       expect(surface).toEqual({ api: ['invoke', 'on'], require: 'undefined', process: 'undefined' })
       // The CSP comes with the page, and inline script does not run under it.
-      const csp = await page.evaluate(() => fetch('app://upstream/index.html').then((r) => r.headers.get('content-security-policy')))
+      const csp = await page.evaluate(() =>
+        fetch('app://upstream/index.html').then((r) => r.headers.get('content-security-policy')),
+      )
       expect(csp).toContain("script-src 'self'")
       const inlineRan = await page.evaluate(async () => {
         const script = document.createElement('script')

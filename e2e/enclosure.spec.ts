@@ -20,7 +20,9 @@ test('a 50 MB enclosure is added and sent without a long task in the renderer', 
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: { at: number; ms: number }[] }
       w.__longTasks = []
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push({ at: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true })
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => w.__longTasks.push({ at: e.startTime, ms: e.duration })),
+      ).observe({ type: 'longtask', buffered: true })
     })
     const w = writer(page)
     await page.goto(app.url)
@@ -41,7 +43,9 @@ test('a 50 MB enclosure is added and sent without a long task in the renderer', 
     await (await chooser).setFiles(big)
     const files = page.getByRole('list', { name: 'Attached files' })
     const attached = files.getByRole('listitem').filter({ hasText: 'harbour-recording.mp3' })
-    await expect(attached.getByRole('button', { name: 'Remove harbour-recording.mp3' })).toBeVisible({ timeout: 60_000 })
+    await expect(attached.getByRole('button', { name: 'Remove harbour-recording.mp3' })).toBeVisible({
+      timeout: 60_000,
+    })
     await expect(attached).toContainText('audio/mpeg')
     await expect(attached).toContainText('50 MB')
 
@@ -73,7 +77,9 @@ test('a 50 MB enclosure is added and sent without a long task in the renderer', 
     expect(messagePage).toContain('harbour-recording.mp3')
     expect(messagePage).toContain(`audio/mpeg, ${SIZE} bytes`)
 
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { at: number; ms: number }[] }).__longTasks)
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { __longTasks: { at: number; ms: number }[] }).__longTasks,
+    )
     const during = (at: number) => steps.filter(([, t]) => t <= at).at(-1)?.[0] ?? 'before'
     const apps = longTasks.filter((t) => during(t.at) !== 'axe')
     const report = apps.map((t) => `${Math.round(t.ms)} ms (${during(t.at)})`).join(', ')

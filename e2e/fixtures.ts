@@ -6,7 +6,8 @@ export const test = base.extend<{ app: RunningHost }>({
   app: async ({}, use, testInfo) => {
     const app = await startHost()
     await use(app)
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('app.log', { body: app.log(), contentType: 'text/plain' })
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('app.log', { body: app.log(), contentType: 'text/plain' })
     await app.stop()
   },
 })

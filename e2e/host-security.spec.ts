@@ -4,13 +4,27 @@ import type { AddressInfo } from 'node:net'
 import { expect, test } from './fixtures'
 
 /** A raw request, so the Host and Origin headers are exactly what we say. */
-function raw(port: number, path: string, headers: Record<string, string>, body = ''): Promise<{ status: number; body: string }> {
+function raw(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = ''
-      res.on('data', (d: Buffer) => (text += d.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-    })
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (d: Buffer) => (text += d.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -30,12 +44,22 @@ test.describe('the browser host refuses', () => {
   })
 
   test('a foreign Host header, as DNS rebinding would send (421)', async ({ app }) => {
-    const r = await raw(app.port, '/api/app.info', { host: `evil.example:${app.port}`, 'x-upstream-token': app.token }, '{}')
+    const r = await raw(
+      app.port,
+      '/api/app.info',
+      { host: `evil.example:${app.port}`, 'x-upstream-token': app.token },
+      '{}',
+    )
     expect([403, 421]).toContain(r.status)
   })
 
   test('a call from another origin, in the browser and on the wire', async ({ app, page }) => {
-    const r = await raw(app.port, '/api/app.info', { host: `127.0.0.1:${app.port}`, origin: 'http://evil.example', 'x-upstream-token': app.token }, '{}')
+    const r = await raw(
+      app.port,
+      '/api/app.info',
+      { host: `127.0.0.1:${app.port}`, origin: 'http://evil.example', 'x-upstream-token': app.token },
+      '{}',
+    )
     expect(r.status).toBe(403)
     // A real page on another origin that even knows the token cannot read an answer: no CORS.
     const other = createServer((_req, res) => res.end('<!doctype html><title>other</title>'))
@@ -45,7 +69,11 @@ test.describe('the browser host refuses', () => {
       const outcome = await page.evaluate(
         async ({ origin, token }) => {
           try {
-            const res = await fetch(`${origin}/api/app.info`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-upstream-token': token }, body: '{}' })
+            const res = await fetch(`${origin}/api/app.info`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-upstream-token': token },
+              body: '{}',
+            })
             return `read ${res.status}`
           } catch (e) {
             return `refused: ${String(e)}`

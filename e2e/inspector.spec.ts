@@ -12,9 +12,25 @@ test('the inspector shows the exchange without the password, and calls a method'
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const server = await standaloneSandbox({ users: [`${MEMBER}:${PASSWORD}`] })
   try {
-    rpc(server.endpoint, 'mainResponder.discuss.newMessage', 'sandbox', MEMBER, PASSWORD, 'Tide tables', 'High water at six.', 0)
+    rpc(
+      server.endpoint,
+      'mainResponder.discuss.newMessage',
+      'sandbox',
+      MEMBER,
+      PASSWORD,
+      'Tide tables',
+      'High water at six.',
+      0,
+    )
     await page.goto(app.url)
-    await addAccount(page, { kind: 'Discussion group', name: 'Tide group', url: server.endpoint, group: 'sandbox', username: MEMBER, password: PASSWORD })
+    await addAccount(page, {
+      kind: 'Discussion group',
+      name: 'Tide group',
+      url: server.endpoint,
+      group: 'sandbox',
+      username: MEMBER,
+      password: PASSWORD,
+    })
     await page.getByRole('button', { name: 'Test connection to Tide group' }).click()
     await expect(page.getByRole('region', { name: 'Connection test for Tide group' })).toContainText('Connected.')
 
@@ -56,7 +72,9 @@ test('the inspector shows the exchange without the password, and calls a method'
     await panel.getByLabel('Arguments (typed JSON)').fill(JSON.stringify(['sandbox', MEMBER, PASSWORD, 5]))
     await expectAccessible(page, 'Inspector, the console')
     await panel.getByRole('button', { name: 'Call', exact: true }).click()
-    await expect(panel.getByRole('region', { name: 'Result' }).or(panel.getByLabel('Result'))).toContainText('"title": "Tide tables"')
+    await expect(panel.getByRole('region', { name: 'Result' }).or(panel.getByLabel('Result'))).toContainText(
+      '"title": "Tide tables"',
+    )
     await panel.getByRole('button', { name: 'Show the exchange' }).click()
     const shown = page.getByRole('region', { name: 'Exchange mainResponder.discuss.getTopics' })
     await expect(shown.getByLabel('Request XML')).toContainText('<int>5</int>')

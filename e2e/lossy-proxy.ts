@@ -15,7 +15,9 @@ export async function lossyProxy(target: string): Promise<{ endpoint: string; cl
     const method = /<methodName>\s*([^<\s]+)\s*<\/methodName>/.exec(body.toString('utf8'))?.[1]
     if (method === 'system.listMethods') {
       res.writeHead(200, { 'content-type': 'text/xml' })
-      res.end('<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>-32601</int></value></member><member><name>faultString</name><value><string>no such method</string></value></member></struct></value></fault></methodResponse>')
+      res.end(
+        '<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>-32601</int></value></member><member><name>faultString</name><value><string>no such method</string></value></member></struct></value></fault></methodResponse>',
+      )
       return
     }
     const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'text/xml' }, body })

@@ -27,7 +27,9 @@ test('a message and a reply with an empty title, posted to the Local sandbox gro
   await w.saved()
   await w.publish()
   await expect(page.getByRole('link', { name: 'Open published page' })).toHaveCount(2, { timeout: 30_000 })
-  const links = await page.getByRole('link', { name: 'Open published page' }).evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+  const links = await page
+    .getByRole('link', { name: 'Open published page' })
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
   const replyUrl = links.find((href) => href !== threadUrl)!
   const reply = await request.get(replyUrl)
   expect(reply.status()).toBe(200)

@@ -9,13 +9,23 @@ const PASSWORD = 'correct horse'
 
 // A web host that is down when the writer publishes: the job waits and retries on its own, and
 // goes out once the server is back (a real sandbox process, killed and restarted on its port).
-test('a server that is down: the job waits, retries, and succeeds when it comes back', async ({ app, page, request }) => {
+test('a server that is down: the job waits, retries, and succeeds when it comes back', async ({
+  app,
+  page,
+  request,
+}) => {
   const server = await standaloneSandbox({ users: [`${MEMBER}:${PASSWORD}`] })
   try {
     await server.stop()
     const w = writer(page)
     await page.goto(app.url)
-    await addAccount(page, { kind: 'Web host', name: 'Flaky host', url: server.endpoint, username: MEMBER, password: PASSWORD })
+    await addAccount(page, {
+      kind: 'Web host',
+      name: 'Flaky host',
+      url: server.endpoint,
+      username: MEMBER,
+      password: PASSWORD,
+    })
 
     await w.area('Write')
     await w.newDraft()
@@ -48,7 +58,13 @@ test('a wrong password: needs attention, with what the server said', async ({ ap
   try {
     const w = writer(page)
     await page.goto(app.url)
-    await addAccount(page, { kind: 'Web host', name: 'Typo host', url: server.endpoint, username: MEMBER, password: 'not the password' })
+    await addAccount(page, {
+      kind: 'Web host',
+      name: 'Typo host',
+      url: server.endpoint,
+      username: MEMBER,
+      password: 'not the password',
+    })
     await w.area('Write')
     await w.newDraft()
     await page.getByLabel('Web host').selectOption({ label: 'Typo host' })
@@ -69,7 +85,9 @@ test('a wrong password: needs attention, with what the server said', async ({ ap
     await expect(page.getByText(/Showing the exchanges of “Publish locked-out\.html/)).toBeVisible()
     const exchanges = page.getByRole('table', { name: 'Exchanges' })
     await expect(exchanges.getByRole('button', { name: 'webHost.put' })).toBeVisible()
-    await expect(page.getByRole('region', { name: 'Exchange webHost.put' })).toContainText(/the username or password is incorrect/i)
+    await expect(page.getByRole('region', { name: 'Exchange webHost.put' })).toContainText(
+      /the username or password is incorrect/i,
+    )
     await expect(page.locator('body')).not.toContainText('not the password')
   } finally {
     await server.dispose()
@@ -84,7 +102,14 @@ test('a lost answer: the outcome is unknown until the writer resolves it', async
   try {
     const w = writer(page)
     await page.goto(app.url)
-    await addAccount(page, { kind: 'Discussion group', name: 'Lossy group', url: proxy.endpoint, group: 'sandbox', username: MEMBER, password: PASSWORD })
+    await addAccount(page, {
+      kind: 'Discussion group',
+      name: 'Lossy group',
+      url: proxy.endpoint,
+      group: 'sandbox',
+      username: MEMBER,
+      password: PASSWORD,
+    })
     await w.area('Write')
     await w.newDraft('Discussion message')
     await page.getByLabel('Discussion group').selectOption({ label: 'Lossy group' })

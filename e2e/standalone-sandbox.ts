@@ -30,12 +30,27 @@ export async function freePort(): Promise<number> {
   })
 }
 
-export async function standaloneSandbox(opts: { users: string[]; groups?: string[]; port?: number; start?: boolean }): Promise<StandaloneSandbox> {
+export async function standaloneSandbox(opts: {
+  users: string[]
+  groups?: string[]
+  port?: number
+  start?: boolean
+}): Promise<StandaloneSandbox> {
   const port = opts.port ?? (await freePort())
   const dir = mkdtempSync(join(tmpdir(), 'upstream-e2e-sbx-'))
   const endpoint = `http://127.0.0.1:${port}/RPC2`
   let child: ChildProcess | null = null
-  const args = ['out/node/cli.mjs', 'sandbox', '--port', String(port), '--data', dir, '--json', ...opts.users.flatMap((u) => ['--user', u]), ...(opts.groups ?? []).flatMap((g) => ['--group', g])]
+  const args = [
+    'out/node/cli.mjs',
+    'sandbox',
+    '--port',
+    String(port),
+    '--data',
+    dir,
+    '--json',
+    ...opts.users.flatMap((u) => ['--user', u]),
+    ...(opts.groups ?? []).flatMap((g) => ['--group', g]),
+  ]
 
   const sandbox: StandaloneSandbox = {
     port,
@@ -83,7 +98,11 @@ export async function standaloneSandbox(opts: { users: string[]; groups?: string
  * are typed JSON values; the answer comes back as typed JSON.
  */
 export function rpc(endpoint: string, method: string, ...params: unknown[]): unknown {
-  const r = spawnSync(process.execPath, ['out/node/cli.mjs', 'call', endpoint, method, ...params.map((p) => JSON.stringify(p))], { encoding: 'utf8' })
+  const r = spawnSync(
+    process.execPath,
+    ['out/node/cli.mjs', 'call', endpoint, method, ...params.map((p) => JSON.stringify(p))],
+    { encoding: 'utf8' },
+  )
   if (r.status !== 0) throw new Error(`upstream call ${method} failed (${r.status}): ${r.stdout}${r.stderr}`)
   return JSON.parse(r.stdout)
 }

@@ -11,7 +11,11 @@ const posts = [
   { title: 'Evening tide', body: 'Water up to the **third** step.', categories: 'tides' },
 ]
 
-test('write two posts, publish them, open the home page and the feed from the sandbox', async ({ app, page, request }) => {
+test('write two posts, publish them, open the home page and the feed from the sandbox', async ({
+  app,
+  page,
+  request,
+}) => {
   await page.goto(app.url)
   const w = writer(page)
   const toWeblog = () => page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Weblog' }).click()
@@ -61,6 +65,8 @@ test('write two posts, publish them, open the home page and the feed from the sa
     const opened = await site.goto(item.link!)
     expect(opened?.status()).toBe(200)
     await expect(site.getByRole('heading', { name: item.title })).toBeVisible()
-    await expect(site.locator('body')).toContainText(posts.find((p) => p.title === item.title)!.body.replaceAll('*', ''))
+    await expect(site.locator('body')).toContainText(
+      posts.find((p) => p.title === item.title)!.body.replaceAll('*', ''),
+    )
   }
 })

@@ -42,7 +42,9 @@ test('compose in Markdown, preview, publish, and follow the job to its link', as
 
   // The draft list marks it published.
   await w.area('Write')
-  await expect(page.getByRole('complementary', { name: 'Drafts' }).getByRole('button', { name: /Train notes/ })).toContainText('Published')
+  await expect(
+    page.getByRole('complementary', { name: 'Drafts' }).getByRole('button', { name: /Train notes/ }),
+  ).toContainText('Published')
 })
 
 test('search finds drafts by title and by body; filters by account; shortcuts', async ({ app, page }) => {

@@ -23,14 +23,27 @@ export const writer = (page: Page) => ({
     await page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'Publish', exact: true }).click()
   },
   /** A job in the queue, by (part of) its label. */
-  job: (label: string | RegExp) => page.getByRole('list', { name: 'Jobs' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: label }) }),
-  area: (name: 'Write' | 'Publish queue' | 'Accounts' | 'Inspector') => page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name }).click(),
+  job: (label: string | RegExp) =>
+    page
+      .getByRole('list', { name: 'Jobs' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: label }) }),
+  area: (name: 'Write' | 'Publish queue' | 'Accounts' | 'Inspector') =>
+    page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name }).click(),
 })
 
 /** Adds an account through the Accounts form. */
 export async function addAccount(
   page: Page,
-  a: { kind: 'Discussion group' | 'Web host' | 'Community server'; name: string; url: string; username: string; password: string; group?: string; usernum?: string },
+  a: {
+    kind: 'Discussion group' | 'Web host' | 'Community server'
+    name: string
+    url: string
+    username: string
+    password: string
+    group?: string
+    usernum?: string
+  },
 ): Promise<void> {
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Accounts' }).click()
   await page.getByRole('button', { name: 'Add account' }).click()
@@ -47,5 +60,7 @@ export async function addAccount(
   }
   await dialog.getByRole('button', { name: /^Save/ }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: a.name, exact: true }) })).toBeVisible()
+  await expect(
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: a.name, exact: true }) }),
+  ).toBeVisible()
 }

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 
 const only = process.argv.slice(2)
-const benches = readdirSync('scripts/bench').filter((f) => f.endsWith('.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+const benches = readdirSync('scripts/bench').filter(
+  (f) => f.endsWith('.ts') && (only.length === 0 || only.some((o) => f.includes(o))),
+)
 let failed = 0
 for (const file of benches) {
   console.log(`\n═══ ${file} ═══`)

@@ -11,14 +11,31 @@ const quiet = process.argv.includes('--quiet')
 // `prepare` runs on every install, and `npx upstream` in this folder installs the project into npm's
 // npx cache (running `prepare`) on each call: with --if-needed an up-to-date build is kept.
 const stamp = 'out/.build-stamp'
-const inputs = ['main', 'shared', 'renderer', 'scripts/build.mjs', 'vite.config.ts', 'package.json', 'package-lock.json']
+const inputs = [
+  'main',
+  'shared',
+  'renderer',
+  'scripts/build.mjs',
+  'vite.config.ts',
+  'package.json',
+  'package-lock.json',
+]
 function newestInput(path) {
   const info = statSync(path, { throwIfNoEntry: false })
   if (!info) return 0
   if (!info.isDirectory()) return info.mtimeMs
-  return Math.max(0, ...readdirSync(path).filter((n) => n !== 'node_modules').map((n) => newestInput(join(path, n))))
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((n) => n !== 'node_modules')
+      .map((n) => newestInput(join(path, n))),
+  )
 }
-if (process.argv.includes('--if-needed') && existsSync(stamp) && statSync(stamp).mtimeMs > Math.max(...inputs.map(newestInput))) {
+if (
+  process.argv.includes('--if-needed') &&
+  existsSync(stamp) &&
+  statSync(stamp).mtimeMs > Math.max(...inputs.map(newestInput))
+) {
   if (!quiet) console.log('build: out/ is up to date')
   process.exit(0)
 }
@@ -30,7 +47,12 @@ rmSync('out/electron', { recursive: true, force: true })
 
 await build({
   ...common,
-  entryPoints: { cli: 'main/cli/bin.ts', core: 'main/app/index.ts', host: 'main/host/index.ts', sandbox: 'main/sandbox/index.ts' },
+  entryPoints: {
+    cli: 'main/cli/bin.ts',
+    core: 'main/app/index.ts',
+    host: 'main/host/index.ts',
+    sandbox: 'main/sandbox/index.ts',
+  },
   outdir: 'out/node',
   outExtension: { '.js': '.mjs' },
   format: 'esm',
@@ -60,6 +82,10 @@ await build({
   external: ['electron'],
 })
 
-const vite = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...(quiet ? ['--logLevel', 'warn'] : [])], { stdio: 'inherit' })
+const vite = spawnSync(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'build', ...(quiet ? ['--logLevel', 'warn'] : [])],
+  { stdio: 'inherit' },
+)
 if (vite.status !== 0) process.exit(vite.status ?? 1)
 writeFileSync(stamp, new Date().toISOString() + '\n')

@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util'
 import { runCrashChild } from '../main/store/testing/crash-child'
 import { formatReport, runCrashtest } from '../main/store/testing/crash-harness'
 
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '500' }, data: { type: 'string' }, child: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { kills: { type: 'string', default: '500' }, data: { type: 'string' }, child: { type: 'string' } },
+})
 
 if (values.child !== undefined) {
   await runCrashChild(values.child)

@@ -14,19 +14,25 @@ if (!browser) {
   } catch {}
 }
 if (!browser) {
-  console.error('e2e: no Chromium found. Install one with `npx playwright install chromium` or your system package (`apt-get install chromium`).')
+  console.error(
+    'e2e: no Chromium found. Install one with `npx playwright install chromium` or your system package (`apt-get install chromium`).',
+  )
   process.exit(1)
 }
 
 const report = 'test-results/e2e-report.json'
 rmSync(report, { force: true })
-const r = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)], { stdio: 'inherit' })
+const r = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+})
 if (!existsSync(report)) {
   console.error('e2e: Playwright wrote no report; it did not run.')
   process.exit(r.status || 1)
 }
 const { suites } = JSON.parse(readFileSync(report, 'utf8'))
-let passed = 0, failed = 0, allowedSkips = 0
+let passed = 0,
+  failed = 0,
+  allowedSkips = 0
 const unexpectedSkips = []
 const walk = (suite, titles) => {
   for (const s of suite.suites ?? []) walk(s, [...titles, s.title])
@@ -45,6 +51,7 @@ const walk = (suite, titles) => {
 for (const s of suites) walk(s, [s.title])
 for (const name of unexpectedSkips) console.error(`e2e: unexpected skip: ${name}`)
 failed += unexpectedSkips.length
-if (allowedSkips) console.log(`e2e: ${allowedSkips} Electron test(s) skipped: no Electron binary can start on this machine.`)
+if (allowedSkips)
+  console.log(`e2e: ${allowedSkips} Electron test(s) skipped: no Electron binary can start on this machine.`)
 console.log(`e2e: ${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 && r.status === 0 ? 0 : 1)

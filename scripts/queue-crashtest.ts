@@ -13,7 +13,14 @@ import { formatCrash } from '../main/app/queue/testing/crash-check'
 import { runQueueChild } from '../main/app/queue/testing/crash-child'
 import { runQueueCrashtest } from '../main/app/queue/testing/crash-harness'
 
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '100' }, data: { type: 'string' }, child: { type: 'string' }, drain: { type: 'boolean' } } })
+const { values } = parseArgs({
+  options: {
+    kills: { type: 'string', default: '100' },
+    data: { type: 'string' },
+    child: { type: 'string' },
+    drain: { type: 'boolean' },
+  },
+})
 
 if (values.child !== undefined) {
   await runQueueChild(values.child, values.drain ? 'drain' : 'run')
@@ -29,7 +36,10 @@ if (values.child !== undefined) {
   const report = await runQueueCrashtest({
     kills,
     dataDir,
-    spawnChild: (dir, mode) => spawn(process.execPath, [self, '--child', dir, ...(mode === 'drain' ? ['--drain'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] }),
+    spawnChild: (dir, mode) =>
+      spawn(process.execPath, [self, '--child', dir, ...(mode === 'drain' ? ['--drain'] : [])], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
     onRound: (round, problems) => {
       if (round % 25 === 0 && round < kills) console.log(`… round ${round}, problems so far ${problems}`)
     },

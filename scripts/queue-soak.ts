@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util'
 import { formatSoak } from '../main/app/queue/testing/soak-report'
 import { runSoak } from '../main/app/queue/testing/soak'
 
-const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, data: { type: 'string' } } })
+const { values } = parseArgs({
+  options: {
+    jobs: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    data: { type: 'string' },
+  },
+})
 const jobs = Number(values.jobs)
 const seed = Number(values.seed)
 if (!Number.isSafeInteger(jobs) || jobs < 1 || !Number.isSafeInteger(seed)) {
@@ -19,6 +25,7 @@ const dataDir = values.data ?? (await mkdtemp(join(tmpdir(), 'upstream-queue-soa
 const report = await runSoak({ jobs, seed, dataDir, deadlineMs: 15 * 60_000 })
 for (const p of report.problems.slice(0, 30)) console.log(`  ${p}`)
 console.log(formatSoak(report))
-const failed = report.duplicates > 0 || report.lost > 0 || report.problems.length > 0 || report.unknown !== report.unknownResolved
+const failed =
+  report.duplicates > 0 || report.lost > 0 || report.problems.length > 0 || report.unknown !== report.unknownResolved
 if (!failed && values.data === undefined) await rm(dataDir, { recursive: true, force: true })
 process.exit(failed ? 1 : 0)

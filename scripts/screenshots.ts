@@ -10,14 +10,18 @@ import { addAccount, writer } from '../e2e/writer'
 
 const out = 'docs/screenshots'
 mkdirSync(out, { recursive: true })
-const executablePath = process.env.UPSTREAM_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+const executablePath =
+  process.env.UPSTREAM_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 const MEMBER = 'ann@example.com'
 const PASSWORD = 'harbour-2025'
 const who = ['sandbox', MEMBER, PASSWORD]
 
 const app = await startHost()
 const server = await standaloneSandbox({ users: [`${MEMBER}:${PASSWORD}`] })
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] })
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+})
 try {
   const seed = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await seed.goto(app.url)
@@ -33,7 +37,10 @@ try {
     const drafts = page.getByRole('complementary', { name: 'Drafts' })
     const open = async (title: string) => {
       await drafts.getByRole('button', { name: new RegExp(title) }).click()
-      await page.getByRole('textbox', { name: 'Title' }).and(page.locator(`[value="${title}"]`)).waitFor()
+      await page
+        .getByRole('textbox', { name: 'Title' })
+        .and(page.locator(`[value="${title}"]`))
+        .waitFor()
     }
 
     await open('Notes from the train')
@@ -44,7 +51,10 @@ try {
     await page.getByRole('region', { name: 'This message changed on the server' }).waitFor()
     await shoot(page, `conflict-${scheme}`)
     await drafts.getByRole('button', { name: 'Open from server…' }).click()
-    await page.getByRole('dialog', { name: 'Open from server' }).getByLabel('Discussion group').selectOption({ label: 'Harbour group' })
+    await page
+      .getByRole('dialog', { name: 'Open from server' })
+      .getByLabel('Discussion group')
+      .selectOption({ label: 'Harbour group' })
     await page.getByRole('button', { name: /000001 Ferry times/ }).waitFor()
     await shoot(page, `open-from-server-${scheme}`)
     await page.keyboard.press('Escape')
@@ -59,7 +69,10 @@ try {
     await report.scrollIntoViewIfNeeded()
     await shoot(page, `accounts-${scheme}`)
     await page.getByRole('button', { name: 'Add account' }).click()
-    await page.getByRole('dialog', { name: 'Add an account' }).getByLabel('Kind').selectOption({ label: 'Community server' })
+    await page
+      .getByRole('dialog', { name: 'Add an account' })
+      .getByLabel('Kind')
+      .selectOption({ label: 'Community server' })
     await shoot(page, `account-form-${scheme}`)
     await page.keyboard.press('Escape')
 
@@ -75,7 +88,10 @@ try {
     await shoot(page, `console-${scheme}`)
 
     // A page dropped into the site folder since: the status and the dry run show it waiting to go.
-    writeFileSync(join(app.dataDir, 'sites', 'local-sandbox-community', 'www', 'about.html'), '<h1>About this weblog</h1>\n')
+    writeFileSync(
+      join(app.dataDir, 'sites', 'local-sandbox-community', 'www', 'about.html'),
+      '<h1>About this weblog</h1>\n',
+    )
     await area(page, 'Weblog')
     const weblog = page.getByRole('region', { name: 'Weblog', exact: true })
     await weblog.getByText('1 file to upload').waitFor()
@@ -97,20 +113,43 @@ async function seedDrafts(page: Page): Promise<void> {
   await w.newDraft()
   await w.title('Notes from the train')
   await page.getByLabel('Relative path').fill('notes/train.html')
-  await w.body('<h1>Notes from the train</h1>\n<p>Written offline, published when the network came back.</p>\n<ul>\n  <li>No lost words</li>\n  <li>A queue that retries</li>\n</ul>\n')
+  await w.body(
+    '<h1>Notes from the train</h1>\n<p>Written offline, published when the network came back.</p>\n<ul>\n  <li>No lost words</li>\n  <li>A queue that retries</li>\n</ul>\n',
+  )
   await w.saved()
   await w.publish()
   await page.getByRole('link', { name: 'Open published page' }).first().waitFor()
 
-  rpc(server.endpoint, 'mainResponder.discuss.newMessage', ...who, 'Ferry times', 'The ferry leaves at 7:10.\nIt stops at the island.\nTickets on board.\nBikes go free.', 0)
-  await addAccount(page, { kind: 'Discussion group', name: 'Harbour group', url: server.endpoint, group: 'sandbox', username: MEMBER, password: PASSWORD })
+  rpc(
+    server.endpoint,
+    'mainResponder.discuss.newMessage',
+    ...who,
+    'Ferry times',
+    'The ferry leaves at 7:10.\nIt stops at the island.\nTickets on board.\nBikes go free.',
+    0,
+  )
+  await addAccount(page, {
+    kind: 'Discussion group',
+    name: 'Harbour group',
+    url: server.endpoint,
+    group: 'sandbox',
+    username: MEMBER,
+    password: PASSWORD,
+  })
   await area(page, 'Write')
   await page.getByRole('complementary', { name: 'Drafts' }).getByRole('button', { name: 'Open from server…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Open from server' })
   await dialog.getByLabel('Discussion group').selectOption({ label: 'Harbour group' })
   await dialog.getByRole('button', { name: /000001 Ferry times/ }).click()
   await page.getByRole('textbox', { name: 'Title' }).and(page.locator('[value="Ferry times"]')).waitFor()
-  rpc(server.endpoint, 'mainResponder.discuss.saveMessage', ...who, '000001', 'The ferry leaves at 7:10.\nIt stops at the island.\nTickets on board.\nBikes go free; dogs on a lead.', 'Ferry times')
+  rpc(
+    server.endpoint,
+    'mainResponder.discuss.saveMessage',
+    ...who,
+    '000001',
+    'The ferry leaves at 7:10.\nIt stops at the island.\nTickets on board.\nBikes go free; dogs on a lead.',
+    'Ferry times',
+  )
   await w.body('The ferry leaves at 7:25 on Sundays.\nIt stops at the island.\nTickets on board.\nBikes go free.')
   await w.saved()
   await w.publish()
@@ -134,7 +173,10 @@ async function seedDrafts(page: Page): Promise<void> {
 async function seedWeblog(page: Page): Promise<void> {
   const w = writer(page)
   const weblog = page.getByRole('region', { name: 'Weblog', exact: true })
-  const posts = [['Morning at the harbour', 'The *ferry* left on time; gulls on every post.', 'boats, harbour'], ['Evening tide', 'Water up to the **third** step.', 'tides']]
+  const posts = [
+    ['Morning at the harbour', 'The *ferry* left on time; gulls on every post.', 'boats, harbour'],
+    ['Evening tide', 'Water up to the **third** step.', 'tides'],
+  ]
   for (const [title, body] of posts) {
     await area(page, 'Weblog')
     await weblog.getByRole('button', { name: 'New post' }).click()

@@ -12,9 +12,17 @@ const node = process.execPath
 mkdirSync('test-results', { recursive: true })
 
 if (step('build', node, ['scripts/build.mjs', '--quiet']) !== 0) process.exit(1)
-if (step('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) process.exit(1)
-const unitStatus = step('unit and integration tests (vitest)', node, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])
-let unitPassed = 0, unitFailed = unitStatus === 0 ? 0 : 1
+if (step('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0)
+  process.exit(1)
+const unitStatus = step('unit and integration tests (vitest)', node, [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+])
+let unitPassed = 0,
+  unitFailed = unitStatus === 0 ? 0 : 1
 if (existsSync('test-results/vitest.json')) {
   const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'))
   unitPassed = v.numPassedTests

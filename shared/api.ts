@@ -4,10 +4,32 @@
  * a handler in main/app/<feature>/channels, never touching the plumbing.
  */
 import type { JsonValue } from './errors'
-import type { Account, AccountInput, BlogCategories, BlogInfo, BlogPostSummary, ConnectionReport, Draft, DraftFormat, DraftInput, DraftQuery, DraftSummary, Job, MethodInfo, TopicSummary } from './model'
+import type {
+  Account,
+  AccountInput,
+  BlogCategories,
+  BlogInfo,
+  BlogPostSummary,
+  ConnectionReport,
+  Draft,
+  DraftFormat,
+  DraftInput,
+  DraftQuery,
+  DraftSummary,
+  Job,
+  MethodInfo,
+  TopicSummary,
+} from './model'
 import type { Result } from './result'
 import type { WireEntry } from './wire'
-import type { SiteDryRun, SiteStatusView, WeblogPost, WeblogSettings, WeblogSettingsInput, WeblogSubscription } from './weblog'
+import type {
+  SiteDryRun,
+  SiteStatusView,
+  WeblogPost,
+  WeblogSettings,
+  WeblogSettingsInput,
+  WeblogSubscription,
+} from './weblog'
 
 export interface AppInfo {
   name: 'Upstream'
@@ -34,7 +56,10 @@ export interface Channels {
   /** Opens a discussion message by msgnum (editMessage) as a local draft that keeps the server copy as its base. */
   'drafts.openFromServer': { input: { accountId: string; msgnum: string | number }; output: Draft }
   /** Ends a conflict: keep mine, take theirs, or a merged text; the base becomes the server copy. */
-  'drafts.resolveConflict': { input: { draftId: string; choice: 'mine' | 'theirs' | 'merged'; title?: string; body?: string }; output: Draft }
+  'drafts.resolveConflict': {
+    input: { draftId: string; choice: 'mine' | 'theirs' | 'merged'; title?: string; body?: string }
+    output: Draft
+  }
   /** Attaches a staged upload (HOST_STAGE_PATH) to a draft, by the fileId the upload answered. */
   'drafts.attach': { input: { draftId: string; fileId: string; name: string; type?: string }; output: Draft }
   'drafts.detach': { input: { draftId: string; name: string }; output: Draft }
@@ -62,7 +87,10 @@ export interface Channels {
   'accounts.register': { input: { id: string }; output: Account }
   'accounts.forgotPassword': { input: { id: string }; output: { message: string } }
   /** Power users: call any method on an account's server with typed-JSON params (the CLI's syntax). */
-  'inspector.call': { input: { accountId: string; method: string; params: JsonValue[] }; output: { result: JsonValue; entryId?: number } }
+  'inspector.call': {
+    input: { accountId: string; method: string; params: JsonValue[] }
+    output: { result: JsonValue; entryId?: number }
+  }
   /** Names, signatures and help of an account's server, for the console's method picker. */
   'inspector.methods': { input: { accountId: string }; output: MethodInfo[] }
   /** Saves nothing: queues a publish of the draft as last saved. */
@@ -76,7 +104,10 @@ export interface Channels {
   /** A job being sent stops when its attempt ends (an idempotent upload is aborted at once). */
   'queue.cancel': { input: { jobId: string }; output: Job }
   /** Whether the post of an `unknown` job is on the server: 'not-posted' sends it again. */
-  'queue.resolve': { input: { jobId: string; answer: 'was-posted'; msgnum: string | number } | { jobId: string; answer: 'not-posted' }; output: Job }
+  'queue.resolve': {
+    input: { jobId: string; answer: 'was-posted'; msgnum: string | number } | { jobId: string; answer: 'not-posted' }
+    output: Job
+  }
   /** Recent XML-RPC exchanges, newest first, secrets redacted. */
   'inspector.list': { input: void; output: WireEntry[] }
   /** Community accounts: the weblog's posts, newest first, with the URL the server returned for each. */
@@ -109,7 +140,18 @@ export interface Events {
   /** Files and URLs handed to the desktop app by a second launch or the command line. */
   'app.open': { files: string[]; urls: string[] }
   /** A desktop menu item or its accelerator (Electron only; the browser face binds keys itself). */
-  'menu.command': { command: 'new-draft' | 'save' | 'publish' | 'search' | 'area-write' | 'area-queue' | 'area-accounts' | 'area-inspector' | 'area-weblog' }
+  'menu.command': {
+    command:
+      | 'new-draft'
+      | 'save'
+      | 'publish'
+      | 'search'
+      | 'area-write'
+      | 'area-queue'
+      | 'area-accounts'
+      | 'area-inspector'
+      | 'area-weblog'
+  }
 }
 
 export type ChannelName = keyof Channels
@@ -119,7 +161,10 @@ export type Output<C extends ChannelName> = Channels[C]['output']
 
 /** What the renderer sees as `window.upstream`, whatever the face. */
 export interface UpstreamApi {
-  invoke<C extends ChannelName>(channel: C, ...input: Input<C> extends void ? [] : [Input<C>]): Promise<Result<Output<C>>>
+  invoke<C extends ChannelName>(
+    channel: C,
+    ...input: Input<C> extends void ? [] : [Input<C>]
+  ): Promise<Result<Output<C>>>
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
 }
 

@@ -33,7 +33,10 @@ export interface Account {
 
 /** What the Accounts form sends. The password travels once, to the secrets store, and is never sent back. */
 export type AccountInput = Pick<Account, 'kind' | 'name' | 'url' | 'username'> &
-  Partial<Pick<Account, 'id' | 'dgname' | 'usernum' | 'siteUrl' | 'blogId' | 'timeZone'>> & { password?: string; profile?: unknown }
+  Partial<Pick<Account, 'id' | 'dgname' | 'usernum' | 'siteUrl' | 'blogId' | 'timeZone'>> & {
+    password?: string
+    profile?: unknown
+  }
 
 export interface MethodInfo {
   name: string
@@ -269,7 +272,14 @@ export function canTransition(from: JobState, to: JobState): boolean {
   return jobTransitions[from].includes(to)
 }
 
-export type JobAction = 'webhost.put' | 'discuss.newMessage' | 'discuss.saveMessage' | 'blog.newPost' | 'blog.editPost' | 'blog.deletePost' | 'site.sync'
+export type JobAction =
+  | 'webhost.put'
+  | 'discuss.newMessage'
+  | 'discuss.saveMessage'
+  | 'blog.newPost'
+  | 'blog.editPost'
+  | 'blog.deletePost'
+  | 'site.sync'
 
 export interface JobHistoryEntry {
   state: JobState

@@ -11,7 +11,11 @@ let python: Peer
 let catchall: Peer
 let silent: HttpPeer
 beforeAll(async () => {
-  ;[python, catchall, silent] = await Promise.all([startPythonServer('basic'), startPythonServer('catchall'), startHttp(() => {})])
+  ;[python, catchall, silent] = await Promise.all([
+    startPythonServer('basic'),
+    startPythonServer('catchall'),
+    startHttp(() => {}),
+  ])
 })
 afterAll(() => Promise.all([python.close(), catchall.close(), silent.close()]))
 
@@ -30,13 +34,33 @@ describe('upstream call: results', () => {
     const r = await call([python.url, 'types'])
     expect(r.code).toBe(0)
     // Python's 2.0 is a <double>: it prints as {"$double": 2}, so piping it back sends a double again.
-    expect(JSON.parse(r.stdout)).toEqual([1, 2.5, { $double: 2 }, true, 'x<&>', { $base64: Buffer.from('\x00\xffbytes', 'latin1').toString('base64') }, { $dateTime: '19980717T14:08:55' }, null, { a: [1, { b: null }] }])
+    expect(JSON.parse(r.stdout)).toEqual([
+      1,
+      2.5,
+      { $double: 2 },
+      true,
+      'x<&>',
+      { $base64: Buffer.from('\x00\xffbytes', 'latin1').toString('base64') },
+      { $dateTime: '19980717T14:08:55' },
+      null,
+      { a: [1, { b: null }] },
+    ])
   })
 
   it('sends the typed forms and nil', async () => {
-    const arg = JSON.stringify({ b: { $base64: 'aGk=' }, d: { $dateTime: '19980717T14:08:55' }, n: null, s: { $struct: { $x: 1 } } })
+    const arg = JSON.stringify({
+      b: { $base64: 'aGk=' },
+      d: { $dateTime: '19980717T14:08:55' },
+      n: null,
+      s: { $struct: { $x: 1 } },
+    })
     const r = await call([python.url, 'echo', arg])
-    expect(JSON.parse(r.stdout)).toEqual({ b: { $base64: 'aGk=' }, d: { $dateTime: '19980717T14:08:55' }, n: null, s: { $struct: { $x: 1 } } })
+    expect(JSON.parse(r.stdout)).toEqual({
+      b: { $base64: 'aGk=' },
+      d: { $dateTime: '19980717T14:08:55' },
+      n: null,
+      s: { $struct: { $x: 1 } },
+    })
   })
 
   it('reads @PATH and @- arguments', async () => {

@@ -5,12 +5,30 @@ type Command = { summary: string; load: () => Promise<{ run(args: string[], io: 
 
 /** Commands load lazily so `upstream call` never pays for the host or the sandbox. */
 const commands: Record<string, Command> = {
-  serve: { summary: 'serve [--port N] [--data DIR]          run the app in your browser (127.0.0.1 only)', load: () => import('./serve') },
-  sandbox: { summary: 'sandbox [--port N] [--data DIR] [--user EMAIL:PASSWORD]… [--group NAME]…  run a local community server', load: () => import('./sandbox') },
-  call: { summary: 'call URL METHOD [ARG…]                 call any XML-RPC method; ARGs are typed JSON or @FILE', load: () => import('./call') },
-  methods: { summary: 'methods URL                            list what a server offers (introspection)', load: () => import('./methods') },
-  validate: { summary: 'validate URL                           run the validator1 interop suite against a server', load: () => import('./validate') },
-  site: { summary: 'site sync|status --account NAME …       upstream a community account’s weblog site (see site --help)', load: () => import('./site') },
+  serve: {
+    summary: 'serve [--port N] [--data DIR]          run the app in your browser (127.0.0.1 only)',
+    load: () => import('./serve'),
+  },
+  sandbox: {
+    summary: 'sandbox [--port N] [--data DIR] [--user EMAIL:PASSWORD]… [--group NAME]…  run a local community server',
+    load: () => import('./sandbox'),
+  },
+  call: {
+    summary: 'call URL METHOD [ARG…]                 call any XML-RPC method; ARGs are typed JSON or @FILE',
+    load: () => import('./call'),
+  },
+  methods: {
+    summary: 'methods URL                            list what a server offers (introspection)',
+    load: () => import('./methods'),
+  },
+  validate: {
+    summary: 'validate URL                           run the validator1 interop suite against a server',
+    load: () => import('./validate'),
+  },
+  site: {
+    summary: 'site sync|status --account NAME …       upstream a community account’s weblog site (see site --help)',
+    load: () => import('./site'),
+  },
 }
 
 export function usage(): string {

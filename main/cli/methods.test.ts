@@ -54,7 +54,11 @@ describe('upstream methods', () => {
   it('falls back to one by one when the multicall itself faults', async () => {
     const r = await methods([broken.url, '--json'])
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toContainEqual({ name: 'echo', signatures: null, help: 'Returns its argument unchanged.' })
+    expect(JSON.parse(r.stdout)).toContainEqual({
+      name: 'echo',
+      signatures: null,
+      help: 'Returns its argument unchanged.',
+    })
   })
 
   it('shows the signatures our own server declares', async () => {
@@ -81,6 +85,8 @@ describe('formatMethods', () => {
       { name: 'a.b', signatures: [['int', 'string', 'array'], ['int']], help: 'Line one.\n  Line two.\n' },
       { name: 'c', signatures: null, help: null },
     ])
-    expect(text).toBe('a.b\n    int a.b(string, array)\n    int a.b()\n    Line one.\n    Line two.\n\nc\n\n2 methods\n')
+    expect(text).toBe(
+      'a.b\n    int a.b(string, array)\n    int a.b()\n    Line one.\n    Line two.\n\nc\n\n2 methods\n',
+    )
   })
 })

@@ -9,7 +9,10 @@ import type { CliIo } from './io'
 const USAGE = 'Usage: upstream sandbox [--port N] [--data DIR] [--user EMAIL:PASSWORD]… [--group NAME]… [--json]\n'
 
 /** The flags, checked: the sandbox's options and how to report, or a usage error. */
-export function sandboxOptions(args: string[], env: NodeJS.ProcessEnv): { ok: true; options: SandboxOptions; json: boolean } | { ok: false; message: string } {
+export function sandboxOptions(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { ok: true; options: SandboxOptions; json: boolean } | { ok: false; message: string } {
   const flags = parseFlags(args, {
     port: { type: 'string' },
     data: { type: 'string' },
@@ -24,12 +27,17 @@ export function sandboxOptions(args: string[], env: NodeJS.ProcessEnv): { ok: tr
   const users = []
   for (const spec of flags.values.user ?? []) {
     const colon = spec.indexOf(':')
-    if (colon <= 0 || colon === spec.length - 1) return { ok: false, message: `--user wants EMAIL:PASSWORD, got "${spec}"` }
+    if (colon <= 0 || colon === spec.length - 1)
+      return { ok: false, message: `--user wants EMAIL:PASSWORD, got "${spec}"` }
     users.push({ email: spec.slice(0, colon), password: spec.slice(colon + 1) })
   }
   const groups = flags.values.group ?? []
   const badGroup = groups.find((g) => !GROUP_NAME.test(g))
-  if (badGroup !== undefined) return { ok: false, message: `--group "${badGroup}": use letters, digits, ".", "_" and "-" (up to 64, starting with a letter or digit)` }
+  if (badGroup !== undefined)
+    return {
+      ok: false,
+      message: `--group "${badGroup}": use letters, digits, ".", "_" and "-" (up to 64, starting with a letter or digit)`,
+    }
   // Standalone, --data DIR is the sandbox's own folder; by default it shares the app's.
   const dir = flags.values.data ? resolveDataDir(flags.values.data) : join(resolveDataDir(undefined, env), 'sandbox')
   return { ok: true, options: { dir, port, users, groups }, json: flags.values.json ?? false }
@@ -37,7 +45,16 @@ export function sandboxOptions(args: string[], env: NodeJS.ProcessEnv): { ok: tr
 
 /** What the sandbox prints once it listens: the endpoint first, for scripts that read one line. */
 export function startedText(sandbox: Sandbox, json: boolean): string {
-  if (json) return JSON.stringify({ endpoint: sandbox.endpoint, port: sandbox.port, baseUrl: sandbox.baseUrl, dir: sandbox.dir, groups: sandbox.groups() }) + '\n'
+  if (json)
+    return (
+      JSON.stringify({
+        endpoint: sandbox.endpoint,
+        port: sandbox.port,
+        baseUrl: sandbox.baseUrl,
+        dir: sandbox.dir,
+        groups: sandbox.groups(),
+      }) + '\n'
+    )
   return [
     `Upstream sandbox listening at ${sandbox.endpoint}`,
     `Pages: ${sandbox.baseUrl}/   Discussion groups: ${sandbox.groups().join(', ')}`,

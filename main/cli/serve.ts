@@ -17,16 +17,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (port === undefined) return usageError(io, `--port must be a number from 0 to 65535`)
   const dataDir = resolveDataDir(flags.values.data, io.env)
   const core = await startCore({ dataDir, face: 'browser-host' })
-  const host = await startHost({ core, port, rendererDir: rendererDir() }).catch((e: NodeJS.ErrnoException) => {
-    // The default port may be taken (a second copy running): any free port will do then.
-    if (e.code === 'EADDRINUSE' && flags.values.port === undefined) return startHost({ core, port: 0, rendererDir: rendererDir() })
-    throw e
-  }).catch(async (e: NodeJS.ErrnoException) => {
-    await core.close()
-    if (e.code !== 'EADDRINUSE') throw e
-    io.stderr(`upstream serve: port ${port} is in use. Pick another with --port N, or --port 0 for any free port.\n`)
-    return null
-  })
+  const host = await startHost({ core, port, rendererDir: rendererDir() })
+    .catch((e: NodeJS.ErrnoException) => {
+      // The default port may be taken (a second copy running): any free port will do then.
+      if (e.code === 'EADDRINUSE' && flags.values.port === undefined)
+        return startHost({ core, port: 0, rendererDir: rendererDir() })
+      throw e
+    })
+    .catch(async (e: NodeJS.ErrnoException) => {
+      await core.close()
+      if (e.code !== 'EADDRINUSE') throw e
+      io.stderr(`upstream serve: port ${port} is in use. Pick another with --port N, or --port 0 for any free port.\n`)
+      return null
+    })
   if (!host) return Exit.transport
   if (flags.values.json) io.stdout(JSON.stringify({ url: host.url, port: host.port, dataDir }) + '\n')
   else io.stdout(`Upstream is running at ${host.url}\nData: ${dataDir}\nPress Ctrl+C to stop.\n`)

@@ -3,7 +3,10 @@ import { openSettings } from '../store/settings'
 import { siteAccountOf, type SiteAccount } from '../weblog/site-account'
 
 /** The community account a `site` command names, by name (any case) or id; or why not. */
-export function findSiteAccount(dataDir: string, wanted: string): { ok: true; account: SiteAccount } | { ok: false; message: string } {
+export function findSiteAccount(
+  dataDir: string,
+  wanted: string,
+): { ok: true; account: SiteAccount } | { ok: false; message: string } {
   const accounts = openSettings(dataDir).get().accounts
   const lower = wanted.toLowerCase()
   const match = accounts.find((a) => a.id === wanted) ?? accounts.find((a) => a.name.toLowerCase() === lower)
@@ -17,5 +20,7 @@ export function findSiteAccount(dataDir: string, wanted: string): { ok: true; ac
 }
 
 function listed(community: Account[]): string {
-  return community.length === 0 ? 'It has no community-server accounts.' : `Community-server accounts: ${community.map((a) => `"${a.name}"`).join(', ')}.`
+  return community.length === 0
+    ? 'It has no community-server accounts.'
+    : `Community-server accounts: ${community.map((a) => `"${a.name}"`).join(', ')}.`
 }

@@ -7,7 +7,12 @@ import type { CliIo } from './io'
  * secrets store when this process can read it (the desktop app's entries are encrypted with the
  * OS keyring, which a CLI cannot open). Undefined when neither way has one.
  */
-export async function sitePassword(dataDir: string, accountId: string, fromStdin: boolean, io: CliIo): Promise<string | undefined> {
+export async function sitePassword(
+  dataDir: string,
+  accountId: string,
+  fromStdin: boolean,
+  io: CliIo,
+): Promise<string | undefined> {
   if (fromStdin) {
     // One line, as `echo secret |` or a password manager's pipe sends it.
     const text = (await io.readStdin()).toString('utf8').replace(/\r?\n$/, '')

@@ -30,12 +30,31 @@ describe('upstream site sync|status', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'cli-site-'))
     data = join(work, 'data')
-    sandbox = await startSandbox({ dir: join(work, 'server'), port: 0, users: [{ email: 'w@example.com', password }], limits: { maxFileSize: 1000 } })
+    sandbox = await startSandbox({
+      dir: join(work, 'server'),
+      port: 0,
+      users: [{ email: 'w@example.com', password }],
+      limits: { maxFileSize: 1000 },
+    })
     const usernum = sandbox.members.byEmail('w@example.com')!.usernum
     await openSettings(data).update((s) => {
-      s.accounts.push({ id: 'blog', kind: 'community', name: 'My Weblog', url: sandbox.endpoint, username: 'w@example.com', usernum })
+      s.accounts.push({
+        id: 'blog',
+        kind: 'community',
+        name: 'My Weblog',
+        url: sandbox.endpoint,
+        username: 'w@example.com',
+        usernum,
+      })
       s.accounts.push({ id: 'host', kind: 'webhost', name: 'Pages', url: sandbox.endpoint, username: 'w@example.com' })
-      s.accounts.push({ id: 'gone', kind: 'community', name: 'Gone', url: 'http://127.0.0.1:9/RPC2', username: 'w@example.com', usernum })
+      s.accounts.push({
+        id: 'gone',
+        kind: 'community',
+        name: 'Gone',
+        url: 'http://127.0.0.1:9/RPC2',
+        username: 'w@example.com',
+        usernum,
+      })
     })
     await fileSecrets(data).set(passwordKey('blog'), password)
     await fileSecrets(data).set(passwordKey('gone'), password)
@@ -128,7 +147,18 @@ describe('upstream site sync|status', () => {
     expect((await cli(['sync'])).code).toBe(64)
     expect((await cli(['publish', '--account', 'blog'])).code).toBe(64)
     await mkdir(join(siteLocations(data, 'blog').posts), { recursive: true })
-    await writeFile(join(siteLocations(data, 'blog').posts, 'p.json'), JSON.stringify({ id: 'p', title: 'P', body: 'b', format: 'text', date: '2024-05-14T00:00:00Z', categories: [], updatedAt: '2024-05-14T00:00:00Z' }))
+    await writeFile(
+      join(siteLocations(data, 'blog').posts, 'p.json'),
+      JSON.stringify({
+        id: 'p',
+        title: 'P',
+        body: 'b',
+        format: 'text',
+        date: '2024-05-14T00:00:00Z',
+        categories: [],
+        updatedAt: '2024-05-14T00:00:00Z',
+      }),
+    )
     await mkdir(join(www(), '#templates'), { recursive: true })
     await writeFile(join(www(), '#templates', 'home.html'), '{{#posts}} never closed')
     const broken = await cli(['sync', '--account', 'My Weblog', '--password-stdin'], password)

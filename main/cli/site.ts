@@ -35,12 +35,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return sub === undefined ? Exit.usage : Exit.ok
   }
   if (sub !== 'sync' && sub !== 'status') return usage(io, `unknown subcommand "${sub}"`)
-  const flags = parseFlags(rest, { account: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, data: { type: 'string' }, json: { type: 'boolean' } })
+  const flags = parseFlags(rest, {
+    account: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'password-stdin': { type: 'boolean' },
+    data: { type: 'string' },
+    json: { type: 'boolean' },
+  })
   if (!flags.ok) return usage(io, flags.message)
   if (flags.positionals.length > 0) return usage(io, `unexpected argument "${flags.positionals[0]}"`)
   const { account: name, data, json = false } = flags.values
   if (!name) return usage(io, '--account NAME is required')
-  if (sub === 'status' && (flags.values['dry-run'] || flags.values['password-stdin'])) return usage(io, 'status takes only --account, --data and --json')
+  if (sub === 'status' && (flags.values['dry-run'] || flags.values['password-stdin']))
+    return usage(io, 'status takes only --account, --data and --json')
   const dataDir = resolveDataDir(data, io.env)
   const found = findSiteAccount(dataDir, name)
   if (!found.ok) return usage(io, found.message)
@@ -58,7 +65,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.stderr(`upstream site sync: ${missingPasswordMessage(account.name, dataDir, fromStdin)}\n`)
       return Exit.missingCredentials
     }
-    const report = await syncSite({ dataDir, account, password, dryRun: flags.values['dry-run'] ?? false, clientFor: (url) => createXmlRpcClient(url) })
+    const report = await syncSite({
+      dataDir,
+      account,
+      password,
+      dryRun: flags.values['dry-run'] ?? false,
+      clientFor: (url) => createXmlRpcClient(url),
+    })
     const code = exitForReport(report)
     out(syncText(report), { ...report, status: code === Exit.ok ? 'ok' : code === Exit.partial ? 'partial' : 'failed' })
     if (report.stop) io.stderr(`upstream site sync: ${report.stop.error.message}\n`)
@@ -68,7 +81,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.stderr(`upstream site ${sub}: ${e.message}\n`)
       return SITE_DATA_ERROR
     }
-    const error = e instanceof SiteBusyError ? e.toAppError() : toAppError(e, { url: account.url, account: account.name })
+    const error =
+      e instanceof SiteBusyError ? e.toAppError() : toAppError(e, { url: account.url, account: account.name })
     if (json) io.stdout(JSON.stringify({ error }) + '\n')
     io.stderr(`upstream site ${sub}: ${error.message}\n`)
     return exitForError(error)

@@ -13,7 +13,12 @@ let broken: Peer
 let none: Peer
 let ours: Peer
 beforeAll(async () => {
-  ;[good, broken, none, ours] = await Promise.all([startPythonServer('validator1'), startPythonServer('validator1-broken'), startPythonServer('basic'), startOurServer(registerValidator1)])
+  ;[good, broken, none, ours] = await Promise.all([
+    startPythonServer('validator1'),
+    startPythonServer('validator1-broken'),
+    startPythonServer('basic'),
+    startOurServer(registerValidator1),
+  ])
 })
 afterAll(() => Promise.all([good.close(), broken.close(), none.close(), ours.close()]))
 
@@ -54,7 +59,10 @@ describe('upstream validate', () => {
   it('names what a broken server got wrong, and exits 1', async () => {
     const r = await validate([broken.url, '--seed', '7'])
     expect(r.code).toBe(1)
-    expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([expect.stringMatching(/^FAIL easyStructTest: expected -?\d+, got -?\d+$/), expect.stringMatching(/^FAIL moderateSizeArrayCheck: expected "\w+", got "\w+!"$/)])
+    expect(r.lines.filter((l) => l.startsWith('FAIL'))).toEqual([
+      expect.stringMatching(/^FAIL easyStructTest: expected -?\d+, got -?\d+$/),
+      expect.stringMatching(/^FAIL moderateSizeArrayCheck: expected "\w+", got "\w+!"$/),
+    ])
     expect(r.lines.at(-1)).toBe('6 passed, 2 failed')
   })
 
@@ -75,7 +83,12 @@ describe('upstream validate', () => {
 
   it('--json prints one object', async () => {
     const r = await validate([broken.url, '--json', '--seed', '3'])
-    expect(JSON.parse(r.stdout)).toMatchObject({ seed: 3, passed: 6, failed: 2, tests: expect.arrayContaining([{ name: 'echoStructTest', pass: true }]) })
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      seed: 3,
+      passed: 6,
+      failed: 2,
+      tests: expect.arrayContaining([{ name: 'echoStructTest', pass: true }]),
+    })
   })
 
   it('exits 64 on bad usage', async () => {
@@ -86,7 +99,11 @@ describe('upstream validate', () => {
 
 describe('validatorCases', () => {
   it('generates the same inputs from the same seed, different ones otherwise', () => {
-    const params = (seed: number) => JSON.stringify(validatorCases(seed).map((c) => c.params), (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))
+    const params = (seed: number) =>
+      JSON.stringify(
+        validatorCases(seed).map((c) => c.params),
+        (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v),
+      )
     expect(params(5)).toBe(params(5))
     expect(params(5)).not.toBe(params(6))
   })

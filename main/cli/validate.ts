@@ -45,7 +45,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       why = test.check(await client.call(test.method, test.params))
     } catch (e) {
       if (!(e instanceof XmlRpcFault)) unreachable++
-      why = e instanceof XmlRpcFault ? `fault ${e.faultCode}: ${e.faultString}` : toAppError(e, { method: test.method, url }).message
+      why =
+        e instanceof XmlRpcFault
+          ? `fault ${e.faultCode}: ${e.faultString}`
+          : toAppError(e, { method: test.method, url }).message
     }
     results.push(why === null ? { name: test.name, pass: true } : { name: test.name, pass: false, why })
     if (!parsed.flags.json) io.stdout(why === null ? `PASS ${test.name}\n` : `FAIL ${test.name}: ${why}\n`)
@@ -59,6 +62,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 function usage(io: CliIo, message: string): number {
-  io.stderr(`upstream validate: ${message}\nUsage: upstream validate URL [--seed N] (upstream validate --help for more)\n`)
+  io.stderr(
+    `upstream validate: ${message}\nUsage: upstream validate URL [--seed N] (upstream validate --help for more)\n`,
+  )
   return Exit.usage
 }

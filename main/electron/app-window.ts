@@ -39,7 +39,10 @@ export class AppWindow {
   }
 
   private async create(): Promise<BrowserWindow> {
-    const placement = await loadPlacement(this.dataDir, screen.getAllDisplays().map((d) => d.workArea))
+    const placement = await loadPlacement(
+      this.dataDir,
+      screen.getAllDisplays().map((d) => d.workArea),
+    )
     const window = new BrowserWindow({
       x: placement.x,
       y: placement.y,

@@ -19,7 +19,9 @@ export function registerIpc(core: Promise<Core>, isOwnFrame: (event: IpcMainInvo
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isOwnFrame(event)) {
       console.warn(`Refused IPC from a foreign frame: ${event.senderFrame?.url ?? '(gone)'}`)
-      return Promise.resolve(fail(appError('internal', 'Refused a request that did not come from the Upstream window.')))
+      return Promise.resolve(
+        fail(appError('internal', 'Refused a request that did not come from the Upstream window.')),
+      )
     }
     const call = dispatch(core, channel, input)
     inFlight.add(call)
@@ -38,10 +40,14 @@ async function dispatch(core: Promise<Core>, channel: unknown, input: unknown): 
   try {
     const c = await core
     if (typeof channel !== 'string' || !c.isChannel(channel)) {
-      return fail(appError('invalid-input', `There is no channel named ${JSON.stringify(String(channel).slice(0, 80))}.`))
+      return fail(
+        appError('invalid-input', `There is no channel named ${JSON.stringify(String(channel).slice(0, 80))}.`),
+      )
     }
     return await c.invoke(channel, input)
   } catch (error) {
-    return fail(appError('internal', `Upstream failed inside: ${error instanceof Error ? error.message : String(error)}`))
+    return fail(
+      appError('internal', `Upstream failed inside: ${error instanceof Error ? error.message : String(error)}`),
+    )
   }
 }

@@ -93,7 +93,10 @@ function startShellCore(): Promise<Core> {
       settings: await electronStoreSettings(dataDir),
     }))()
   core.catch((error: unknown) => {
-    dialog.showErrorBox('Upstream could not start', `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${dataDir}`)
+    dialog.showErrorBox(
+      'Upstream could not start',
+      `${error instanceof Error ? error.message : String(error)}\n\nData folder: ${dataDir}`,
+    )
     app.exit(1)
   })
   return core

@@ -28,7 +28,11 @@ export const SHORTCUTS = {
  * macOS: an application menu first (About, Services, Hide, Quit), Close in File, a Window menu
  * with Bring All to Front. Linux and Windows: Quit (Exit) at the end of File, About under Help.
  */
-export function menuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  appName: string,
+  actions: MenuActions,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
   const item = (label: string, command: MenuCommand): MenuItemConstructorOptions => ({
     label,
@@ -41,40 +45,75 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string, actions
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
-    submenu: [{ role: 'about' }, sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
+    submenu: [
+      { role: 'about' },
+      sep,
+      { role: 'services' },
+      sep,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      sep,
+      { role: 'quit' },
+    ],
   }
   const file: MenuItemConstructorOptions = {
     label: top('File'),
-    submenu: [item('New Draft', 'new-draft'), item('Save', 'save'), item('Publish', 'publish'), sep, mac ? { role: 'close' } : { role: 'quit' }],
+    submenu: [
+      item('New Draft', 'new-draft'),
+      item('Save', 'save'),
+      item('Publish', 'publish'),
+      sep,
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
   }
   const edit: MenuItemConstructorOptions = {
     label: top('Edit'),
     submenu: [
-      { role: 'undo' }, { role: 'redo' }, sep,
-      { role: 'cut' }, { role: 'copy' }, { role: 'paste' },
+      { role: 'undo' },
+      { role: 'redo' },
+      sep,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
       ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
-      { role: 'delete' }, { role: 'selectAll' }, sep,
+      { role: 'delete' },
+      { role: 'selectAll' },
+      sep,
       item('Search…', 'search'),
     ],
   }
   const view: MenuItemConstructorOptions = {
     label: top('View'),
     submenu: [
-      item('Write', 'area-write'), item('Publish Queue', 'area-queue'), item('Accounts', 'area-accounts'), item('Inspector', 'area-inspector'), item('Weblog', 'area-weblog'), sep,
+      item('Write', 'area-write'),
+      item('Publish Queue', 'area-queue'),
+      item('Accounts', 'area-accounts'),
+      item('Inspector', 'area-inspector'),
+      item('Weblog', 'area-weblog'),
+      sep,
       ...(actions.developer ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, sep] : []),
-      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, sep,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      sep,
       { role: 'togglefullscreen' },
     ],
   }
   const window: MenuItemConstructorOptions = {
     label: top('Window'),
     role: 'window',
-    submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, sep, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    submenu: mac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, sep, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
   }
   const help: MenuItemConstructorOptions = {
     label: top('Help'),
     role: 'help',
-    submenu: [{ label: 'Show Data Folder', click: () => actions.showDataFolder() }, ...(mac ? [] : [sep, { role: 'about' } as const])],
+    submenu: [
+      { label: 'Show Data Folder', click: () => actions.showDataFolder() },
+      ...(mac ? [] : [sep, { role: 'about' } as const]),
+    ],
   }
   return [...(mac ? [appMenu] : []), file, edit, view, window, help]
 }

@@ -15,7 +15,10 @@ import { diskError, isErrno } from '../store/store-error'
  * `basic_text`, a fixed key: that is obfuscation, so the driver says plainly that the passwords
  * are not protected, and the UI can let the user choose.
  */
-export async function safeStorageSecrets(dataDir: string, platform: NodeJS.Platform = process.platform): Promise<SecretsDriver> {
+export async function safeStorageSecrets(
+  dataDir: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<SecretsDriver> {
   const file = join(dataDir, 'secrets.json')
   const available = await safeStorage.isAsyncEncryptionAvailable()
   const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined
@@ -50,7 +53,9 @@ export async function safeStorageSecrets(dataDir: string, platform: NodeJS.Platf
         await ensureDir(nodeFs, dataDir)
         await atomicWrite(nodeFs, file, serializeSecretsFile(f), { mode: 0o600 })
       } catch (e) {
-        throw isErrno(e) ? diskError(e, { lead: 'Password not saved', keeps: 'enter it again once the disk is writable' }) : e
+        throw isErrno(e)
+          ? diskError(e, { lead: 'Password not saved', keeps: 'enter it again once the disk is writable' })
+          : e
       }
     })
   /** Best effort: the value was read fine, so a failed re-write must not fail the read. */
@@ -58,7 +63,10 @@ export async function safeStorageSecrets(dataDir: string, platform: NodeJS.Platf
     sealed(value)
       .then((entry) => change((f) => void (f.entries[key] = entry)))
       .catch((e: unknown) => console.warn('Could not re-encrypt a stored password:', e))
-  const sealed = async (value: string) => ({ encoding: 'safeStorage' as const, value: (await safeStorage.encryptStringAsync(value)).toString('base64') })
+  const sealed = async (value: string) => ({
+    encoding: 'safeStorage' as const,
+    value: (await safeStorage.encryptStringAsync(value)).toString('base64'),
+  })
 
   return {
     encrypted,

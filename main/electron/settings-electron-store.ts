@@ -19,7 +19,13 @@ export async function electronStoreSettings(dataDir: string): Promise<SettingsSt
   const { default: ElectronStore } = await import('electron-store')
   const file = join(dataDir, 'settings.json')
   const open = (): Store =>
-    new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: 'settings', clearInvalidConfig: false, accessPropertiesByDotNotation: false, watch: false })
+    new ElectronStore<Record<string, unknown>>({
+      cwd: dataDir,
+      name: 'settings',
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      watch: false,
+    })
 
   let store: Store
   try {
@@ -53,7 +59,9 @@ export async function electronStoreSettings(dataDir: string): Promise<SettingsSt
           // electron-store fsyncs the file but not the folder that the rename changed.
           await nodeFs.fsyncDir(dataDir)
         } catch (e) {
-          throw isErrno(e) ? diskError(e, { lead: 'Settings not saved', keeps: 'the previous settings are still in use' }) : e
+          throw isErrno(e)
+            ? diskError(e, { lead: 'Settings not saved', keeps: 'the previous settings are still in use' })
+            : e
         }
         current = next
         return structuredClone(next)

@@ -4,7 +4,18 @@
  * (electron-stand-in.ts), with the core replaced by a tiny fake, and every assertion is about what
  * the code actually called. Loosening any security item makes a test here fail.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire, register } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -14,7 +25,13 @@ import { ok } from '../../shared/result'
 import type { CoreOptions } from '../app/core/core-types'
 import { openSettings } from '../store/settings'
 import { defaultSettings } from '../store/settings-types'
-import { createElectronStandIn, fakeEvent, type ElectronStandIn, type FakeFrame, type StandInOptions } from './testing/electron-stand-in'
+import {
+  createElectronStandIn,
+  fakeEvent,
+  type ElectronStandIn,
+  type FakeFrame,
+  type StandInOptions,
+} from './testing/electron-stand-in'
 
 // electron-store is loaded natively (outside vitest's module graph), so vi.mock cannot reach its
 // own `import electron from 'electron'`: a resolve hook hands it the current stand-in instead, and
@@ -36,7 +53,15 @@ export async function resolve(specifier, context, next) {
 )
 
 const APP_URL = 'app://upstream/index.html'
-const CHANNELS = ['app.info', 'drafts.list', 'drafts.get', 'drafts.save', 'accounts.list', 'publish.draft', 'queue.list']
+const CHANNELS = [
+  'app.info',
+  'drafts.list',
+  'drafts.get',
+  'drafts.save',
+  'accounts.list',
+  'publish.draft',
+  'queue.list',
+]
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER'
 
 const tick = () => new Promise((r) => setTimeout(r, 5))
@@ -86,7 +111,11 @@ interface Launch {
 
 /** Loads the real main.ts with a fresh stand-in, up to (not including) 'ready'. */
 async function load(
-  options: Partial<StandInOptions> & { platform?: NodeJS.Platform; argv?: string[]; seed?: (dataDir: string) => void } = {},
+  options: Partial<StandInOptions> & {
+    platform?: NodeJS.Platform
+    argv?: string[]
+    seed?: (dataDir: string) => void
+  } = {},
 ) {
   const root = mkdtempSync(join(tmpdir(), 'upstream-shell-'))
   roots.push(root)
@@ -112,7 +141,10 @@ async function load(
       return fake.core
     },
   }))
-  vi.doMock('./paths', async (importOriginal) => ({ ...(await importOriginal<typeof import('./paths')>()), rendererRoot: () => rendererDir }))
+  vi.doMock('./paths', async (importOriginal) => ({
+    ...(await importOriginal<typeof import('./paths')>()),
+    rendererRoot: () => rendererDir,
+  }))
 
   const saved = { argv: process.argv, platform: process.platform }
   process.argv = [process.execPath, '/path/to/app', `--data=${dataDir}`, ...(options.argv ?? [])]
@@ -143,9 +175,14 @@ const roots: string[] = []
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })))
 
 const win = (l: Launch) => l.e.windows[0]
-const sent = (l: Launch, name: string) => l.e.callsTo('webContents.send').filter((c) => c.args[0] === IPC_EVENT && c.args[1] === name).map((c) => c.args[2])
+const sent = (l: Launch, name: string) =>
+  l.e
+    .callsTo('webContents.send')
+    .filter((c) => c.args[0] === IPC_EVENT && c.args[1] === name)
+    .map((c) => c.args[2])
 const appFrame = (l: Launch) => ({ sender: win(l).webContents, senderFrame: win(l).webContents.mainFrame })
-const invoke = (l: Launch, event: unknown, channel: unknown, input?: unknown) => l.e.ipcHandlers.get(IPC_INVOKE)!(event, channel, input) as Promise<any>
+const invoke = (l: Launch, event: unknown, channel: unknown, input?: unknown) =>
+  l.e.ipcHandlers.get(IPC_INVOKE)!(event, channel, input) as Promise<any>
 
 describe('the shell before ready', () => {
   it('registers app:// as privileged (standard, secure, fetch; nothing more) before ready, takes the single-instance lock, and creates no window yet', async () => {
@@ -179,7 +216,11 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
   beforeAll(async () => {
     l = await launch({
       argv: ['first.html'],
-      seed: (dir) => writeFileSync(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 40, y: 50, width: 1000, height: 700 }, maximized: true })),
+      seed: (dir) =>
+        writeFileSync(
+          join(dir, 'window-state.json'),
+          JSON.stringify({ bounds: { x: 40, y: 50, width: 1000, height: 700 }, maximized: true }),
+        ),
     })
   })
 
@@ -213,7 +254,11 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
       const res = await handler(new Request(url))
       expect(res.status, url).toBe(200)
       const csp = Object.fromEntries(
-        res.headers.get('content-security-policy')!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+        res.headers
+          .get('content-security-policy')!
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
       )
       expect(csp, url).toEqual({
         'default-src': ["'self'"],
@@ -259,7 +304,12 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
       expect(await res.text(), url).not.toContain(SECRET)
     }
     // Refused outright (not merely missing): escapes after decoding, NUL bytes, undecodable paths.
-    for (const url of ['app://upstream/..%2fsecret.txt', 'app://upstream/assets/..%2f..%2fsecret.txt', 'app://upstream/index.html%00.js', 'app://upstream/%E0%A4%A']) {
+    for (const url of [
+      'app://upstream/..%2fsecret.txt',
+      'app://upstream/assets/..%2f..%2fsecret.txt',
+      'app://upstream/index.html%00.js',
+      'app://upstream/%E0%A4%A',
+    ]) {
       expect((await handler(new Request(url))).status, url).toBe(403)
     }
     expect((await handler(new Request('app://upstream/missing.js'))).status).toBe(404)
@@ -268,11 +318,23 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
 
   it('denies every permission request and check, and device access', () => {
     const { permissionRequest, permissionCheck, devicePermission } = l.e.sessionHandlers
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'midi']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'fullscreen',
+      'midi',
+    ]) {
       const callback = vi.fn()
       permissionRequest(win(l).webContents, permission, callback, { requestingUrl: APP_URL })
       expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false)
-      expect(permissionCheck(win(l).webContents, permission, 'app://upstream', { requestingUrl: APP_URL }), permission).toBe(false)
+      expect(
+        permissionCheck(win(l).webContents, permission, 'app://upstream', { requestingUrl: APP_URL }),
+        permission,
+      ).toBe(false)
     }
     expect(devicePermission({ deviceType: 'usb', origin: 'app://upstream' })).toBe(false)
   })
@@ -280,13 +342,26 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
   it('denies window.open; only validated http(s) links reach shell.openExternal', () => {
     const open = win(l).webContents.windowOpenHandler!
     const before = l.e.callsTo('shell.openExternal').length
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://attacker/share', 'ms-msdt:/id', 'app://upstream/index.html', 'https://user:pw@example.com/', 'not a url']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://attacker/share',
+      'ms-msdt:/id',
+      'app://upstream/index.html',
+      'https://user:pw@example.com/',
+      'not a url',
+    ]) {
       expect(open({ url }), url).toEqual({ action: 'deny' })
     }
     expect(l.e.callsTo('shell.openExternal')).toHaveLength(before)
     expect(open({ url: 'https://example.com/a page' })).toEqual({ action: 'deny' })
     expect(open({ url: 'http://example.org/' })).toEqual({ action: 'deny' })
-    expect(l.e.callsTo('shell.openExternal').slice(before).map((c) => c.args[0])).toEqual(['https://example.com/a%20page', 'http://example.org/'])
+    expect(
+      l.e
+        .callsTo('shell.openExternal')
+        .slice(before)
+        .map((c) => c.args[0]),
+    ).toEqual(['https://example.com/a%20page', 'http://example.org/'])
   })
 
   it('prevents navigation away and <webview> attachment', () => {
@@ -299,7 +374,12 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     const attach = fakeEvent()
     contents.emit('will-attach-webview', attach, {}, {})
     expect(attach.defaultPrevented).toBe(true)
-    expect(l.e.callsTo('shell.openExternal').map((c) => c.args[0]).every((u) => /^https?:\/\//.test(String(u)))).toBe(true)
+    expect(
+      l.e
+        .callsTo('shell.openExternal')
+        .map((c) => c.args[0])
+        .every((u) => /^https?:\/\//.test(String(u))),
+    ).toBe(true)
   })
 
   it("passes the app frame's IPC to the core", async () => {
@@ -313,12 +393,24 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     const contents = win(l).webContents
     const main = contents.mainFrame
     const foreign: [string, unknown][] = [
-      ['another origin in the main frame', { sender: contents, senderFrame: { ...main, url: 'https://evil.example/' } }],
+      [
+        'another origin in the main frame',
+        { sender: contents, senderFrame: { ...main, url: 'https://evil.example/' } },
+      ],
       ['a look-alike host', { sender: contents, senderFrame: { ...main, url: 'app://upstream.evil/index.html' } }],
-      ['a subframe (a preview)', { sender: contents, senderFrame: { frameTreeNodeId: main.frameTreeNodeId + 1, parent: main, url: APP_URL } satisfies FakeFrame }],
+      [
+        'a subframe (a preview)',
+        {
+          sender: contents,
+          senderFrame: { frameTreeNodeId: main.frameTreeNodeId + 1, parent: main, url: APP_URL } satisfies FakeFrame,
+        },
+      ],
       ['a frame that is gone', { sender: contents, senderFrame: null }],
       ['another web contents', { sender: { id: contents.id + 1000 }, senderFrame: main }],
-      ["another window's main frame", { sender: contents, senderFrame: { frameTreeNodeId: 9999, parent: null, url: APP_URL } }],
+      [
+        "another window's main frame",
+        { sender: contents, senderFrame: { frameTreeNodeId: 9999, parent: null, url: APP_URL } },
+      ],
     ]
     const before = l.fake.invoked.length
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -333,9 +425,18 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
   })
 
   it('answers unknown channels and core failures with Results', async () => {
-    expect(await invoke(l, appFrame(l), 'fs.readFile', '/etc/passwd')).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
-    expect(await invoke(l, appFrame(l), { toString: () => 'x' })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
-    expect(await invoke(l, appFrame(l), 'queue.list', 'explode')).toMatchObject({ ok: false, error: { kind: 'internal' } })
+    expect(await invoke(l, appFrame(l), 'fs.readFile', '/etc/passwd')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    })
+    expect(await invoke(l, appFrame(l), { toString: () => 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    })
+    expect(await invoke(l, appFrame(l), 'queue.list', 'explode')).toMatchObject({
+      ok: false,
+      error: { kind: 'internal' },
+    })
   })
 
   it('forwards core events to the window through the contract', async () => {
@@ -388,18 +489,31 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     const text = readFileSync(join(l.dataDir, 'settings.json'), 'utf8')
     expect(text).toContain('\t"preferences"')
     expect(openSettings(l.dataDir).get().preferences.theme).toBe('dark')
-    await expect(settings.update((s) => void ((s as any).accounts = 'nope'))).rejects.toMatchObject({ kind: 'invalid-input' })
+    await expect(settings.update((s) => void ((s as any).accounts = 'nope'))).rejects.toMatchObject({
+      kind: 'invalid-input',
+    })
     expect(JSON.parse(readFileSync(join(l.dataDir, 'settings.json'), 'utf8')).accounts).toEqual([])
   })
 
   it('never accepts a certificate error, and tells the user', async () => {
     const event = fakeEvent()
     const callback = vi.fn()
-    l.e.app.emit('certificate-error', event, win(l).webContents, 'https://bad.example/x.png', 'net::ERR_CERT_AUTHORITY_INVALID', {}, callback, false)
+    l.e.app.emit(
+      'certificate-error',
+      event,
+      win(l).webContents,
+      'https://bad.example/x.png',
+      'net::ERR_CERT_AUTHORITY_INVALID',
+      {},
+      callback,
+      false,
+    )
     expect(callback).toHaveBeenCalledExactlyOnceWith(false)
     expect(event.defaultPrevented).toBe(false)
     await tick()
-    expect(sent(l, 'notification')).toContainEqual(expect.objectContaining({ level: 'error', title: expect.stringContaining('bad.example') }))
+    expect(sent(l, 'notification')).toContainEqual(
+      expect.objectContaining({ level: 'error', title: expect.stringContaining('bad.example') }),
+    )
   })
 
   it('has menus with the editor shortcuts, sending commands to the renderer', async () => {
@@ -423,12 +537,27 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
   it('hands files and http(s) URLs from the command line and a second launch to the window, and focuses it', async () => {
     expect(sent(l, 'app.open')).toEqual([{ files: [resolve('first.html')], urls: [] }])
     // As Playwright launches it: switches before the app path, `--data DIR` as two arguments.
-    const argv = ['/usr/bin/electron', '--inspect=0', '/path/to/app', '--data', '/d', '--enable-features=x', 'notes.html', 'https://example.com/post', 'javascript:alert(1)', 'smb://h/s', '/abs/page.md']
+    const argv = [
+      '/usr/bin/electron',
+      '--inspect=0',
+      '/path/to/app',
+      '--data',
+      '/d',
+      '--enable-features=x',
+      'notes.html',
+      'https://example.com/post',
+      'javascript:alert(1)',
+      'smb://h/s',
+      '/abs/page.md',
+    ]
     l.e.app.emit('second-instance', fakeEvent(), ['mangled'], '/elsewhere', { argv, cwd: '/home/u/docs' })
     await tick()
     expect(l.e.callsTo('BrowserWindow.focus').length).toBeGreaterThan(0)
     expect(l.e.windows).toHaveLength(1)
-    expect(sent(l, 'app.open').at(-1)).toEqual({ files: ['/home/u/docs/notes.html', '/abs/page.md'], urls: ['https://example.com/post'] })
+    expect(sent(l, 'app.open').at(-1)).toEqual({
+      files: ['/home/u/docs/notes.html', '/abs/page.md'],
+      urls: ['https://example.com/post'],
+    })
   })
 
   it('offers a reload when the renderer dies, and reloads the app page', async () => {
@@ -495,7 +624,13 @@ describe('quitting and closing', () => {
     let dirty = true
     let saving: Promise<unknown> | null = null
     win(l).beforeUnload = () => {
-      if (dirty && !saving) saving = invoke(l, appFrame(l), 'drafts.save', { kind: 'page', title: 'unsaved', body: 'words', format: 'html' }).then(() => (dirty = false))
+      if (dirty && !saving)
+        saving = invoke(l, appFrame(l), 'drafts.save', {
+          kind: 'page',
+          title: 'unsaved',
+          body: 'words',
+          format: 'html',
+        }).then(() => (dirty = false))
       return dirty
     }
     let dirtyWhenClosed: boolean | undefined
@@ -527,7 +662,10 @@ describe('quitting and closing', () => {
     const l = await launch()
     let dirty = true
     win(l).beforeUnload = () => {
-      if (dirty) void invoke(l, appFrame(l), 'drafts.save', { kind: 'page', title: 'x', body: 'y', format: 'html' }).then(() => (dirty = false))
+      if (dirty)
+        void invoke(l, appFrame(l), 'drafts.save', { kind: 'page', title: 'x', body: 'y', format: 'html' }).then(
+          () => (dirty = false),
+        )
       return dirty
     }
     win(l).close()
@@ -542,7 +680,14 @@ describe('platform conventions and stored data', () => {
     const l = await launch({ platform: 'darwin' })
     const [menu] = l.e.callsTo('Menu.buildFromTemplate').map((c) => c.args[0] as any[])
     expect(menu.map((m) => m.label)).toEqual(['Upstream', 'File', 'Edit', 'View', 'Window', 'Help'])
-    expect(menu[0].submenu.map((i: any) => i.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit'])
+    expect(menu[0].submenu.map((i: any) => i.role).filter(Boolean)).toEqual([
+      'about',
+      'services',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'quit',
+    ])
     expect(menu[1].submenu.at(-1)).toEqual({ role: 'close' })
     expect(menu[4].submenu).toContainEqual({ role: 'front' })
     expect(menu.flatMap((m) => m.submenu).find((i: any) => i.label === 'Publish').accelerator).toBe('CmdOrCtrl+Enter')
@@ -550,7 +695,11 @@ describe('platform conventions and stored data', () => {
 
   it('a saved position no longer on any display keeps its size but not its place', async () => {
     const l = await launch({
-      seed: (dir) => writeFileSync(join(dir, 'window-state.json'), JSON.stringify({ bounds: { x: 5000, y: 4000, width: 1000, height: 700 }, maximized: false })),
+      seed: (dir) =>
+        writeFileSync(
+          join(dir, 'window-state.json'),
+          JSON.stringify({ bounds: { x: 5000, y: 4000, width: 1000, height: 700 }, maximized: false }),
+        ),
     })
     expect(win(l).options).toMatchObject({ width: 1000, height: 700 })
     expect(win(l).options.x).toBeUndefined()
@@ -602,7 +751,11 @@ describe('the preload', () => {
     expect(e.callsTo('contextBridge.exposeInMainWorld').map((c) => c.args[0])).toEqual(['upstream'])
     const api = e.exposed.get('upstream') as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on'])
-    expect(Object.values(api).every((v) => typeof v === 'function' && (v as unknown) !== e.ipcRenderer && v !== e.ipcRenderer.invoke)).toBe(true)
+    expect(
+      Object.values(api).every(
+        (v) => typeof v === 'function' && (v as unknown) !== e.ipcRenderer && v !== e.ipcRenderer.invoke,
+      ),
+    ).toBe(true)
   })
 
   it('invoke sends (channel, input) on the one invoke channel', async () => {
@@ -635,8 +788,12 @@ describe('the preload', () => {
 
 describe('packaging', () => {
   const require = createRequire(import.meta.url)
-  const fuses = require('./fuses.cjs') as { fuseConfig: Record<string, unknown>; default: (context: unknown) => Promise<void> }
-  const { FuseV1Options, FuseVersion, getCurrentFuseWire } = require('@electron/fuses') as typeof import('@electron/fuses')
+  const fuses = require('./fuses.cjs') as {
+    fuseConfig: Record<string, unknown>
+    default: (context: unknown) => Promise<void>
+  }
+  const { FuseV1Options, FuseVersion, getCurrentFuseWire } =
+    require('@electron/fuses') as typeof import('@electron/fuses')
 
   it('the fuse config: RunAsNode off, cookie encryption on, NODE_OPTIONS and --inspect off, ASAR integrity and ASAR-only on', () => {
     expect(fuses.fuseConfig).toEqual({
@@ -653,18 +810,38 @@ describe('packaging', () => {
 
   it('the afterPack hook flips those fuses in the packaged binary (a binary carrying the fuse wire)', async () => {
     const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
-    for (const [platform, name] of [['linux', 'upstream-desktop'], ['win32', 'Upstream.exe']] as const) {
+    for (const [platform, name] of [
+      ['linux', 'upstream-desktop'],
+      ['win32', 'Upstream.exe'],
+    ] as const) {
       const out = mkdtempSync(join(tmpdir(), 'upstream-fuses-'))
       roots.push(out)
       // Electron's defaults: RunAsNode, NODE_OPTIONS, --inspect and file: privileges on; the rest off.
       const wire = Buffer.from('10110001')
-      writeFileSync(join(out, name), Buffer.concat([Buffer.from('ELF...'), Buffer.from(SENTINEL), Buffer.from([1, wire.length]), wire, Buffer.from('...')]))
+      writeFileSync(
+        join(out, name),
+        Buffer.concat([
+          Buffer.from('ELF...'),
+          Buffer.from(SENTINEL),
+          Buffer.from([1, wire.length]),
+          wire,
+          Buffer.from('...'),
+        ]),
+      )
       chmodSync(join(out, name), 0o755)
-      await fuses.default({ appOutDir: out, electronPlatformName: platform, arch: 1, packager: { executableName: 'upstream-desktop', appInfo: { productFilename: 'Upstream' } } })
+      await fuses.default({
+        appOutDir: out,
+        electronPlatformName: platform,
+        arch: 1,
+        packager: { executableName: 'upstream-desktop', appInfo: { productFilename: 'Upstream' } },
+      })
       const state = (await getCurrentFuseWire(join(out, name))) as unknown as Record<number, number>
       const on = 49
       const off = 48
-      expect([0, 1, 2, 3, 4, 5, 7].map((i) => state[i]), platform).toEqual([off, on, off, off, on, on, off])
+      expect(
+        [0, 1, 2, 3, 4, 5, 7].map((i) => state[i]),
+        platform,
+      ).toEqual([off, on, off, off, on, on, off])
     }
   })
 
@@ -674,12 +851,18 @@ describe('packaging', () => {
     const root = resolve(__dirname, '../..')
     const config = await getConfig(root, null, null)
     await validateConfiguration(config, new DebugLogger(false))
-    expect(config).toMatchObject({ appId: 'org.upstream.app', productName: 'Upstream', directories: { output: 'dist' }, afterPack: 'main/electron/fuses.cjs' })
+    expect(config).toMatchObject({
+      appId: 'org.upstream.app',
+      productName: 'Upstream',
+      directories: { output: 'dist' },
+      afterPack: 'main/electron/fuses.cjs',
+    })
     expect(config.files).toEqual([{ filter: ['out/**', 'package.json'] }])
     expect(config.linux.target).toEqual(['AppImage', 'deb'])
     expect(config.win.target).toEqual(['nsis'])
     expect(config.mac.target).toEqual(['dmg'])
-    for (const p of [config.linux.icon, config.win.icon, config.mac.icon]) expect(p).toBe('main/electron/resources/icon.png')
+    for (const p of [config.linux.icon, config.win.icon, config.mac.icon])
+      expect(p).toBe('main/electron/resources/icon.png')
     const png = readFileSync(join(root, 'main/electron/resources/icon.png'))
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512])

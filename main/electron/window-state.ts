@@ -28,13 +28,17 @@ export const windowStateFile = (dataDir: string): string => join(dataDir, 'windo
  * its size but drops its place, so the window never opens out of reach.
  */
 export async function loadPlacement(dataDir: string, workAreas: Rectangle[]): Promise<InitialPlacement> {
-  const parsed: unknown = await readFile(windowStateFile(dataDir), 'utf8').then(JSON.parse).catch(() => null)
+  const parsed: unknown = await readFile(windowStateFile(dataDir), 'utf8')
+    .then(JSON.parse)
+    .catch(() => null)
   if (!isState(parsed)) return DEFAULT_PLACEMENT
   const { x, y } = parsed.bounds
   const width = Math.max(parsed.bounds.width, MIN.width)
   const height = Math.max(parsed.bounds.height, MIN.height)
   const reachable = workAreas.some((area) => titleBarOn({ x, y, width, height }, area))
-  return reachable ? { x, y, width, height, maximized: parsed.maximized } : { width, height, maximized: parsed.maximized }
+  return reachable
+    ? { x, y, width, height, maximized: parsed.maximized }
+    : { width, height, maximized: parsed.maximized }
 }
 
 /**

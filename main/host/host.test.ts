@@ -44,11 +44,27 @@ describe('the browser host', () => {
   it('answers calls with a Result, and refuses unknown channels, non-JSON and oversized bodies', async () => {
     const { base, headers } = await start({ maxJsonBytes: 1000 })
     const json = { ...headers, 'content-type': 'application/json' }
-    const r = await fetch(`${base}/api/app.info`, { method: 'POST', headers: json, body: JSON.stringify({ input: { a: 1 } }) })
+    const r = await fetch(`${base}/api/app.info`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ input: { a: 1 } }),
+    })
     expect(await r.json()).toEqual({ ok: true, value: { channel: 'app.info', input: { a: 1 } } })
     expect((await fetch(`${base}/api/constructor`, { method: 'POST', headers: json, body: '{}' })).status).toBe(404)
-    expect((await fetch(`${base}/api/app.info`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415)
-    const big = await fetch(`${base}/api/app.info`, { method: 'POST', headers: json, body: JSON.stringify({ input: 'x'.repeat(2000) }) })
+    expect(
+      (
+        await fetch(`${base}/api/app.info`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415)
+    const big = await fetch(`${base}/api/app.info`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ input: 'x'.repeat(2000) }),
+    })
     expect(big.status).toBe(413)
     expect((await big.json()).error.kind).toBe('limit')
   })

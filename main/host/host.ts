@@ -38,18 +38,22 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) refuse(res, 500, appError('internal', `The host failed: ${e instanceof Error ? e.message : String(e)}`))
+      if (!res.headersSent)
+        refuse(res, 500, appError('internal', `The host failed: ${e instanceof Error ? e.message : String(e)}`))
       else res.destroy()
     })
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req, hosts)) return refuse(res, 421, appError('auth', 'Wrong Host header: this server answers only to its own address.'))
-    if (!originAllowed(req, hosts)) return refuse(res, 403, appError('auth', 'Requests from other origins are refused.'))
+    if (!hostAllowed(req, hosts))
+      return refuse(res, 421, appError('auth', 'Wrong Host header: this server answers only to its own address.'))
+    if (!originAllowed(req, hosts))
+      return refuse(res, 403, appError('auth', 'Requests from other origins are refused.'))
     const path = new URL(req.url ?? '/', 'http://x').pathname
     const isApi = path.startsWith(HOST_API_PREFIX) || path === HOST_EVENTS_PATH || path === HOST_STAGE_PATH
     if (!isApi) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, appError('invalid-input', 'Method not allowed'), { allow: 'GET, HEAD' })
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return refuse(res, 405, appError('invalid-input', 'Method not allowed'), { allow: 'GET, HEAD' })
       return serveStatic(opts.rendererDir, req, res)
     }
     const given = req.headers[HOST_TOKEN_HEADER]
@@ -72,7 +76,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     try {
       body = await readBody(req, maxJson)
     } catch (e) {
-      if (e instanceof BodyTooLarge) return refuse(res, 413, appError('limit', `The request is over ${maxJson} bytes; send large files through the staging upload.`))
+      if (e instanceof BodyTooLarge)
+        return refuse(
+          res,
+          413,
+          appError('limit', `The request is over ${maxJson} bytes; send large files through the staging upload.`),
+        )
       throw e
     }
     let input: unknown

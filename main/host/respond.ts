@@ -6,13 +6,22 @@ const baseHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'no
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { ...baseHeaders, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    ...baseHeaders,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
   res.end(text)
 }
 
 /** Refusals carry a Result too, so the bridge can show a typed error whatever went wrong. */
 export function refuse(res: ServerResponse, status: number, error: AppError, extra: Record<string, string> = {}): void {
   const text = JSON.stringify({ ok: false, error } satisfies Result<never>)
-  res.writeHead(status, { ...baseHeaders, ...extra, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    ...baseHeaders,
+    ...extra,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
   res.end(text)
 }

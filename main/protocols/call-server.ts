@@ -16,12 +16,19 @@ export type CallOpts = Pick<CallOptions, 'signal' | 'onUploadProgress' | 'timeou
  * listMethods is known and lacks the method; "method not found" → UnsupportedError; any other
  * fault → CommunityError. Transport, protocol and limit errors pass through unchanged.
  */
-export async function callServer(client: XmlRpcClient, profile: ServerProfile | undefined, method: string, params: XmlRpcValue[], opts: CallOpts = {}): Promise<XmlRpcValue> {
+export async function callServer(
+  client: XmlRpcClient,
+  profile: ServerProfile | undefined,
+  method: string,
+  params: XmlRpcValue[],
+  opts: CallOpts = {},
+): Promise<XmlRpcValue> {
   ensureOffered(profile, method)
   try {
     return await client.call(method, params, opts)
   } catch (e) {
-    if (faultKindOf(e) === 'method-not-found') throw new UnsupportedError(method, e instanceof TransportError ? 'http-404' : 'method-not-found')
+    if (faultKindOf(e) === 'method-not-found')
+      throw new UnsupportedError(method, e instanceof TransportError ? 'http-404' : 'method-not-found')
     if (e instanceof XmlRpcFault) throw CommunityError.fromFault(method, e)
     throw e
   }
@@ -40,8 +47,10 @@ export async function callForStruct(
 ): Promise<XmlRpcStruct> {
   const { allowFlError, ...callOpts } = opts
   const answer = await callServer(client, profile, method, params, callOpts)
-  if (!isStruct(answer)) throw new ProtocolError(`${method} answered with ${describe(answer)} where a struct was expected.`, {}, client.url)
-  if (!allowFlError && readFlag(answer, 'flError')) throw CommunityError.fromFlError(method, readString(answer, 'message') ?? '', answer)
+  if (!isStruct(answer))
+    throw new ProtocolError(`${method} answered with ${describe(answer)} where a struct was expected.`, {}, client.url)
+  if (!allowFlError && readFlag(answer, 'flError'))
+    throw CommunityError.fromFlError(method, readString(answer, 'message') ?? '', answer)
   return answer
 }
 

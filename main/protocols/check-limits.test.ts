@@ -32,6 +32,15 @@ describe('checkLimits', () => {
   })
 
   it('compares extensions without case, by the last dot of the name only', () => {
-    expect(checkLimits([{ path: 'A.HTML', size: 1 }, { path: 'v1.2/index', size: 1 }, { path: '.html', size: 1 }], { legalFileExtensions: ['html'] }).map((x) => x.path)).toEqual(['v1.2/index', '.html'])
+    expect(
+      checkLimits(
+        [
+          { path: 'A.HTML', size: 1 },
+          { path: 'v1.2/index', size: 1 },
+          { path: '.html', size: 1 },
+        ],
+        { legalFileExtensions: ['html'] },
+      ).map((x) => x.path),
+    ).toEqual(['v1.2/index', '.html'])
   })
 })

@@ -29,16 +29,30 @@ export function checkLimits(files: FileSize[], caps: Limits): LimitViolation[] {
   for (const f of files) {
     const before = violations.length
     if (caps.maxFileSize !== undefined && f.size > caps.maxFileSize) {
-      violations.push({ path: f.path, limit: 'maxFileSize', message: `${f.path} is ${f.size} bytes; this server accepts at most ${caps.maxFileSize} per file.` })
+      violations.push({
+        path: f.path,
+        limit: 'maxFileSize',
+        message: `${f.path} is ${f.size} bytes; this server accepts at most ${caps.maxFileSize} per file.`,
+      })
     }
     const ext = extensionOf(f.path)
     if (legal && !legal.has(ext)) {
       const list = [...legal].join(', ')
-      violations.push({ path: f.path, limit: 'legalFileExtensions', message: ext ? `${f.path}: this server does not accept .${ext} files (it accepts ${list}).` : `${f.path} has no extension; this server accepts only ${list}.` })
+      violations.push({
+        path: f.path,
+        limit: 'legalFileExtensions',
+        message: ext
+          ? `${f.path}: this server does not accept .${ext} files (it accepts ${list}).`
+          : `${f.path} has no extension; this server accepts only ${list}.`,
+      })
     }
     if (violations.length > before) continue
     if (f.size > room) {
-      violations.push({ path: f.path, limit: 'quota', message: `${f.path} (${f.size} bytes) does not fit in the ${Math.max(room, 0)} bytes left of this account’s quota.` })
+      violations.push({
+        path: f.path,
+        limit: 'quota',
+        message: `${f.path} (${f.size} bytes) does not fit in the ${Math.max(room, 0)} bytes left of this account’s quota.`,
+      })
     } else {
       room -= f.size
     }

@@ -26,7 +26,11 @@ export class CommunityError extends Error {
   ) {
     const faultKind = classifyFault({ faultCode: faultCode ?? 0, faultString: serverMessage })
     const kind = faultKind === 'auth' ? 'auth' : 'fault'
-    super(kind === 'auth' ? `The server refused the credentials for ${method}: ${serverMessage}` : `The server refused ${method}: ${serverMessage}`)
+    super(
+      kind === 'auth'
+        ? `The server refused the credentials for ${method}: ${serverMessage}`
+        : `The server refused ${method}: ${serverMessage}`,
+    )
     this.kind = kind
     this.faultKind = faultKind
   }
@@ -41,7 +45,11 @@ export class CommunityError extends Error {
 
   toAppError(): AppError {
     const hint = this.kind === 'auth' ? ' Check the account’s e-mail and password.' : ''
-    const details: NonNullable<AppError['details']> = { method: this.method, channel: this.channel, serverMessage: this.serverMessage }
+    const details: NonNullable<AppError['details']> = {
+      method: this.method,
+      channel: this.channel,
+      serverMessage: this.serverMessage,
+    }
     if (this.faultCode !== undefined) details.faultCode = this.faultCode
     return appError(this.kind, `${this.message}${hint}`, details)
   }

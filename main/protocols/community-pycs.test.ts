@@ -21,7 +21,8 @@ import { spyClient } from './testing/spy-client'
 import { startPycsLike, type PycsLike } from './testing/start-pycs-like'
 
 // PyCS's own ways, one by one, against the PyCS-like server (main/protocols/testing/pycs_like.py).
-const md5 = (text: string, enc: BufferEncoding = 'utf8') => createHash('md5').update(Buffer.from(text, enc)).digest('hex')
+const md5 = (text: string, enc: BufferEncoding = 'utf8') =>
+  createHash('md5').update(Buffer.from(text, enc)).digest('hex')
 const reg = (email: string, password = 'secret') => ({ email, name: 'N', password, clientPort: 0 })
 
 let pycs: PycsLike
@@ -31,7 +32,10 @@ beforeAll(async () => {
 afterAll(() => pycs?.close())
 
 async function member(email: string, password = 'secret'): Promise<CommunityMember> {
-  const r = await registerUser({ client: createXmlRpcClient(pycs.endpoint), profile: defaultProfile() }, reg(email, password))
+  const r = await registerUser(
+    { client: createXmlRpcClient(pycs.endpoint), profile: defaultProfile() },
+    reg(email, password),
+  )
   return { client: createXmlRpcClient(pycs.endpoint), profile: r.profile, usernum: r.usernum, password }
 }
 
@@ -39,7 +43,11 @@ describe('registerUser arity', () => {
   it('retries once with 5 params after the 6-param TypeError, and the profile learns it', async () => {
     const spy = spyClient(createXmlRpcClient(pycs.endpoint))
     const learned: ServerProfile[] = []
-    const server = { client: spy, profile: { ...defaultProfile(), registerUserArity: 6 as const }, onProfileChange: (p: ServerProfile) => learned.push(p) }
+    const server = {
+      client: spy,
+      profile: { ...defaultProfile(), registerUserArity: 6 as const },
+      onProfileChange: (p: ServerProfile) => learned.push(p),
+    }
     const r = await registerUser(server, reg('arity@example.com'))
     expect(spy.calls.map((c) => c.params.length)).toEqual([6, 5])
     expect(typeof r.usernum).toBe('number')
@@ -53,7 +61,10 @@ describe('registerUser arity', () => {
   it('does not retry a refusal that is not about the parameter count', async () => {
     await member('taken@example.com', 'first')
     const spy = spyClient(createXmlRpcClient(pycs.endpoint))
-    const e = await registerUser({ client: spy, profile: { ...defaultProfile(), registerUserArity: 5 } }, reg('taken@example.com', 'second')).catch((x: unknown) => x)
+    const e = await registerUser(
+      { client: spy, profile: { ...defaultProfile(), registerUserArity: 5 } },
+      reg('taken@example.com', 'second'),
+    ).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(CommunityError)
     expect((e as CommunityError).channel).toBe('flError')
     expect(spy.calls).toHaveLength(1)
@@ -63,13 +74,20 @@ describe('registerUser arity', () => {
 describe('the password on the wire', () => {
   it('is the lowercase hex MD5 of the UTF-8 bytes, compared verbatim by the server', async () => {
     const spy = spyClient(createXmlRpcClient(pycs.endpoint))
-    const r = await registerUser({ client: spy, profile: { ...defaultProfile(), registerUserArity: 5 } }, reg('md5@example.com', 'pässwörd €'))
+    const r = await registerUser(
+      { client: spy, profile: { ...defaultProfile(), registerUserArity: 5 } },
+      reg('md5@example.com', 'pässwörd €'),
+    )
     expect(spy.calls[0].params[2]).toBe(md5('pässwörd €'))
     expect(spy.calls[0].params[2]).toMatch(/^[0-9a-f]{32}$/)
     const raw = createXmlRpcClient(pycs.endpoint)
-    await expect(raw.call('xmlStorageSystem.getServerCapabilities', [r.usernum, md5('pässwörd €')])).resolves.toBeDefined()
+    await expect(
+      raw.call('xmlStorageSystem.getServerCapabilities', [r.usernum, md5('pässwörd €')]),
+    ).resolves.toBeDefined()
     for (const wrong of [md5('pässwörd €').toUpperCase(), 'pässwörd €', md5('pässwörd', 'latin1')]) {
-      await expect(raw.call('xmlStorageSystem.getServerCapabilities', [r.usernum, wrong])).rejects.toBeInstanceOf(XmlRpcFault)
+      await expect(raw.call('xmlStorageSystem.getServerCapabilities', [r.usernum, wrong])).rejects.toBeInstanceOf(
+        XmlRpcFault,
+      )
     }
   })
 
@@ -96,7 +114,10 @@ describe('the upload method’s name', () => {
 
   it('falls back to sendMultipleFiles on "method not found", and the profile learns it', async () => {
     const spy = spyClient(createXmlRpcClient(sendOnly.endpoint))
-    const r = await registerUser({ client: spy, profile: { ...defaultProfile(), registerUserArity: 5 } }, reg('send@example.com'))
+    const r = await registerUser(
+      { client: spy, profile: { ...defaultProfile(), registerUserArity: 5 } },
+      reg('send@example.com'),
+    )
     const m: CommunityMember = { client: spy, profile: r.profile, usernum: r.usernum, password: 'secret' }
     const saved = await saveMultipleFiles(m, [{ path: 'a.html', bytes: Buffer.from('a') }])
     expect(saved.files[0].ok).toBe(true)
@@ -109,9 +130,16 @@ describe('the upload method’s name', () => {
     const profile = await detectServerProfile(createXmlRpcClient(sendOnly.endpoint))
     expect(profile.uploadMethod).toBe('sendMultipleFiles')
     const spy = spyClient(createXmlRpcClient(sendOnly.endpoint))
-    const r = await registerUser({ client: spy, profile: { ...profile, registerUserArity: 5 } }, reg('send2@example.com'))
-    await saveMultipleFiles({ client: spy, profile: r.profile, usernum: r.usernum, password: 'secret' }, [{ path: 'b.html', bytes: Buffer.from('b') }])
-    expect(spy.calls.map((c) => c.method).filter((n) => n.endsWith('MultipleFiles'))).toEqual(['xmlStorageSystem.sendMultipleFiles'])
+    const r = await registerUser(
+      { client: spy, profile: { ...profile, registerUserArity: 5 } },
+      reg('send2@example.com'),
+    )
+    await saveMultipleFiles({ client: spy, profile: r.profile, usernum: r.usernum, password: 'secret' }, [
+      { path: 'b.html', bytes: Buffer.from('b') },
+    ])
+    expect(spy.calls.map((c) => c.method).filter((n) => n.endsWith('MultipleFiles'))).toEqual([
+      'xmlStorageSystem.sendMultipleFiles',
+    ])
   })
 })
 
@@ -131,8 +159,15 @@ describe('uploads', () => {
       { path: 'tool.exe', bytes: Buffer.alloc(1) },
       { path: 'over.txt', bytes: Buffer.alloc(61) },
     ]
-    const violations = checkLimits(files.map((f) => ({ path: f.path, size: f.bytes.length })), await getServerCapabilities(m))
-    expect(violations.map((v) => `${v.path}:${v.limit}`)).toEqual(['huge.txt:maxFileSize', 'tool.exe:legalFileExtensions', 'over.txt:quota'])
+    const violations = checkLimits(
+      files.map((f) => ({ path: f.path, size: f.bytes.length })),
+      await getServerCapabilities(m),
+    )
+    expect(violations.map((v) => `${v.path}:${v.limit}`)).toEqual([
+      'huge.txt:maxFileSize',
+      'tool.exe:legalFileExtensions',
+      'over.txt:quota',
+    ])
     const saved = await saveMultipleFiles(m, files)
     expect(saved.files.map((f) => f.ok)).toEqual([true, false, false, false])
     expect(saved.partial).toBe(true)
@@ -156,7 +191,13 @@ describe('what the server says is the truth', () => {
 
   it('webHost.put: the returned URL, not the path sent (the server added .html)', async () => {
     await member('page@example.com', 'pw')
-    const put = await webHostPut(createXmlRpcClient(pycs.endpoint), { username: 'page@example.com', password: 'pw', bytes: Buffer.from('<p>a</p>'), mimeType: 'text/html', relativePath: 'about' })
+    const put = await webHostPut(createXmlRpcClient(pycs.endpoint), {
+      username: 'page@example.com',
+      password: 'pw',
+      bytes: Buffer.from('<p>a</p>'),
+      mimeType: 'text/html',
+      relativePath: 'about',
+    })
     expect(put.url).toMatch(/\/about\.html$/)
     expect((await httpGet(put.url)).bytes.toString()).toBe('<p>a</p>')
   })
@@ -166,7 +207,12 @@ describe('one error for both channels', () => {
   it('a fault (storage) and an flError struct (discussion) both become CommunityError auth with the server’s words', async () => {
     const m = await member('both@example.com')
     const fault = (await getServerCapabilities({ ...m, password: 'nope' }).catch((x: unknown) => x)) as CommunityError
-    const dg = { client: createXmlRpcClient(pycs.endpoint), dgname: 'pycs', username: 'both@example.com', password: 'secret' }
+    const dg = {
+      client: createXmlRpcClient(pycs.endpoint),
+      dgname: 'pycs',
+      username: 'both@example.com',
+      password: 'secret',
+    }
     const { msgnum } = await newMessage(dg, 'T', 'B', 0)
     const flError = (await editMessage({ ...dg, password: 'nope' }, msgnum).catch((x: unknown) => x)) as CommunityError
     for (const e of [fault, flError]) {
@@ -180,11 +226,17 @@ describe('one error for both channels', () => {
   })
 
   it('a non-auth refusal is kind fault: PyCS refuses ping categories other than "none"', async () => {
-    const e = (await weblogPing(createXmlRpcClient(pycs.endpoint), { name: 'w', url: 'http://w/', category: 'news' }).catch((x: unknown) => x)) as CommunityError
+    const e = (await weblogPing(createXmlRpcClient(pycs.endpoint), {
+      name: 'w',
+      url: 'http://w/',
+      category: 'news',
+    }).catch((x: unknown) => x)) as CommunityError
     expect(e).toBeInstanceOf(CommunityError)
     expect(e.kind).toBe('fault')
     expect(e.serverMessage).toMatch(/'none' category/)
-    await expect(weblogPing(createXmlRpcClient(pycs.endpoint), { name: 'w', url: 'http://w/', category: 'none' })).resolves.toMatchObject({ message: 'Thanks for the ping.' })
+    await expect(
+      weblogPing(createXmlRpcClient(pycs.endpoint), { name: 'w', url: 'http://w/', category: 'none' }),
+    ).resolves.toMatchObject({ message: 'Thanks for the ping.' })
   })
 })
 
@@ -194,7 +246,11 @@ describe('methods the server lacks', () => {
     const e = (await getMyDirectory(m).catch((x: unknown) => x)) as UnsupportedError
     expect(e).toBeInstanceOf(UnsupportedError)
     expect(e.reason).toBe('method-not-found')
-    expect(e.toAppError()).toEqual({ kind: 'unsupported', message: 'This server does not offer xmlStorageSystem.getMyDirectory.', details: { method: 'xmlStorageSystem.getMyDirectory', reason: 'method-not-found' } })
+    expect(e.toAppError()).toEqual({
+      kind: 'unsupported',
+      message: 'This server does not offer xmlStorageSystem.getMyDirectory.',
+      details: { method: 'xmlStorageSystem.getMyDirectory', reason: 'method-not-found' },
+    })
     const reg = { notifyProcedure: 'upstream.notify', port: 1, path: '/RPC2', protocol: 'xml-rpc' }
     await expect(pleaseNotify(m, reg, ['http://x/'])).rejects.toBeInstanceOf(UnsupportedError)
   })
@@ -205,7 +261,9 @@ describe('methods the server lacks', () => {
       const profile = await detectServerProfile(createXmlRpcClient(intro.endpoint))
       expect(profile.methods).not.toContain('xmlStorageSystem.getMyDirectory')
       const spy = spyClient(createXmlRpcClient(intro.endpoint))
-      const e = (await getMyDirectory({ client: spy, profile, usernum: 1, password: 'x' }).catch((x: unknown) => x)) as UnsupportedError
+      const e = (await getMyDirectory({ client: spy, profile, usernum: 1, password: 'x' }).catch(
+        (x: unknown) => x,
+      )) as UnsupportedError
       expect(e.reason).toBe('not-listed')
       expect(spy.calls).toEqual([])
     } finally {

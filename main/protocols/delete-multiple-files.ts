@@ -21,8 +21,15 @@ export interface DeleteResult {
 const METHOD = 'xmlStorageSystem.deleteMultipleFiles'
 
 /** Deletes files; errorList holds one entry per path, '' for success. Throws only when nothing was deleted. */
-export async function deleteMultipleFiles(member: CommunityMember, paths: string[], opts: CallOpts = {}): Promise<DeleteResult> {
-  const answer = await callForStruct(member.client, member.profile, METHOD, [...credentials(member), paths], { ...opts, allowFlError: true })
+export async function deleteMultipleFiles(
+  member: CommunityMember,
+  paths: string[],
+  opts: CallOpts = {},
+): Promise<DeleteResult> {
+  const answer = await callForStruct(member.client, member.profile, METHOD, [...credentials(member), paths], {
+    ...opts,
+    allowFlError: true,
+  })
   const flError = readFlag(answer, 'flError') === true
   const message = readString(answer, 'message') ?? ''
   const errors = readStringList(answer, 'errorList')

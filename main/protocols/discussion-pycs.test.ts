@@ -14,13 +14,22 @@ import { startPycsLike, type PycsLike } from './testing/start-pycs-like'
 // *and its type*: a client that turned 1 into "1" (or back) would be told "no such message".
 const servers: Record<'int' | 'string', PycsLike> = {} as never
 
-async function login(mode: 'int' | 'string', client = createXmlRpcClient(servers[mode].endpoint)): Promise<DiscussionLogin> {
-  await registerUser({ client, profile: { ...defaultProfile(), registerUserArity: 5 } }, { email: 'dg@example.com', name: 'DG', password: 'pw', clientPort: 0 })
+async function login(
+  mode: 'int' | 'string',
+  client = createXmlRpcClient(servers[mode].endpoint),
+): Promise<DiscussionLogin> {
+  await registerUser(
+    { client, profile: { ...defaultProfile(), registerUserArity: 5 } },
+    { email: 'dg@example.com', name: 'DG', password: 'pw', clientPort: 0 },
+  )
   return { client, dgname: 'pycs', username: 'dg@example.com', password: 'pw' }
 }
 
 beforeAll(async () => {
-  ;[servers.int, servers.string] = await Promise.all([startPycsLike({ msgnum: 'int', dgRead: true }), startPycsLike({ msgnum: 'string', dgRead: true, introspection: true })])
+  ;[servers.int, servers.string] = await Promise.all([
+    startPycsLike({ msgnum: 'int', dgRead: true }),
+    startPycsLike({ msgnum: 'string', dgRead: true, introspection: true }),
+  ])
 })
 afterAll(() => Promise.all(Object.values(servers).map((s) => s?.close())))
 
@@ -41,7 +50,9 @@ describe('msgnum is opaque and echoed exactly', () => {
   it('the server really does tell the types apart (so the test above can fail)', async () => {
     const dg = await login('int')
     const { msgnum } = await newMessage(dg, 'Typed', 'b', 0)
-    await expect(dg.client.call('mainResponder.discuss.editMessage', ['pycs', 'dg@example.com', 'pw', String(msgnum)])).rejects.toBeInstanceOf(XmlRpcFault)
+    await expect(
+      dg.client.call('mainResponder.discuss.editMessage', ['pycs', 'dg@example.com', 'pw', String(msgnum)]),
+    ).rejects.toBeInstanceOf(XmlRpcFault)
   })
 
   it('a string msgnum with spaces and slashes survives the round trip', async () => {
@@ -70,7 +81,9 @@ describe('the wire', () => {
     expect(e.toAppError()).toMatchObject({ kind: 'invalid-input', details: { field: 'title' } })
     expect(spy.calls.length).toBe(before)
     // What the server says when a client doesn't check: a fault, not data loss.
-    await expect(spy.call('mainResponder.discuss.newMessage', ['pycs', 'dg@example.com', 'pw', '', 'body', 0])).rejects.toThrow(/title is empty/)
+    await expect(
+      spy.call('mainResponder.discuss.newMessage', ['pycs', 'dg@example.com', 'pw', '', 'body', 0]),
+    ).rejects.toThrow(/title is empty/)
   })
 
   it('keeps every member the server returns', async () => {

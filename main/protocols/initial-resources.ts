@@ -13,7 +13,11 @@ export interface InitialResources {
 }
 
 /** radioCommunityServer.getInitialResources(): a struct of named URLs, each optional. */
-export async function getInitialResources(client: XmlRpcClient, profile?: ServerProfile, opts: CallOpts = {}): Promise<InitialResources> {
+export async function getInitialResources(
+  client: XmlRpcClient,
+  profile?: ServerProfile,
+  opts: CallOpts = {},
+): Promise<InitialResources> {
   const answer = await callForStruct(client, profile, 'radioCommunityServer.getInitialResources', [], opts)
   // No prototype: a member named __proto__ is just a name.
   const links = Object.create(null) as Record<string, string>

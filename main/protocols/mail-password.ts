@@ -4,7 +4,17 @@ import type { CommunityServer } from './community-session'
 import { readString } from './read-members'
 
 /** xmlStorageSystem.mailPasswordToUser(email): the server mails the member their password (RCS only). */
-export async function mailPasswordToUser(server: CommunityServer, email: string, opts: CallOpts = {}): Promise<{ message: string; members: XmlRpcStruct }> {
-  const answer = await callForStruct(server.client, server.profile, 'xmlStorageSystem.mailPasswordToUser', [email], opts)
+export async function mailPasswordToUser(
+  server: CommunityServer,
+  email: string,
+  opts: CallOpts = {},
+): Promise<{ message: string; members: XmlRpcStruct }> {
+  const answer = await callForStruct(
+    server.client,
+    server.profile,
+    'xmlStorageSystem.mailPasswordToUser',
+    [email],
+    opts,
+  )
   return { message: readString(answer, 'message') ?? '', members: answer }
 }

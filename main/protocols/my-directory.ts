@@ -24,7 +24,13 @@ export interface MyDirectory {
 
 /** xmlStorageSystem.getMyDirectory (RCS only: elsewhere an UnsupportedError). */
 export async function getMyDirectory(member: CommunityMember, opts: CallOpts = {}): Promise<MyDirectory> {
-  const answer = await callForStruct(member.client, member.profile, 'xmlStorageSystem.getMyDirectory', credentials(member), opts)
+  const answer = await callForStruct(
+    member.client,
+    member.profile,
+    'xmlStorageSystem.getMyDirectory',
+    credentials(member),
+    opts,
+  )
   const dir = readStruct(answer, 'directory')
   const entries: DirectoryEntry[] = []
   // Keys sort as the server numbered them: file00001, file00002…

@@ -44,7 +44,11 @@ describe('the notify listener', () => {
 
   it('listens on loopback by default and says what to register', () => {
     expect(listener.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/RPC2$/)
-    expect(listener.registration).toMatchObject({ notifyProcedure: 'upstream.notify', path: '/RPC2', protocol: 'xml-rpc' })
+    expect(listener.registration).toMatchObject({
+      notifyProcedure: 'upstream.notify',
+      path: '/RPC2',
+      protocol: 'xml-rpc',
+    })
   })
 })
 
@@ -57,13 +61,23 @@ describe('pleaseNotify end to end (the PyCS-like server dressed as an RCS)', () 
 
   for (const method of ['pleaseNotify', 'requestNotification'] as const) {
     it(`${method}: the server calls back when a subscribed URL changes`, async () => {
-      const server = { client: createXmlRpcClient(rcs.endpoint), profile: { ...defaultProfile(), registerUserArity: 5 as const } }
-      const r = await registerUser(server, { email: `${method}@example.com`, name: 'N', password: 'pw', clientPort: listener.registration.port })
+      const server = {
+        client: createXmlRpcClient(rcs.endpoint),
+        profile: { ...defaultProfile(), registerUserArity: 5 as const },
+      }
+      const r = await registerUser(server, {
+        email: `${method}@example.com`,
+        name: 'N',
+        password: 'pw',
+        clientPort: listener.registration.port,
+      })
       const member = { ...server, usernum: r.usernum, password: 'pw' }
       const first = await saveMultipleFiles(member, [{ path: 'index.xml', bytes: Buffer.from('<rss/>') }])
       const url = first.files[0].url!
       const answer =
-        method === 'pleaseNotify' ? await pleaseNotify(server, listener.registration, [url]) : await requestNotification(server, listener.registration, [url])
+        method === 'pleaseNotify'
+          ? await pleaseNotify(server, listener.registration, [url])
+          : await requestNotification(server, listener.registration, [url])
       expect(answer.message).toMatch(/It worked/)
       heard = []
       const called = new Promise<string>((resolve) => {

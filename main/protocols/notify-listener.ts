@@ -39,7 +39,8 @@ export async function startNotifyListener(opts: NotifyListenerOptions): Promise<
     procedure,
     async (params: XmlRpcValue[]) => {
       const [url] = params
-      if (params.length !== 1 || typeof url !== 'string') throw new XmlRpcFault(FaultCodes.invalidParams, `${procedure} takes one string, the URL that changed.`)
+      if (params.length !== 1 || typeof url !== 'string')
+        throw new XmlRpcFault(FaultCodes.invalidParams, `${procedure} takes one string, the URL that changed.`)
       try {
         opts.onNotify(url)
       } catch {
@@ -47,7 +48,10 @@ export async function startNotifyListener(opts: NotifyListenerOptions): Promise<
       }
       return true
     },
-    { signature: [['boolean', 'string']], help: 'Called by a community server when a URL we subscribed to with pleaseNotify changes.' },
+    {
+      signature: [['boolean', 'string']],
+      help: 'Called by a community server when a URL we subscribed to with pleaseNotify changes.',
+    },
   )
   const server = createServer((req, res) => {
     if (new URL(req.url ?? '/', 'http://x').pathname === path) return rpc.handle(req, res)

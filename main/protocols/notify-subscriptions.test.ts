@@ -29,7 +29,10 @@ describe('notify subscriptions', () => {
     const { subs, saved, registered } = setup()
     await subs.add('http://rcs/RPC2', 'http://rcs/a.xml')
     expect(registered).toEqual([['http://rcs/RPC2', ['http://rcs/a.xml']]])
-    expect(subs.list()[0]).toMatchObject({ registeredAt: new Date(T0).toISOString(), expiresAt: new Date(T0 + 25 * HOUR).toISOString() })
+    expect(subs.list()[0]).toMatchObject({
+      registeredAt: new Date(T0).toISOString(),
+      expiresAt: new Date(T0 + 25 * HOUR).toISOString(),
+    })
     expect(saved.at(-1)!.subscriptions).toHaveLength(1)
     expect(subs.isActive('http://rcs/RPC2', 'http://rcs/a.xml')).toBe(true)
   })

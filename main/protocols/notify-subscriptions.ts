@@ -71,9 +71,17 @@ export function createSubscriptions(o: SubscriptionsOptions): Subscriptions {
     for (const server of new Set(due.map((s) => s.server))) {
       const group = due.filter((s) => s.server === server)
       try {
-        await o.register(server, group.map((s) => s.url))
+        await o.register(
+          server,
+          group.map((s) => s.url),
+        )
         const at = now()
-        for (const s of group) Object.assign(s, { registeredAt: new Date(at).toISOString(), expiresAt: new Date(at + expiry).toISOString(), lastError: undefined })
+        for (const s of group)
+          Object.assign(s, {
+            registeredAt: new Date(at).toISOString(),
+            expiresAt: new Date(at + expiry).toISOString(),
+            lastError: undefined,
+          })
       } catch (e) {
         firstError ??= e
         for (const s of group) s.lastError = e instanceof Error ? e.message : String(e)
@@ -83,7 +91,8 @@ export function createSubscriptions(o: SubscriptionsOptions): Subscriptions {
     return firstError
   }
 
-  const isDue = (s: Subscription) => s.registeredAt === null || s.lastError !== undefined || now() - Date.parse(s.registeredAt) >= renewAfter
+  const isDue = (s: Subscription) =>
+    s.registeredAt === null || s.lastError !== undefined || now() - Date.parse(s.registeredAt) >= renewAfter
 
   return {
     add: (server, url) =>
@@ -106,7 +115,10 @@ export function createSubscriptions(o: SubscriptionsOptions): Subscriptions {
     renewDue: () => serial(async () => void (await registerAll(subs.filter(isDue)))),
     start: async () => {
       await serial(async () => void (await registerAll([...subs])))
-      timer ??= setInterval(() => void serial(async () => void (await registerAll(subs.filter(isDue)))).catch(() => undefined), o.checkEveryMs ?? HOUR)
+      timer ??= setInterval(
+        () => void serial(async () => void (await registerAll(subs.filter(isDue)))).catch(() => undefined),
+        o.checkEveryMs ?? HOUR,
+      )
       timer.unref?.()
     },
     stop: () => {

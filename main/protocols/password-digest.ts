@@ -10,7 +10,10 @@ import { InvalidInputError } from './invalid-input-error'
 export function passwordDigest(password: string, encoding: PasswordEncoding = 'utf8'): string {
   // Latin-1 would silently keep only the low byte of a wider character: refuse instead.
   if (encoding === 'latin1' && /[^\u0000-\u00ff]/.test(password)) {
-    throw new InvalidInputError('The password has characters this server’s password encoding (Latin-1) cannot represent.', 'password')
+    throw new InvalidInputError(
+      'The password has characters this server’s password encoding (Latin-1) cannot represent.',
+      'password',
+    )
   }
   return createHash('md5').update(Buffer.from(password, encoding)).digest('hex')
 }

@@ -19,7 +19,16 @@ defineClientSuite({
 // the discussion readers, so the "offered" branches run against a real peer too.
 defineClientSuite({
   label: 'the PyCS-like server with the RCS extras',
-  start: () => startPycsLike({ maxFileSize: SUITE_MAX_FILE_SIZE, legalExtensions: ['html', 'txt', 'png'], introspection: true, rcs: true, extendedPing: true, dgRead: true, msgnum: 'string' }),
+  start: () =>
+    startPycsLike({
+      maxFileSize: SUITE_MAX_FILE_SIZE,
+      legalExtensions: ['html', 'txt', 'png'],
+      introspection: true,
+      rcs: true,
+      extendedPing: true,
+      dgRead: true,
+      msgnum: 'string',
+    }),
   dgname: 'pycs',
   introspection: true,
   arity: 5,

@@ -36,7 +36,11 @@ const METHOD = 'xmlStorageSystem.registerUser'
  * registerUser with the profile's arity; on a parameter-count fault, once more with the other
  * (PyCS takes exactly 5 params, the spec and most servers 6), and the profile learns it.
  */
-export async function registerUser(server: CommunityServer, reg: Registration, opts: CallOpts = {}): Promise<Registered> {
+export async function registerUser(
+  server: CommunityServer,
+  reg: Registration,
+  opts: CallOpts = {},
+): Promise<Registered> {
   const first = server.profile.registerUserArity
   let answer: XmlRpcStruct
   try {
@@ -53,7 +57,13 @@ export async function registerUser(server: CommunityServer, reg: Registration, o
 }
 
 function paramsFor(profile: ServerProfile, reg: Registration, arity: 5 | 6): XmlRpcValue[] {
-  const params: XmlRpcValue[] = [reg.email, reg.name, registrationPassword(profile, reg.password), reg.clientPort, reg.userAgent ?? USER_AGENT]
+  const params: XmlRpcValue[] = [
+    reg.email,
+    reg.name,
+    registrationPassword(profile, reg.password),
+    reg.clientPort,
+    reg.userAgent ?? USER_AGENT,
+  ]
   if (arity === 6) params.push(reg.serialNumber ?? '')
   return params
 }

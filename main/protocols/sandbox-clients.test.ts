@@ -10,7 +10,11 @@ defineClientSuite({
   label: 'the sandbox',
   start: async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sandbox-clients-'))
-    const sandbox = await startSandbox({ dir, port: 0, limits: { maxFileSize: SUITE_MAX_FILE_SIZE, legalFileExtensions: ['html', 'txt', 'png'] } })
+    const sandbox = await startSandbox({
+      dir,
+      port: 0,
+      limits: { maxFileSize: SUITE_MAX_FILE_SIZE, legalFileExtensions: ['html', 'txt', 'png'] },
+    })
     return {
       endpoint: sandbox.endpoint,
       close: async () => {

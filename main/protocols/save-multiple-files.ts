@@ -38,10 +38,15 @@ const other = (m: UploadMethod): UploadMethod => (m === 'saveMultipleFiles' ? 's
  * profile's, falling back once to the other name when the server doesn't know it. Results are per
  * file: urlList holds '' for a file that failed. Throws only when nothing was saved.
  */
-export async function saveMultipleFiles(member: CommunityMember, files: FileToSave[], opts: CallOpts = {}): Promise<SaveResult> {
+export async function saveMultipleFiles(
+  member: CommunityMember,
+  files: FileToSave[],
+  opts: CallOpts = {},
+): Promise<SaveResult> {
   let method = member.profile.uploadMethod
   // Introspection can settle the name before anything is sent.
-  if (offers(member.profile, NS + method) === false && offers(member.profile, NS + other(method)) === true) method = other(method)
+  if (offers(member.profile, NS + method) === false && offers(member.profile, NS + other(method)) === true)
+    method = other(method)
   const params = [...credentials(member), files.map((f) => f.path), files.map((f) => f.bytes)]
   let answer: XmlRpcStruct
   try {

@@ -49,19 +49,43 @@ export interface ServerCapabilities {
   members: XmlRpcStruct
 }
 
-const urls = ['yourUpstreamFolderUrl', 'urlRankingsByPageReads', 'urlReferers', 'urlSpamFreeMailto', 'urlWeblogUpdates', 'webBugUrl'] as const
+const urls = [
+  'yourUpstreamFolderUrl',
+  'urlRankingsByPageReads',
+  'urlReferers',
+  'urlSpamFreeMailto',
+  'urlWeblogUpdates',
+  'webBugUrl',
+] as const
 const ints = ['ctBytesInUse', 'maxBytesPerUser', 'maxFileSize'] as const
-const flags = ['flCanHostComments', 'flCanHostTrackback', 'flCanHostAccessRestrictions', 'flCanMirrorPosts', 'flHasSearch', 'flPublic'] as const
+const flags = [
+  'flCanHostComments',
+  'flCanHostTrackback',
+  'flCanHostAccessRestrictions',
+  'flCanMirrorPosts',
+  'flHasSearch',
+  'flPublic',
+] as const
 const texts = ['name', 'discussionGroupUrl', 'domainName', 'mailListUrl', 'urlSearch'] as const
 const known = ['flError', 'message', 'legalFileExtensions', 'weblogUpdates', 'community', ...urls, ...ints]
 
 export async function getServerCapabilities(member: CommunityMember, opts: CallOpts = {}): Promise<ServerCapabilities> {
-  const answer = await callForStruct(member.client, member.profile, 'xmlStorageSystem.getServerCapabilities', credentials(member), opts)
+  const answer = await callForStruct(
+    member.client,
+    member.profile,
+    'xmlStorageSystem.getServerCapabilities',
+    credentials(member),
+    opts,
+  )
   return parseCapabilities(answer)
 }
 
 export function parseCapabilities(s: XmlRpcStruct): ServerCapabilities {
-  const caps: ServerCapabilities = { message: readString(s, 'message') ?? '', unknown: unknownMembers(s, known), members: s }
+  const caps: ServerCapabilities = {
+    message: readString(s, 'message') ?? '',
+    unknown: unknownMembers(s, known),
+    members: s,
+  }
   for (const name of urls) assign(caps, name, readString(s, name))
   for (const name of ints) assign(caps, name, readInt(s, name))
   const extensions = readStringList(s, 'legalFileExtensions')
@@ -69,7 +93,8 @@ export function parseCapabilities(s: XmlRpcStruct): ServerCapabilities {
   const wu = readStruct(s, 'weblogUpdates')
   if (wu) {
     caps.weblogUpdates = { members: wu }
-    for (const name of ['server', 'protocol', 'rpcPath'] as const) assign(caps.weblogUpdates, name, readString(wu, name))
+    for (const name of ['server', 'protocol', 'rpcPath'] as const)
+      assign(caps.weblogUpdates, name, readString(wu, name))
     assign(caps.weblogUpdates, 'port', readInt(wu, 'port'))
   }
   const c = readStruct(s, 'community')

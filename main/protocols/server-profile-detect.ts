@@ -12,7 +12,11 @@ import { isMethodNotFound } from './unsupported'
  * signatures, gives registerUser's arity. Anything the server won't say keeps `base`'s value (the
  * call-time fallbacks learn the rest). Transport errors propagate: "unreachable" is not "old".
  */
-export async function detectServerProfile(client: XmlRpcClient, base: ServerProfile = defaultProfile(), opts: CallOpts & { now?: () => Date } = {}): Promise<ServerProfile> {
+export async function detectServerProfile(
+  client: XmlRpcClient,
+  base: ServerProfile = defaultProfile(),
+  opts: CallOpts & { now?: () => Date } = {},
+): Promise<ServerProfile> {
   const { now = () => new Date(), ...callOpts } = opts
   const profile: ServerProfile = { ...base, methods: null, detectedAt: now().toISOString() }
   const listed = await ask(client, 'system.listMethods', [], callOpts)
@@ -23,7 +27,9 @@ export async function detectServerProfile(client: XmlRpcClient, base: ServerProf
   if (has('xmlStorageSystem.saveMultipleFiles')) profile.uploadMethod = 'saveMultipleFiles'
   else if (has('xmlStorageSystem.sendMultipleFiles')) profile.uploadMethod = 'sendMultipleFiles'
   if (has('xmlStorageSystem.registerUser') && has('system.methodSignature')) {
-    const arities = signatureArities(await ask(client, 'system.methodSignature', ['xmlStorageSystem.registerUser'], callOpts))
+    const arities = signatureArities(
+      await ask(client, 'system.methodSignature', ['xmlStorageSystem.registerUser'], callOpts),
+    )
     if (!arities.includes(profile.registerUserArity)) {
       if (arities.includes(5)) profile.registerUserArity = 5
       else if (arities.includes(6)) profile.registerUserArity = 6
@@ -33,7 +39,12 @@ export async function detectServerProfile(client: XmlRpcClient, base: ServerProf
 }
 
 /** The answer, or undefined when the server faulted or lacks the method (it just can't tell us). */
-async function ask(client: XmlRpcClient, method: string, params: XmlRpcValue[], opts: CallOpts): Promise<XmlRpcValue | undefined> {
+async function ask(
+  client: XmlRpcClient,
+  method: string,
+  params: XmlRpcValue[],
+  opts: CallOpts,
+): Promise<XmlRpcValue | undefined> {
   try {
     return await client.call(method, params, opts)
   } catch (e) {

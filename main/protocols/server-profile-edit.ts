@@ -33,12 +33,22 @@ export function readServerProfile(stored: unknown): ServerProfile {
 }
 
 function problemOf(p: ServerProfile): { field: keyof ServerProfile; message: string } | null {
-  if (p.registerUserArity !== 5 && p.registerUserArity !== 6) return { field: 'registerUserArity', message: 'registerUser takes 5 or 6 parameters.' }
-  if (p.registrationPassword !== 'md5' && p.registrationPassword !== 'clear') return { field: 'registrationPassword', message: 'The password at registration is either "md5" or "clear".' }
-  if (p.uploadMethod !== 'saveMultipleFiles' && p.uploadMethod !== 'sendMultipleFiles') return { field: 'uploadMethod', message: 'The upload method is saveMultipleFiles or sendMultipleFiles.' }
-  if (p.passwordEncoding !== 'utf8' && p.passwordEncoding !== 'latin1') return { field: 'passwordEncoding', message: 'The password encoding is "utf8" or "latin1".' }
-  if (typeof p.timeZone !== 'string' || !isServerTimeZone(p.timeZone)) return { field: 'timeZone', message: `"${String(p.timeZone)}" is not a time zone: give an IANA name such as Europe/Paris, UTC, or an offset such as +02:00.` }
-  if (p.methods !== null && !(Array.isArray(p.methods) && p.methods.every((m) => typeof m === 'string'))) return { field: 'methods', message: 'methods is a list of method names, or null when unknown.' }
-  if (p.detectedAt !== null && (typeof p.detectedAt !== 'string' || Number.isNaN(Date.parse(p.detectedAt)))) return { field: 'detectedAt', message: 'detectedAt is an ISO date or null.' }
+  if (p.registerUserArity !== 5 && p.registerUserArity !== 6)
+    return { field: 'registerUserArity', message: 'registerUser takes 5 or 6 parameters.' }
+  if (p.registrationPassword !== 'md5' && p.registrationPassword !== 'clear')
+    return { field: 'registrationPassword', message: 'The password at registration is either "md5" or "clear".' }
+  if (p.uploadMethod !== 'saveMultipleFiles' && p.uploadMethod !== 'sendMultipleFiles')
+    return { field: 'uploadMethod', message: 'The upload method is saveMultipleFiles or sendMultipleFiles.' }
+  if (p.passwordEncoding !== 'utf8' && p.passwordEncoding !== 'latin1')
+    return { field: 'passwordEncoding', message: 'The password encoding is "utf8" or "latin1".' }
+  if (typeof p.timeZone !== 'string' || !isServerTimeZone(p.timeZone))
+    return {
+      field: 'timeZone',
+      message: `"${String(p.timeZone)}" is not a time zone: give an IANA name such as Europe/Paris, UTC, or an offset such as +02:00.`,
+    }
+  if (p.methods !== null && !(Array.isArray(p.methods) && p.methods.every((m) => typeof m === 'string')))
+    return { field: 'methods', message: 'methods is a list of method names, or null when unknown.' }
+  if (p.detectedAt !== null && (typeof p.detectedAt !== 'string' || Number.isNaN(Date.parse(p.detectedAt))))
+    return { field: 'detectedAt', message: 'detectedAt is an ISO date or null.' }
   return null
 }

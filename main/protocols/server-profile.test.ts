@@ -18,7 +18,8 @@ describe('the server profile', () => {
   })
 
   it('accepts IANA names and fixed offsets as time zones, nothing else', () => {
-    for (const z of ['UTC', 'Z', 'Europe/Paris', 'America/Los_Angeles', '+02:00', '-0800']) expect(isServerTimeZone(z)).toBe(true)
+    for (const z of ['UTC', 'Z', 'Europe/Paris', 'America/Los_Angeles', '+02:00', '-0800'])
+      expect(isServerTimeZone(z)).toBe(true)
     for (const z of ['', 'PST8', 'Mars/Olympus', '+25:00', '2']) expect(isServerTimeZone(z)).toBe(false)
   })
 
@@ -34,13 +35,26 @@ describe('the server profile', () => {
     })() as InvalidInputError
     expect(e).toBeInstanceOf(InvalidInputError)
     expect(e.field).toBe('timeZone')
-    expect(() => editServerProfile(p, { uploadMethod: 'putFiles' as never })).toThrow(/saveMultipleFiles or sendMultipleFiles/)
+    expect(() => editServerProfile(p, { uploadMethod: 'putFiles' as never })).toThrow(
+      /saveMultipleFiles or sendMultipleFiles/,
+    )
   })
 
   it('reads a stored profile leniently: bad or missing fields fall back to defaults', () => {
     expect(readServerProfile(undefined)).toEqual(defaultProfile())
-    const stored = { registerUserArity: 5, uploadMethod: 'bogus', timeZone: '+01:00', methods: ['a', 1], detectedAt: '2024-01-01T00:00:00Z' }
-    expect(readServerProfile(stored)).toEqual({ ...defaultProfile(), registerUserArity: 5, timeZone: '+01:00', detectedAt: '2024-01-01T00:00:00Z' })
+    const stored = {
+      registerUserArity: 5,
+      uploadMethod: 'bogus',
+      timeZone: '+01:00',
+      methods: ['a', 1],
+      detectedAt: '2024-01-01T00:00:00Z',
+    }
+    expect(readServerProfile(stored)).toEqual({
+      ...defaultProfile(),
+      registerUserArity: 5,
+      timeZone: '+01:00',
+      detectedAt: '2024-01-01T00:00:00Z',
+    })
   })
 })
 

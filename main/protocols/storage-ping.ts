@@ -20,7 +20,11 @@ export interface StoragePingResult {
 }
 
 /** xmlStorageSystem.ping(usernum, password, status, clientPort, userinfo): "I'm here". */
-export async function storagePing(member: CommunityMember, ping: StoragePing, opts: CallOpts = {}): Promise<StoragePingResult> {
+export async function storagePing(
+  member: CommunityMember,
+  ping: StoragePing,
+  opts: CallOpts = {},
+): Promise<StoragePingResult> {
   const params = [...credentials(member), ping.status, ping.clientPort, ping.userinfo ?? struct()]
   const answer = await callForStruct(member.client, member.profile, 'xmlStorageSystem.ping', params, opts)
   return {

@@ -21,7 +21,11 @@ export interface PutResult {
 }
 
 /** webHost.put(pageTable) → {url}. The client sends `mimeType` as the spec's prose says. */
-export async function webHostPut(client: XmlRpcClient, page: PageToPut, opts: { onUploadProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {}): Promise<PutResult> {
+export async function webHostPut(
+  client: XmlRpcClient,
+  page: PageToPut,
+  opts: { onUploadProgress?: (sent: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<PutResult> {
   const table = struct({
     username: page.username,
     password: page.password,

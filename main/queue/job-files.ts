@@ -55,7 +55,12 @@ export async function sendEachFile(
       const o = classify(e)
       if (o.kind === 'done' || o.kind === 'unknown') throw new Error(`a per-file send cannot end in ${o.kind}`)
       files = recordFile(files, item.path, { ok: false, error: o.error }, now())
-      if (!worst || weight[o.kind] > weight[worst.kind] || (o.kind === 'retry' && worst.kind === 'retry' && (o.retryAfterMs ?? 0) > (worst.retryAfterMs ?? 0))) worst = o
+      if (
+        !worst ||
+        weight[o.kind] > weight[worst.kind] ||
+        (o.kind === 'retry' && worst.kind === 'retry' && (o.retryAfterMs ?? 0) > (worst.retryAfterMs ?? 0))
+      )
+        worst = o
       if (o.kind !== 'retry') break
     }
     before += item.bytes
@@ -63,7 +68,19 @@ export async function sendEachFile(
   }
   if (worst) return { ...worst, files }
   const left = files.filter((f) => f.status !== 'sent').map((f) => f.path)
-  if (left.length > 0) return { kind: 'attention', error: appError('internal', `Upstream did not send ${left.join(', ')}: nothing was prepared for them.`), files }
+  if (left.length > 0)
+    return {
+      kind: 'attention',
+      error: appError('internal', `Upstream did not send ${left.join(', ')}: nothing was prepared for them.`),
+      files,
+    }
   const first = files.find((f) => f.url !== undefined)
-  return { kind: 'done', result: { ...(first?.url !== undefined ? { url: first.url } : {}), ...(last.members ? { members: last.members } : {}) }, files }
+  return {
+    kind: 'done',
+    result: {
+      ...(first?.url !== undefined ? { url: first.url } : {}),
+      ...(last.members ? { members: last.members } : {}),
+    },
+    files,
+  }
 }

@@ -91,7 +91,11 @@ export class JobStore {
 async function readJob(file: string): Promise<Job | undefined> {
   try {
     const job = JSON.parse(await readFile(file, 'utf8')) as Job
-    const ok = typeof job?.id === 'string' && typeof job.state === 'string' && typeof job.createdAt === 'string' && Array.isArray(job.history)
+    const ok =
+      typeof job?.id === 'string' &&
+      typeof job.state === 'string' &&
+      typeof job.createdAt === 'string' &&
+      Array.isArray(job.history)
     return ok ? job : undefined
   } catch {
     // A file that is not a job is left where it is for a person to look at, never deleted.

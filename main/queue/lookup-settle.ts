@@ -30,7 +30,12 @@ export function settleLookup(job: Job, found: LookupResult, now: Date, random: (
     case 'none': {
       const lookups = u.lookups + 1
       const next = LOOKUP_DELAYS_MS[lookups]
-      if (next === undefined) return amend(job, now, { error: found.error, nextAttemptAt: undefined, uncertain: { ...u, lookups, status: 'ask-user' } })
+      if (next === undefined)
+        return amend(job, now, {
+          error: found.error,
+          nextAttemptAt: undefined,
+          uncertain: { ...u, lookups, status: 'ask-user' },
+        })
       return amend(job, now, { error: found.error, nextAttemptAt: after(now, next), uncertain: { ...u, lookups } })
     }
     case 'cannot':

@@ -5,7 +5,8 @@ import { outcomeOf } from './outcome'
 
 const now = new Date('2026-01-01T00:00:00Z')
 const kinds = (e: unknown) => [outcomeOf(toAppError(e), true, now).kind, outcomeOf(toAppError(e), false, now).kind]
-const http = (status: number, more = {}) => new TransportError('http', `HTTP ${status}`, { url: 'http://h/RPC2', status, ...more })
+const http = (status: number, more = {}) =>
+  new TransportError('http', `HTTP ${status}`, { url: 'http://h/RPC2', status, ...more })
 
 describe('outcomeOf: [idempotent, newMessage]', () => {
   it('nothing left this machine: offline (dns, no route) or retry (refused, TLS handshake) — for both', () => {
@@ -16,7 +17,14 @@ describe('outcomeOf: [idempotent, newMessage]', () => {
   })
 
   it('the request may have arrived: retried when idempotent, unknown for newMessage', () => {
-    for (const e of [new TransportError('reset', 'reset'), new TransportError('timeout', 'slow'), http(503), http(500), http(502), new LimitError('time', 1000, 'too slow')]) {
+    for (const e of [
+      new TransportError('reset', 'reset'),
+      new TransportError('timeout', 'slow'),
+      http(503),
+      http(500),
+      http(502),
+      new LimitError('time', 1000, 'too slow'),
+    ]) {
       expect(kinds(e)).toEqual(['retry', 'unknown'])
     }
     // The server answered, so it ran the call: an answer we can't read is not a reason to post again.
@@ -43,8 +51,14 @@ describe('outcomeOf: [idempotent, newMessage]', () => {
   it('carries Retry-After (seconds or an HTTP date) when the error details hold it', () => {
     const seconds = appError('transport', 'busy', { code: 'http', status: 503, retryAfter: '120' })
     expect(outcomeOf(seconds, true, now)).toMatchObject({ kind: 'retry', retryAfterMs: 120_000 })
-    const date = appError('transport', 'busy', { code: 'http', status: 503, retryAfter: 'Thu, 01 Jan 2026 00:05:00 GMT' })
+    const date = appError('transport', 'busy', {
+      code: 'http',
+      status: 503,
+      retryAfter: 'Thu, 01 Jan 2026 00:05:00 GMT',
+    })
     expect(outcomeOf(date, true, now)).toMatchObject({ kind: 'retry', retryAfterMs: 300_000 })
-    expect(outcomeOf(appError('transport', 'busy', { code: 'http', status: 503 }), true, now)).not.toHaveProperty('retryAfterMs')
+    expect(outcomeOf(appError('transport', 'busy', { code: 'http', status: 503 }), true, now)).not.toHaveProperty(
+      'retryAfterMs',
+    )
   })
 })

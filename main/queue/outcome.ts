@@ -15,7 +15,15 @@ export type Outcome =
   | { kind: 'attention'; error: AppError; files?: JobFile[] }
 
 // Before any byte left: no route, or no interface (errno codes from the cause chain).
-const OFFLINE_SYS = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'ERR_INTERNET_DISCONNECTED', 'ERR_NETWORK_CHANGED', 'ERR_ADDRESS_UNREACHABLE'])
+const OFFLINE_SYS = new Set([
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_NETWORK_CHANGED',
+  'ERR_ADDRESS_UNREACHABLE',
+])
 // Statuses that say "later": the request may have been handled (503 after a commit), or not.
 const TRANSIENT_STATUS = new Set([408, 425, 429, 500, 502, 503, 504])
 

@@ -44,7 +44,9 @@ describe('publisher: pause, resume, cancel, retry now', () => {
     await f.clock.advance(60 * 60_000)
     expect(f.job('p').state).toBe('cancelled')
     expect(s.runs).toHaveLength(1)
-    await expect(f.publisher.act(f.job('p').id, 'retry')).rejects.toMatchObject({ error: { kind: 'invalid-input', message: 'Cannot retry “p”: it is cancelled.' } })
+    await expect(f.publisher.act(f.job('p').id, 'retry')).rejects.toMatchObject({
+      error: { kind: 'invalid-input', message: 'Cannot retry “p”: it is cancelled.' },
+    })
     await expect(f.publisher.act('nope', 'pause')).rejects.toBeInstanceOf(QueueError)
   })
 
@@ -53,7 +55,9 @@ describe('publisher: pause, resume, cancel, retry now', () => {
       up: [
         (a) =>
           new Promise<Outcome>((resolve) =>
-            a.signal.addEventListener('abort', () => resolve({ kind: 'attention', error: { kind: 'cancelled', message: 'The call was cancelled.' } })),
+            a.signal.addEventListener('abort', () =>
+              resolve({ kind: 'attention', error: { kind: 'cancelled', message: 'The call was cancelled.' } }),
+            ),
           ),
       ],
     })
@@ -94,11 +98,22 @@ describe('publisher: pause, resume, cancel, retry now', () => {
 
   it('after a crash: idempotent sends go again; a newMessage goes again only if it never left', async () => {
     const once = scripted(false, {})
-    const f = await publisherFixture({ idempotent: scripted(true, {}).performer, once: once.performer }, { start: false })
+    const f = await publisherFixture(
+      { idempotent: scripted(true, {}).performer, once: once.performer },
+      { start: false },
+    )
     const now = f.clock.now()
-    for (const [label, action, dispatched] of [['page', 'webhost.put', false], ['post-a', 'discuss.newMessage', false], ['post-b', 'discuss.newMessage', true]] as const) {
+    for (const [label, action, dispatched] of [
+      ['page', 'webhost.put', false],
+      ['post-a', 'discuss.newMessage', false],
+      ['post-b', 'discuss.newMessage', true],
+    ] as const) {
       const j = await f.add(label, label, action)
-      const sending = transition(j, 'sending', now, undefined, { attemptStartedAt: now.toISOString(), attempts: 1, ...(dispatched ? { dispatchedAt: now.toISOString() } : {}) })
+      const sending = transition(j, 'sending', now, undefined, {
+        attemptStartedAt: now.toISOString(),
+        attempts: 1,
+        ...(dispatched ? { dispatchedAt: now.toISOString() } : {}),
+      })
       await f.store.put(sending) // what a killed process leaves on disk
     }
     await f.publisher.start()

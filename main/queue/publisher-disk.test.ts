@@ -24,7 +24,17 @@ describe('publisher: the disk refuses', () => {
     const s = scripted(true, {})
     const clock = manualClock()
     const events: Job[] = []
-    const publisher = new Publisher({ store, performers: { 'webhost.put': s.performer, 'discuss.newMessage': s.performer, 'discuss.saveMessage': s.performer, 'site.sync': s.performer }, onChange: (j) => events.push(j), clock })
+    const publisher = new Publisher({
+      store,
+      performers: {
+        'webhost.put': s.performer,
+        'discuss.newMessage': s.performer,
+        'discuss.saveMessage': s.performer,
+        'site.sync': s.performer,
+      },
+      onChange: (j) => events.push(j),
+      clock,
+    })
     clock.idle = () => publisher.idle()
     await publisher.start()
     const job = newJob({ action: 'webhost.put', draftId: 'd', accountId: 'a', label: 'page' }, clock.now())
@@ -35,7 +45,11 @@ describe('publisher: the disk refuses', () => {
     await clock.advance(0)
     expect(s.runs).toHaveLength(0)
     expect(store.get(job.id)!.state).toBe('queued')
-    expect(events.at(-1)?.error).toMatchObject({ kind: 'storage', message: 'The publish queue could not be saved: the disk is full (ENOSPC). Free some space; nothing more was sent.' })
+    expect(events.at(-1)?.error).toMatchObject({
+      kind: 'storage',
+      message:
+        'The publish queue could not be saved: the disk is full (ENOSPC). Free some space; nothing more was sent.',
+    })
     full = () => false
     await clock.advance(30_000)
     expect(store.get(job.id)!.state).toBe('done')

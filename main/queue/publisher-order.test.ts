@@ -10,9 +10,18 @@ describe('publisher: order and progress', () => {
     const a1 = gate<Outcome>()
     const s = scripted(true, { a1: [() => a1.promise] })
     const f = await publisherFixture({ idempotent: s.performer }, { concurrency: 2 })
-    for (const [label, account] of [['a1', 'a'], ['a2', 'a'], ['b1', 'b'], ['a3', 'a'], ['b2', 'b']]) await f.add(label, account)
+    for (const [label, account] of [
+      ['a1', 'a'],
+      ['a2', 'a'],
+      ['b1', 'b'],
+      ['a3', 'a'],
+      ['b2', 'b'],
+    ])
+      await f.add(label, account)
     // a1 is still being sent: the rest of account a waits behind it, account b goes on.
-    await vi.waitFor(() => expect(f.states()).toMatchObject({ a1: 'sending', a2: 'queued', a3: 'queued', b1: 'done', b2: 'done' }))
+    await vi.waitFor(() =>
+      expect(f.states()).toMatchObject({ a1: 'sending', a2: 'queued', a3: 'queued', b1: 'done', b2: 'done' }),
+    )
     expect(s.runs.map((r) => r.label)).toEqual(['a1', 'b1', 'b2'])
     a1.open(done)
     await f.clock.idle()

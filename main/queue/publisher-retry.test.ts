@@ -6,7 +6,8 @@ import { publisherFixture } from './testing/publisher-fixture'
 import { scripted } from './testing/scripted'
 
 const reset: AppError = { kind: 'transport', message: 'The connection broke.', details: { code: 'reset' } }
-const retry = (retryAfterMs?: number): Outcome => (retryAfterMs === undefined ? { kind: 'retry', error: reset } : { kind: 'retry', error: reset, retryAfterMs })
+const retry = (retryAfterMs?: number): Outcome =>
+  retryAfterMs === undefined ? { kind: 'retry', error: reset } : { kind: 'retry', error: reset, retryAfterMs }
 const wait = (iso: string | undefined, from: Date) => Date.parse(iso!) - from.getTime()
 
 describe('publisher: retries, offline, attention', () => {

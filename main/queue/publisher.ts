@@ -61,7 +61,10 @@ export class Publisher {
     if (this.running) return
     this.running = true
     for (const job of this.opts.store.inOrder()) {
-      if (job.state === 'sending' && !this.live.has(job.id)) await this.change(job.id, (j) => (j.state === 'sending' ? recovered(j, this.performer(j).idempotent, this.clock.now()) : undefined))
+      if (job.state === 'sending' && !this.live.has(job.id))
+        await this.change(job.id, (j) =>
+          j.state === 'sending' ? recovered(j, this.performer(j).idempotent, this.clock.now()) : undefined,
+        )
     }
     this.kick()
   }
@@ -72,7 +75,10 @@ export class Publisher {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer)
     this.timer = undefined
     let grace: NodeJS.Timeout | undefined
-    await Promise.race([Promise.allSettled([...this.tasks]), new Promise((r) => (grace = setTimeout(r, STOP_GRACE_MS)))])
+    await Promise.race([
+      Promise.allSettled([...this.tasks]),
+      new Promise((r) => (grace = setTimeout(r, STOP_GRACE_MS))),
+    ])
     clearTimeout(grace)
   }
 
@@ -97,7 +103,8 @@ export class Publisher {
   async act(id: string, action: QueueAction): Promise<Job> {
     this.ensureRunning()
     const job = await this.change(id, (j) => {
-      if (j.state !== 'sending' || (action !== 'pause' && action !== 'cancel')) return applyAction(j, action, this.clock.now())
+      if (j.state !== 'sending' || (action !== 'pause' && action !== 'cancel'))
+        return applyAction(j, action, this.clock.now())
       // Mid-send: the attempt settles into paused/cancelled; an idempotent send is stopped now.
       const live = this.live.get(j.id)
       if (live) {
@@ -116,7 +123,11 @@ export class Publisher {
     const changed: Job[] = []
     for (const j of this.opts.store.inOrder()) {
       // One that moved on meanwhile (it started sending, say) is simply left out.
-      if (canApply(j, action)) await this.act(j.id, action).then((next) => changed.push(next), () => {})
+      if (canApply(j, action))
+        await this.act(j.id, action).then(
+          (next) => changed.push(next),
+          () => {},
+        )
     }
     return changed
   }
@@ -133,7 +144,9 @@ export class Publisher {
     }
     applyResolve(job, { answer: 'was-posted', result: { msgnum: answer.msgnum } }, now) // refuses before adopting
     const adopt = this.performer(job).adopt
-    const result = adopt ? await adopt(job, answer.msgnum).catch(() => ({ msgnum: answer.msgnum })) : { msgnum: answer.msgnum }
+    const result = adopt
+      ? await adopt(job, answer.msgnum).catch(() => ({ msgnum: answer.msgnum }))
+      : { msgnum: answer.msgnum }
     const next = await this.change(id, (j) => applyResolve(j, { answer: 'was-posted', result }, this.clock.now()))
     this.kick()
     return next
@@ -225,6 +238,10 @@ export class Publisher {
   }
 
   private ensureRunning(): void {
-    if (!this.running) throw new QueueError('locked', 'Another Upstream process is running the publish queue for this data folder. Change jobs there, or close it and try again.')
+    if (!this.running)
+      throw new QueueError(
+        'locked',
+        'Another Upstream process is running the publish queue for this data folder. Change jobs there, or close it and try again.',
+      )
   }
 }

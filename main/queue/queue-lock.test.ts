@@ -16,7 +16,16 @@ describe('one publisher per data directory', () => {
     const a = await publisherFixture({ idempotent: s.performer }, { start: false })
     const hostA = await hostQueue({ dataDir: a.dir, store: a.store, publisher: a.publisher, pollMs: 60_000 })
     const storeB = await JobStore.open(a.dir, writeJsonDurable)
-    const b = new Publisher({ store: storeB, performers: { 'webhost.put': s.performer, 'discuss.newMessage': s.performer, 'discuss.saveMessage': s.performer, 'site.sync': s.performer }, onChange: () => {} })
+    const b = new Publisher({
+      store: storeB,
+      performers: {
+        'webhost.put': s.performer,
+        'discuss.newMessage': s.performer,
+        'discuss.saveMessage': s.performer,
+        'site.sync': s.performer,
+      },
+      onChange: () => {},
+    })
     const hostB = await hostQueue({ dataDir: a.dir, store: storeB, publisher: b, pollMs: 60_000 })
     expect([hostA.holding(), hostB.holding()]).toEqual([true, false])
 

@@ -9,11 +9,23 @@ import { transition } from './transition'
  * is queued again; with the mark, its fate is unknown and Upstream looks on the server.
  */
 export function recovered(job: Job, idempotent: boolean, now: Date): Job {
-  if (idempotent) return transition(job, 'queued', now, 'The app stopped while this was being sent; it will be sent again.', { nextAttemptAt: undefined })
-  if (!job.dispatchedAt) return transition(job, 'queued', now, 'The app stopped before this was sent; it will be sent.', { nextAttemptAt: undefined })
-  return transition(job, 'unknown', now, 'The app stopped after this was sent and before the answer came; Upstream will look for it on the server.', {
-    uncertain: { since: job.attemptStartedAt ?? job.updatedAt, lookups: 0, status: 'searching' },
-    failures: 0,
-    nextAttemptAt: after(now, 0),
-  })
+  if (idempotent)
+    return transition(job, 'queued', now, 'The app stopped while this was being sent; it will be sent again.', {
+      nextAttemptAt: undefined,
+    })
+  if (!job.dispatchedAt)
+    return transition(job, 'queued', now, 'The app stopped before this was sent; it will be sent.', {
+      nextAttemptAt: undefined,
+    })
+  return transition(
+    job,
+    'unknown',
+    now,
+    'The app stopped after this was sent and before the answer came; Upstream will look for it on the server.',
+    {
+      uncertain: { since: job.attemptStartedAt ?? job.updatedAt, lookups: 0, status: 'searching' },
+      failures: 0,
+      nextAttemptAt: after(now, 0),
+    },
+  )
 }

@@ -14,8 +14,16 @@ export function settle(job: Job, outcome: Outcome, now: Date, random: () => numb
   const files = 'files' in outcome && outcome.files ? { files: outcome.files } : {}
   const clear = { nextAttemptAt: undefined, progress: undefined }
   if (outcome.kind === 'done') {
-    const note = outcome.result.url ?? (outcome.result.msgnum !== undefined ? `msgnum ${outcome.result.msgnum}` : undefined)
-    return transition(job, 'done', now, note, { ...files, ...clear, result: outcome.result, error: undefined, failures: 0, uncertain: undefined })
+    const note =
+      outcome.result.url ?? (outcome.result.msgnum !== undefined ? `msgnum ${outcome.result.msgnum}` : undefined)
+    return transition(job, 'done', now, note, {
+      ...files,
+      ...clear,
+      result: outcome.result,
+      error: undefined,
+      failures: 0,
+      uncertain: undefined,
+    })
   }
   if (outcome.kind === 'unknown') {
     // Cancel or pause cannot take back a request that may have arrived: find out first.
@@ -29,17 +37,35 @@ export function settle(job: Job, outcome: Outcome, now: Date, random: () => numb
     })
   }
   const error = outcome.error
-  if (request === 'cancel') return transition(job, 'cancelled', now, `Cancelled. ${error.message}`, { ...files, ...clear, error })
-  if (outcome.kind === 'attention') return transition(job, 'needs-attention', now, error.message, { ...files, ...clear, error })
-  if (request === 'pause') return transition(job, 'paused', now, `Paused. ${error.message}`, { ...files, ...clear, error })
+  if (request === 'cancel')
+    return transition(job, 'cancelled', now, `Cancelled. ${error.message}`, { ...files, ...clear, error })
+  if (outcome.kind === 'attention')
+    return transition(job, 'needs-attention', now, error.message, { ...files, ...clear, error })
+  if (request === 'pause')
+    return transition(job, 'paused', now, `Paused. ${error.message}`, { ...files, ...clear, error })
   if (outcome.kind === 'offline') {
-    return transition(job, 'waiting-network', now, error.message, { ...files, ...clear, error, nextAttemptAt: after(now, NETWORK_RECHECK_MS) })
+    return transition(job, 'waiting-network', now, error.message, {
+      ...files,
+      ...clear,
+      error,
+      nextAttemptAt: after(now, NETWORK_RECHECK_MS),
+    })
   }
   const failures = (job.failures ?? 0) + 1
   if (failures >= MAX_FAILURES) {
-    const gaveUp = appError(error.kind, `Upstream tried ${failures} times in a row and stopped: ${error.message}`, error.details)
+    const gaveUp = appError(
+      error.kind,
+      `Upstream tried ${failures} times in a row and stopped: ${error.message}`,
+      error.details,
+    )
     return transition(job, 'needs-attention', now, gaveUp.message, { ...files, ...clear, error: gaveUp, failures })
   }
   const wait = Math.max(outcome.retryAfterMs ?? 0, backoffMs(failures, random))
-  return transition(job, 'waiting-retry', now, error.message, { ...files, ...clear, error, failures, nextAttemptAt: after(now, wait) })
+  return transition(job, 'waiting-retry', now, error.message, {
+    ...files,
+    ...clear,
+    error,
+    failures,
+    nextAttemptAt: after(now, wait),
+  })
 }

@@ -30,14 +30,19 @@ export interface StepHost {
 }
 
 const PROGRESS_EVERY_MS = 100
-const failedWith = (what: string, e: unknown) => appError('internal', `${what}: ${e instanceof Error ? e.message : String(e)}`)
+const failedWith = (what: string, e: unknown) =>
+  appError('internal', `${what}: ${e instanceof Error ? e.message : String(e)}`)
 
 /** A job waiting for the network: probe (not an attempt); if it is back, attempt at once. */
 export async function probeStep(h: StepHost, id: string): Promise<void> {
   const job = h.store.get(id)!
   const online = await (h.probe ?? (async () => true))(job).catch(() => false)
   if (online) return attemptStep(h, id)
-  await h.change(id, (j) => (j.state === 'waiting-network' ? amend(j, h.clock.now(), { nextAttemptAt: after(h.clock.now(), NETWORK_RECHECK_MS) }) : undefined))
+  await h.change(id, (j) =>
+    j.state === 'waiting-network'
+      ? amend(j, h.clock.now(), { nextAttemptAt: after(h.clock.now(), NETWORK_RECHECK_MS) })
+      : undefined,
+  )
 }
 
 /** One attempt: `sending` is on disk before the performer runs; its outcome is settled on the table. */
@@ -45,7 +50,13 @@ export async function attemptStep(h: StepHost, id: string): Promise<void> {
   const now = h.clock.now()
   const job = await h.change(id, (j) =>
     holdsLine(j) && j.state !== 'sending' && j.state !== 'unknown'
-      ? transition(j, 'sending', now, undefined, { attempts: j.attempts + 1, attemptStartedAt: now.toISOString(), dispatchedAt: undefined, error: undefined, nextAttemptAt: undefined })
+      ? transition(j, 'sending', now, undefined, {
+          attempts: j.attempts + 1,
+          attemptStartedAt: now.toISOString(),
+          dispatchedAt: undefined,
+          error: undefined,
+          nextAttemptAt: undefined,
+        })
       : undefined,
   )
   if (job.state !== 'sending' || job.attemptStartedAt !== now.toISOString()) return
@@ -65,7 +76,9 @@ export async function attemptStep(h: StepHost, id: string): Promise<void> {
         h.onChange({ ...(h.store.get(id) ?? job), progress: { sent, total } })
       },
       dispatching: async () => {
-        await h.change(id, (j) => (j.state === 'sending' ? amend(j, h.clock.now(), { dispatchedAt: h.clock.now().toISOString() }) : undefined))
+        await h.change(id, (j) =>
+          j.state === 'sending' ? amend(j, h.clock.now(), { dispatchedAt: h.clock.now().toISOString() }) : undefined,
+        )
         dispatched = true
       },
     })
@@ -77,9 +90,17 @@ export async function attemptStep(h: StepHost, id: string): Promise<void> {
     h.live.delete(id)
   }
   // Our own abort (pause/cancel) is not the server's failure: settle it as the person asked.
-  if (live.request && live.abort.signal.aborted && (outcome.kind === 'attention' || outcome.kind === 'retry') && outcome.error.kind === 'cancelled') outcome = { kind: 'retry', error: outcome.error }
+  if (
+    live.request &&
+    live.abort.signal.aborted &&
+    (outcome.kind === 'attention' || outcome.kind === 'retry') &&
+    outcome.error.kind === 'cancelled'
+  )
+    outcome = { kind: 'retry', error: outcome.error }
   const settled = outcome
-  await h.change(id, (j) => (j.state === 'sending' ? settle(j, settled, h.clock.now(), h.random, live.request) : undefined))
+  await h.change(id, (j) =>
+    j.state === 'sending' ? settle(j, settled, h.clock.now(), h.random, live.request) : undefined,
+  )
 }
 
 /** An unknown job: look for its post on the server (never a send). */
@@ -87,9 +108,29 @@ export async function lookupStep(h: StepHost, id: string): Promise<void> {
   const job = h.store.get(id)!
   const performer = h.performer(job)
   // msgnums other jobs of this account own are never this job's post.
-  const claimed = new Set(h.store.inOrder().flatMap((j) => (j.accountId === job.accountId && j.id !== id && j.result?.msgnum !== undefined ? [String(j.result.msgnum)] : [])))
+  const claimed = new Set(
+    h.store
+      .inOrder()
+      .flatMap((j) =>
+        j.accountId === job.accountId && j.id !== id && j.result?.msgnum !== undefined ? [String(j.result.msgnum)] : [],
+      ),
+  )
   let found: LookupResult
-  if (!performer.lookup) found = { kind: 'cannot', error: appError('unsupported', 'Upstream cannot look this up on the server. Check whether it was posted, then tell Upstream.') }
-  else found = await performer.lookup(job, { signal: new AbortController().signal, claimed }).catch((e: unknown) => ({ kind: 'failed' as const, error: failedWith('The search on the server failed', e) }))
-  await h.change(id, (j) => (j.state === 'unknown' && j.uncertain?.status === 'searching' ? settleLookup(j, found, h.clock.now(), h.random) : undefined))
+  if (!performer.lookup)
+    found = {
+      kind: 'cannot',
+      error: appError(
+        'unsupported',
+        'Upstream cannot look this up on the server. Check whether it was posted, then tell Upstream.',
+      ),
+    }
+  else
+    found = await performer
+      .lookup(job, { signal: new AbortController().signal, claimed })
+      .catch((e: unknown) => ({ kind: 'failed' as const, error: failedWith('The search on the server failed', e) }))
+  await h.change(id, (j) =>
+    j.state === 'unknown' && j.uncertain?.status === 'searching'
+      ? settleLookup(j, found, h.clock.now(), h.random)
+      : undefined,
+  )
 }

@@ -6,7 +6,10 @@ import { amend, IllegalTransition, transition } from './transition'
 
 const states = Object.keys(jobTransitions) as JobState[]
 const at = new Date('2026-01-01T00:00:00Z')
-const inState = (state: JobState): Job => ({ ...newJob({ action: 'webhost.put', draftId: 'd', accountId: 'a', label: 'x' }, at), state })
+const inState = (state: JobState): Job => ({
+  ...newJob({ action: 'webhost.put', draftId: 'd', accountId: 'a', label: 'x' }, at),
+  state,
+})
 
 describe('the job state table', () => {
   it('transition() allows exactly the moves in the table, and records each in the history', () => {
@@ -28,7 +31,10 @@ describe('the job state table', () => {
   it('a patch cannot smuggle in a state or rewrite history; amend() never moves', () => {
     const job = inState('queued')
     const sneaky = { state: 'done', history: [] } as unknown as Parameters<typeof transition>[4]
-    expect(transition(job, 'sending', at, undefined, sneaky)).toMatchObject({ state: 'sending', history: [{ state: 'queued' }, { state: 'sending' }] })
+    expect(transition(job, 'sending', at, undefined, sneaky)).toMatchObject({
+      state: 'sending',
+      history: [{ state: 'queued' }, { state: 'sending' }],
+    })
     expect(amend(job, at, sneaky as never)).toMatchObject({ state: 'queued', history: job.history })
   })
 

@@ -19,7 +19,10 @@ export class BlogAccess {
     private readonly store: BlogStore,
   ) {}
 
-  async signIn(username: XmlRpcValue | undefined, password: XmlRpcValue | undefined): Promise<{ member: Member; blog: Blog }> {
+  async signIn(
+    username: XmlRpcValue | undefined,
+    password: XmlRpcValue | undefined,
+  ): Promise<{ member: Member; blog: Blog }> {
     const member = this.ctx.members.signIn(str('username', username), str('password', password))
     // WordPress's exact words and code: a client must treat this as a refused login, never retry it.
     if (!member) throw new XmlRpcFault(BlogFaultCode.badLogin, 'Incorrect username or password.')
@@ -29,15 +32,23 @@ export class BlogAccess {
   ownBlog(own: Blog, blogid: XmlRpcValue | undefined): Blog {
     const wanted = idText(blogid)
     if (wanted !== null && wanted === idText(own.id)) return own
-    if (wanted !== null && this.store.blogs().some((b) => idText(b.id) === wanted)) throw new XmlRpcFault(BlogFaultCode.notAllowed, `Sorry, you are not allowed to post on blog ${wanted}; yours is ${own.id}.`)
-    throw new XmlRpcFault(BlogFaultCode.notFound, `There is no blog ${String(blogid)} here; yours is ${own.id} (blogger.getUsersBlogs lists it).`)
+    if (wanted !== null && this.store.blogs().some((b) => idText(b.id) === wanted))
+      throw new XmlRpcFault(
+        BlogFaultCode.notAllowed,
+        `Sorry, you are not allowed to post on blog ${wanted}; yours is ${own.id}.`,
+      )
+    throw new XmlRpcFault(
+      BlogFaultCode.notFound,
+      `There is no blog ${String(blogid)} here; yours is ${own.id} (blogger.getUsersBlogs lists it).`,
+    )
   }
 
   ownPost(own: Blog, postid: XmlRpcValue | undefined): BlogPost {
     const id = idText(postid)
     const post = id === null ? undefined : this.store.post(Number(id))
     if (!post) throw new XmlRpcFault(BlogFaultCode.notFound, 'Invalid post ID.')
-    if (post.blogId !== own.id) throw new XmlRpcFault(BlogFaultCode.notAllowed, 'Sorry, you are not allowed to edit this post.')
+    if (post.blogId !== own.id)
+      throw new XmlRpcFault(BlogFaultCode.notAllowed, 'Sorry, you are not allowed to edit this post.')
     return post
   }
 }

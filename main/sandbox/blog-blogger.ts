@@ -17,7 +17,8 @@ function splitContent(content: string, blog: Blog): { title?: string; content: s
   return { title: title?.[1], content: rest, categories }
 }
 
-const bloggerContent = (p: BlogPost): string => `<title>${p.title}</title><category>${p.categoryIds.join(',')}</category>${p.content}`
+const bloggerContent = (p: BlogPost): string =>
+  `<title>${p.title}</title><category>${p.categoryIds.join(',')}</category>${p.content}`
 
 /** blogger.* with WordPress's answers, quirks included: newPost → an int; getRecentPosts faults when there is nothing. */
 export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
@@ -28,9 +29,20 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       const { blog } = await b.access.signIn(params[1], params[2])
       // The home page and rsd.xml exist from the first sign-in on, so discovery works on a new blog.
       await b.pages.publish(blog)
-      return [struct({ isAdmin: true, url: b.pages.urls(blog).home, blogid: blog.id, blogName: blog.name, xmlrpc: `${b.ctx.baseUrl()}/RPC2` })]
+      return [
+        struct({
+          isAdmin: true,
+          url: b.pages.urls(blog).home,
+          blogid: blog.id,
+          blogName: blog.name,
+          xmlrpc: `${b.ctx.baseUrl()}/RPC2`,
+        }),
+      ]
     },
-    { signature: signatures('array', 'string', 'string', 'string'), help: 'blogger.getUsersBlogs(appkey, username, password) → [{blogid, blogName, url, xmlrpc, isAdmin}]: each member has one blog; its blogid is the usernum.' },
+    {
+      signature: signatures('array', 'string', 'string', 'string'),
+      help: 'blogger.getUsersBlogs(appkey, username, password) → [{blogid, blogName, url, xmlrpc, isAdmin}]: each member has one blog; its blogid is the usernum.',
+    },
   )
 
   rpc.register(
@@ -39,10 +51,18 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       arity('blogger.newPost', params, ['appkey', 'blogid', 'username', 'password', 'content', 'publish'])
       const { member, blog: own } = await b.access.signIn(params[2], params[3])
       const blog = b.access.ownBlog(own, params[1])
-      const post = await b.posts.create(blog, member, splitContent(str('content', params[4]), blog), publishFlag(params[5]))
+      const post = await b.posts.create(
+        blog,
+        member,
+        splitContent(str('content', params[4]), blog),
+        publishFlag(params[5]),
+      )
       return post.id
     },
-    { signature: signatures('int', 'string', ID, 'string', 'string', 'string', 'boolean'), help: 'blogger.newPost(appkey, blogid, username, password, content, publish) → postid (an int, as WordPress answers). A <title>…</title> in content becomes the title.' },
+    {
+      signature: signatures('int', 'string', ID, 'string', 'string', 'string', 'boolean'),
+      help: 'blogger.newPost(appkey, blogid, username, password, content, publish) → postid (an int, as WordPress answers). A <title>…</title> in content becomes the title.',
+    },
   )
 
   rpc.register(
@@ -54,7 +74,10 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       await b.posts.update(blog, post, splitContent(str('content', params[4]), blog), publishFlag(params[5]))
       return true
     },
-    { signature: signatures('boolean', 'string', ID, 'string', 'string', 'string', 'boolean'), help: 'blogger.editPost(appkey, postid, username, password, content, publish) → true.' },
+    {
+      signature: signatures('boolean', 'string', ID, 'string', 'string', 'string', 'boolean'),
+      help: 'blogger.editPost(appkey, postid, username, password, content, publish) → true.',
+    },
   )
 
   const deletePost = async (params: XmlRpcValue[]) => {
@@ -65,7 +88,13 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
     await b.posts.trash(blog, post)
     return true
   }
-  const deleteMeta = { signature: [...signatures('boolean', 'string', ID, 'string', 'string', 'boolean'), ...signatures('boolean', 'string', ID, 'string', 'string')], help: '(appkey, postid, username, password, publish) → true. The post goes to the trash, as on WordPress.' }
+  const deleteMeta = {
+    signature: [
+      ...signatures('boolean', 'string', ID, 'string', 'string', 'boolean'),
+      ...signatures('boolean', 'string', ID, 'string', 'string'),
+    ],
+    help: '(appkey, postid, username, password, publish) → true. The post goes to the trash, as on WordPress.',
+  }
   rpc.register('blogger.deletePost', deletePost, deleteMeta)
   rpc.register('metaWeblog.deletePost', deletePost, deleteMeta)
 
@@ -75,11 +104,19 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
       arity('blogger.getRecentPosts', params, ['appkey', 'blogid', 'username', 'password', 'numberOfPosts'])
       const { blog: own } = await b.access.signIn(params[2], params[3])
       const blog = b.access.ownBlog(own, params[1])
-      const posts = b.store.postsOf(blog.id).filter((p) => p.status !== 'trash').slice(0, Math.max(0, int('numberOfPosts', params[4])))
+      const posts = b.store
+        .postsOf(blog.id)
+        .filter((p) => p.status !== 'trash')
+        .slice(0, Math.max(0, int('numberOfPosts', params[4])))
       // WordPress's quirk, kept: nothing to list is a fault here (metaWeblog.getRecentPosts answers []).
       if (posts.length === 0) throw new XmlRpcFault(500, 'Either there are no posts, or something went wrong.')
-      return posts.map((p) => struct({ userid: blog.id, dateCreated: utcDateTime(p.date), content: bloggerContent(p), postid: String(p.id) }))
+      return posts.map((p) =>
+        struct({ userid: blog.id, dateCreated: utcDateTime(p.date), content: bloggerContent(p), postid: String(p.id) }),
+      )
     },
-    { signature: signatures('array', 'string', ID, 'string', 'string', 'int'), help: 'blogger.getRecentPosts(appkey, blogid, username, password, numberOfPosts) → [{userid, dateCreated, content, postid}]; faults when there are no posts, as WordPress does.' },
+    {
+      signature: signatures('array', 'string', ID, 'string', 'string', 'int'),
+      help: 'blogger.getRecentPosts(appkey, blogid, username, password, numberOfPosts) → [{userid, dateCreated, content, postid}]; faults when there are no posts, as WordPress does.',
+    },
   )
 }

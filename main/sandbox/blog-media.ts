@@ -14,7 +14,12 @@ import { urlPath } from './paths'
 /** A file name WordPress would keep: no folders, no odd characters, an extension. */
 function cleanName(name: string): string {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-  return base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(-120)
+  return base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+/, '')
+    .slice(-120)
 }
 
 /**
@@ -36,7 +41,10 @@ export function registerBlogMedia(rpc: MethodRegistry, b: BlogService): void {
       const bits = bytes('data.bits', getMember(data, 'bits'))
       const ext = extensionOf(name)
       if (!name || !ext || !b.ctx.limits.legalFileExtensions.includes(ext)) {
-        throw new XmlRpcFault(BlogFaultCode.failed, `Could not write file ${name || '(no name)'} (Sorry, you are not allowed to upload this file type. Allowed: ${b.ctx.limits.legalFileExtensions.join(', ')}.)`)
+        throw new XmlRpcFault(
+          BlogFaultCode.failed,
+          `Could not write file ${name || '(no name)'} (Sorry, you are not allowed to upload this file type. Allowed: ${b.ctx.limits.legalFileExtensions.join(', ')}.)`,
+        )
       }
       const now = b.ctx.now()
       const folder = `${BLOG_FOLDER}/media/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`
@@ -48,12 +56,26 @@ export function registerBlogMedia(rpc: MethodRegistry, b: BlogService): void {
       try {
         await b.ctx.files.put('webhost', blog.id, path, bits, b.ctx.limits, type)
       } catch (e) {
-        if (e instanceof StoreRefusal) throw new XmlRpcFault(BlogFaultCode.failed, `Could not write file ${file} (${e.message})`)
+        if (e instanceof StoreRefusal)
+          throw new XmlRpcFault(BlogFaultCode.failed, `Could not write file ${file} (${e.message})`)
         throw e
       }
       const id = b.store.nextId()
-      await b.store.addMedia({ id, blogId: blog.id, name: file, type, size: bits.length, path, uploaded: now.toISOString() })
-      return struct({ id: String(id), file, url: `${b.ctx.baseUrl()}${b.ctx.files.urlPath('webhost', blog.id, '')}${urlPath(path)}`, type })
+      await b.store.addMedia({
+        id,
+        blogId: blog.id,
+        name: file,
+        type,
+        size: bits.length,
+        path,
+        uploaded: now.toISOString(),
+      })
+      return struct({
+        id: String(id),
+        file,
+        url: `${b.ctx.baseUrl()}${b.ctx.files.urlPath('webhost', blog.id, '')}${urlPath(path)}`,
+        type,
+      })
     },
     {
       signature: signatures('struct', ID, 'string', 'string', 'struct'),

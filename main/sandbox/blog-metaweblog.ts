@@ -15,11 +15,19 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
       arity('metaWeblog.newPost', params, ['blogid', 'username', 'password', 'content', 'publish'])
       const { member, blog: own } = await b.access.signIn(params[1], params[2])
       const blog = b.access.ownBlog(own, params[0])
-      const post = await b.posts.create(blog, member, readContentStruct(structParam('content', params[3])), publishFlag(params[4]))
+      const post = await b.posts.create(
+        blog,
+        member,
+        readContentStruct(structParam('content', params[3])),
+        publishFlag(params[4]),
+      )
       // WordPress answers this one with a string (and blogger.newPost with an int).
       return String(post.id)
     },
-    { signature: signatures('string', ID, 'string', 'string', 'struct', 'boolean'), help: 'metaWeblog.newPost(blogid, username, password, content, publish) → postid (a string). content: {title, description, categories, mt_keywords, mt_excerpt, wp_slug, post_status, dateCreated, date_created_gmt}.' },
+    {
+      signature: signatures('string', ID, 'string', 'string', 'struct', 'boolean'),
+      help: 'metaWeblog.newPost(blogid, username, password, content, publish) → postid (a string). content: {title, description, categories, mt_keywords, mt_excerpt, wp_slug, post_status, dateCreated, date_created_gmt}.',
+    },
   )
 
   rpc.register(
@@ -31,7 +39,10 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
       await b.posts.update(blog, post, readContentStruct(structParam('content', params[3])), publishFlag(params[4]))
       return true
     },
-    { signature: signatures('boolean', ID, 'string', 'string', 'struct', 'boolean'), help: 'metaWeblog.editPost(postid, username, password, content, publish) → true. Members left out keep their values; publish false without post_status makes the post a draft, as on WordPress.' },
+    {
+      signature: signatures('boolean', ID, 'string', 'string', 'struct', 'boolean'),
+      help: 'metaWeblog.editPost(postid, username, password, content, publish) → true. Members left out keep their values; publish false without post_status makes the post a draft, as on WordPress.',
+    },
   )
 
   rpc.register(
@@ -41,7 +52,10 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
       const { blog } = await b.access.signIn(params[1], params[2])
       return postStructOf(b.access.ownPost(blog, params[0]), blog, b.pages.urls(blog))
     },
-    { signature: signatures('struct', ID, 'string', 'string'), help: 'metaWeblog.getPost(postid, username, password) → the post, as WordPress shapes it (the body split at <!--more--> into description and mt_text_more).' },
+    {
+      signature: signatures('struct', ID, 'string', 'string'),
+      help: 'metaWeblog.getPost(postid, username, password) → the post, as WordPress shapes it (the body split at <!--more--> into description and mt_text_more).',
+    },
   )
 
   rpc.register(
@@ -52,9 +66,19 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
       const blog = b.access.ownBlog(own, params[0])
       const count = params[3] === undefined ? 10 : int('numberOfPosts', params[3])
       const urls = b.pages.urls(blog)
-      return b.store.postsOf(blog.id).filter((p) => p.status !== 'trash').slice(0, Math.max(0, count)).map((p) => postStructOf(p, blog, urls))
+      return b.store
+        .postsOf(blog.id)
+        .filter((p) => p.status !== 'trash')
+        .slice(0, Math.max(0, count))
+        .map((p) => postStructOf(p, blog, urls))
     },
-    { signature: [...signatures('array', ID, 'string', 'string', 'int'), ...signatures('array', ID, 'string', 'string')], help: 'metaWeblog.getRecentPosts(blogid, username, password, numberOfPosts) → the newest posts, newest first ([] when there are none).' },
+    {
+      signature: [
+        ...signatures('array', ID, 'string', 'string', 'int'),
+        ...signatures('array', ID, 'string', 'string'),
+      ],
+      help: 'metaWeblog.getRecentPosts(blogid, username, password, numberOfPosts) → the newest posts, newest first ([] when there are none).',
+    },
   )
 
   rpc.register(
@@ -65,10 +89,21 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
       const blog = b.access.ownBlog(own, params[0])
       const home = b.pages.urls(blog).home
       return blog.categories.map((c) =>
-        struct({ categoryId: c.id, parentId: c.parentId, description: c.name, categoryDescription: c.description, categoryName: c.name, htmlUrl: `${home}?cat=${c.id}`, rssUrl: `${home}?cat=${c.id}&feed=rss2` }),
+        struct({
+          categoryId: c.id,
+          parentId: c.parentId,
+          description: c.name,
+          categoryDescription: c.description,
+          categoryName: c.name,
+          htmlUrl: `${home}?cat=${c.id}`,
+          rssUrl: `${home}?cat=${c.id}&feed=rss2`,
+        }),
       )
     },
-    { signature: signatures('array', ID, 'string', 'string'), help: 'metaWeblog.getCategories(blogid, username, password) → array of {categoryId (int), parentId, categoryName, description, categoryDescription, htmlUrl, rssUrl}.' },
+    {
+      signature: signatures('array', ID, 'string', 'string'),
+      help: 'metaWeblog.getCategories(blogid, username, password) → array of {categoryId (int), parentId, categoryName, description, categoryDescription, htmlUrl, rssUrl}.',
+    },
   )
 
   rpc.register(
@@ -83,8 +118,13 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
       const existing = blog.categories.find((c) => c.name.toLowerCase() === name.toLowerCase())
       if (existing) throw new XmlRpcFault(500, `A term with the name provided already exists (id ${existing.id}).`)
       const description = s.description === undefined ? '' : str('category.description', s.description)
-      return (await b.store.addCategory(blog, name, description, s.parent_id === undefined ? 0 : Number(s.parent_id) || 0)).id
+      return (
+        await b.store.addCategory(blog, name, description, s.parent_id === undefined ? 0 : Number(s.parent_id) || 0)
+      ).id
     },
-    { signature: signatures('int', ID, 'string', 'string', 'struct'), help: 'wp.newCategory(blogid, username, password, {name[, description, parent_id]}) → the new category id (int).' },
+    {
+      signature: signatures('int', ID, 'string', 'string', 'struct'),
+      help: 'wp.newCategory(blogid, username, password, {name[, description, parent_id]}) → the new category id (int).',
+    },
   )
 }

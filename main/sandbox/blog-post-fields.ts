@@ -31,8 +31,17 @@ export function readContentStruct(s: XmlRpcStruct): PostChanges {
     excerpt: opt('mt_excerpt'),
     slug: opt('wp_slug'),
     status: opt('post_status'),
-    categories: categories === undefined ? undefined : array('content.categories', categories).map((c, i) => str(`content.categories[${i}]`, c)),
-    tags: keywords === undefined ? undefined : keywords.split(',').map((k) => k.trim()).filter((k) => k !== ''),
+    categories:
+      categories === undefined
+        ? undefined
+        : array('content.categories', categories).map((c, i) => str(`content.categories[${i}]`, c)),
+    tags:
+      keywords === undefined
+        ? undefined
+        : keywords
+            .split(',')
+            .map((k) => k.trim())
+            .filter((k) => k !== ''),
     date: readDate(s),
   }
 }
@@ -43,7 +52,8 @@ function readDate(s: XmlRpcStruct): Date | undefined {
   for (const name of ['date_created_gmt', 'dateCreated']) {
     const v = getMember(s, name)
     if (v === undefined) continue
-    if (!(v instanceof XmlRpcDateTime)) throw new XmlRpcFault(SandboxFault.invalidParams, `content.${name} must be a dateTime.iso8601, not ${typeof v}.`)
+    if (!(v instanceof XmlRpcDateTime))
+      throw new XmlRpcFault(SandboxFault.invalidParams, `content.${name} must be a dateTime.iso8601, not ${typeof v}.`)
     if (v.year === 0) continue
     return serverTimeToDate(v, 'UTC')
   }
@@ -60,15 +70,24 @@ const ASKABLE: readonly string[] = ['draft', 'pending', 'private', 'publish']
 
 /** WordPress's rules: post_status if it is one of four, else `publish`; a future publish is 'future'. */
 export function statusFor(asked: string | undefined, publish: boolean, date: Date, now: Date): BlogPostStatus {
-  const status = (asked !== undefined && ASKABLE.includes(asked) ? asked : publish ? 'publish' : 'draft') as BlogPostStatus
+  const status = (
+    asked !== undefined && ASKABLE.includes(asked) ? asked : publish ? 'publish' : 'draft'
+  ) as BlogPostStatus
   return status === 'publish' && date.getTime() > now.getTime() ? 'future' : status
 }
 
 /** Like an author without unfiltered_html on WordPress: scripts are taken out of what is stored. */
-export const filterContent = (html: string): string => html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '').replace(/<script\b[^>]*>/gi, '')
+export const filterContent = (html: string): string =>
+  html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '').replace(/<script\b[^>]*>/gi, '')
 
 export function sanitizeSlug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 180)
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 180)
 }
 
 /** A slug no other live post of the blog has: WordPress appends -2, -3… */
@@ -80,7 +99,9 @@ export function uniqueSlug(wanted: string, taken: (slug: string) => boolean): st
 
 /** Category names → the blog's ids; names it lacks are dropped, like WordPress; none → Uncategorized. */
 export function categoryIds(blog: Blog, names: string[]): number[] {
-  const ids = names.flatMap((n) => blog.categories.filter((c) => c.name.toLowerCase() === n.trim().toLowerCase()).map((c) => c.id))
+  const ids = names.flatMap((n) =>
+    blog.categories.filter((c) => c.name.toLowerCase() === n.trim().toLowerCase()).map((c) => c.id),
+  )
   return ids.length > 0 ? [...new Set(ids)] : [blog.categories[0].id]
 }
 

@@ -1,5 +1,13 @@
 import type { SandboxContext } from './context'
-import { categoryIds, filterContent, isLive, sanitizeSlug, statusFor, uniqueSlug, type PostChanges } from './blog-post-fields'
+import {
+  categoryIds,
+  filterContent,
+  isLive,
+  sanitizeSlug,
+  statusFor,
+  uniqueSlug,
+  type PostChanges,
+} from './blog-post-fields'
 import type { BlogPages } from './blog-pages'
 import type { Blog, BlogPost, BlogStore } from './blog-store'
 import type { Member } from './members'

@@ -6,5 +6,8 @@ export const ID = ['string', 'int']
  * the product of the alternatives given per parameter ('string' or ['string', 'int']).
  */
 export function signatures(returns: string, ...params: (string | string[])[]): string[][] {
-  return params.reduce<string[][]>((sigs, p) => sigs.flatMap((sig) => (Array.isArray(p) ? p : [p]).map((t) => [...sig, t])), [[returns]])
+  return params.reduce<string[][]>(
+    (sigs, p) => sigs.flatMap((sig) => (Array.isArray(p) ? p : [p]).map((t) => [...sig, t])),
+    [[returns]],
+  )
 }

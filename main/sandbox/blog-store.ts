@@ -62,7 +62,9 @@ export class BlogStore {
   private constructor(private readonly state: JsonState<BlogState>) {}
 
   static async open(dir: string): Promise<BlogStore> {
-    return new BlogStore(await JsonState.open<BlogState>(join(dir, 'blogs.json'), { nextId: 1, blogs: {}, posts: {}, media: [] }))
+    return new BlogStore(
+      await JsonState.open<BlogState>(join(dir, 'blogs.json'), { nextId: 1, blogs: {}, posts: {}, media: [] }),
+    )
   }
 
   private get s(): BlogState {
@@ -77,7 +79,12 @@ export class BlogStore {
   async blogOf(member: Member): Promise<Blog> {
     const found = this.s.blogs[member.usernum]
     if (found) return found
-    const blog: Blog = { id: member.usernum, owner: member.email, name: `${member.name}’s sandbox blog`, categories: SEED_CATEGORIES.map((name, i) => ({ id: i + 1, name, description: '', parentId: 0 })) }
+    const blog: Blog = {
+      id: member.usernum,
+      owner: member.email,
+      name: `${member.name}’s sandbox blog`,
+      categories: SEED_CATEGORIES.map((name, i) => ({ id: i + 1, name, description: '', parentId: 0 })),
+    }
     this.s.blogs[member.usernum] = blog
     await this.save()
     return blog

@@ -27,7 +27,13 @@ export interface BlogService {
 export async function registerBlog(rpc: MethodRegistry, ctx: SandboxContext): Promise<void> {
   const store = await BlogStore.open(ctx.dir)
   const pages = new BlogPages(ctx, store)
-  const service: BlogService = { ctx, store, access: new BlogAccess(ctx, store), posts: new BlogPosts(ctx, store, pages), pages }
+  const service: BlogService = {
+    ctx,
+    store,
+    access: new BlogAccess(ctx, store),
+    posts: new BlogPosts(ctx, store, pages),
+    pages,
+  }
   registerBlogger(rpc, service)
   registerMetaWeblog(rpc, service)
   registerBlogMedia(rpc, service)

@@ -8,11 +8,35 @@ import { startSandbox } from './sandbox'
 
 describe('upstream sandbox (flags)', () => {
   it('reads --port, --data, repeated --user and --group', () => {
-    const parsed = sandboxOptions(['--port', '0', '--data', '/tmp/sb', '--user', 'a@b.c:pa:ss', '--user', 'd@e.f:x', '--group', 'one', '--group', 'two'], {})
+    const parsed = sandboxOptions(
+      [
+        '--port',
+        '0',
+        '--data',
+        '/tmp/sb',
+        '--user',
+        'a@b.c:pa:ss',
+        '--user',
+        'd@e.f:x',
+        '--group',
+        'one',
+        '--group',
+        'two',
+      ],
+      {},
+    )
     expect(parsed).toEqual({
       ok: true,
       json: false,
-      options: { dir: '/tmp/sb', port: 0, users: [{ email: 'a@b.c', password: 'pa:ss' }, { email: 'd@e.f', password: 'x' }], groups: ['one', 'two'] },
+      options: {
+        dir: '/tmp/sb',
+        port: 0,
+        users: [
+          { email: 'a@b.c', password: 'pa:ss' },
+          { email: 'd@e.f', password: 'x' },
+        ],
+        groups: ['one', 'two'],
+      },
     })
   })
 
@@ -36,15 +60,26 @@ describe('upstream sandbox (flags)', () => {
 
   it('starts a sandbox that prints its endpoint, with the members and groups asked for', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-'))
-    const parsed = sandboxOptions(['--port', '0', '--data', dir, '--user', 'cli@example.com:pw', '--group', 'cli-group'], {})
+    const parsed = sandboxOptions(
+      ['--port', '0', '--data', dir, '--user', 'cli@example.com:pw', '--group', 'cli-group'],
+      {},
+    )
     if (!parsed.ok) throw new Error(parsed.message)
     const sandbox = await startSandbox(parsed.options)
     try {
       const text = startedText(sandbox, false)
       const endpoint = /http:\/\/127\.0\.0\.1:(\d+)\/RPC2/.exec(text.split('\n')[0])
       expect(Number(endpoint?.[1])).toBe(sandbox.port)
-      expect(JSON.parse(startedText(sandbox, true))).toMatchObject({ endpoint: sandbox.endpoint, groups: ['cli-group', 'sandbox'] })
-      const topics = await createXmlRpcClient(endpoint![0]).call('mainResponder.discuss.getTopics', ['cli-group', 'cli@example.com', 'pw', 5])
+      expect(JSON.parse(startedText(sandbox, true))).toMatchObject({
+        endpoint: sandbox.endpoint,
+        groups: ['cli-group', 'sandbox'],
+      })
+      const topics = await createXmlRpcClient(endpoint![0]).call('mainResponder.discuss.getTopics', [
+        'cli-group',
+        'cli@example.com',
+        'pw',
+        5,
+      ])
       expect(topics).toEqual([])
     } finally {
       await sandbox.close()

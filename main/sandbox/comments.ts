@@ -42,13 +42,24 @@ export class Comments {
     const u = url.searchParams.get('u') ?? ''
     const p = url.searchParams.get('p') ?? ''
     if (!ID.test(u) || !ID.test(p)) {
-      return sendPage(res, 'Comments', html`<h1>Comments</h1><p>This page wants <code>?u=USERNUM&amp;p=POSTID</code>, as Radio links to it.</p>`, 400)
+      return sendPage(
+        res,
+        'Comments',
+        html`<h1>Comments</h1>
+          <p>This page wants <code>?u=USERNUM&amp;p=POSTID</code>, as Radio links to it.</p>`,
+        400,
+      )
     }
     if (req.method === 'POST') {
       const form = new URLSearchParams(await readForm(req))
       const text = (form.get('text') ?? '').trim()
       const link = (form.get('url') ?? '').trim()
-      if (text) await this.add(u, p, { name: (form.get('name') ?? '').trim().slice(0, 100) || 'Anonymous', ...(/^https?:\/\//.test(link) ? { url: link.slice(0, 500) } : {}), text: text.slice(0, 10_000) })
+      if (text)
+        await this.add(u, p, {
+          name: (form.get('name') ?? '').trim().slice(0, 100) || 'Anonymous',
+          ...(/^https?:\/\//.test(link) ? { url: link.slice(0, 500) } : {}),
+          text: text.slice(0, 10_000),
+        })
       res.writeHead(303, { location: `${url.pathname}${url.search}` })
       return void res.end()
     }
@@ -58,10 +69,25 @@ export class Comments {
       res,
       `Comments on ${p}`,
       html`<h1>Comments on post ${p}</h1>
-${/^https?:\/\//.test(back) ? html`<p><a href="${back}">Back to the post</a></p>` : ''}
-${list.length === 0 ? html`<p>No comments yet.</p>` : list.map((c) => html`<div class="meta">${c.url ? html`<a href="${c.url}" rel="nofollow">${c.name}</a>` : c.name}, ${c.when}</div><div class="body">${c.text}</div>`)}
-<form method="post"><p><label>Name <input name="name"></label> <label>Web site <input name="url"></label></p>
-<p><textarea name="text" rows="6" cols="60" required></textarea></p><p><button>Post comment</button></p></form>`,
+        ${/^https?:\/\//.test(back) ? html`<p><a href="${back}">Back to the post</a></p>` : ''}
+        ${
+          list.length === 0
+            ? html`<p>No comments yet.</p>`
+            : list.map(
+                (c) =>
+                  html`<div class="meta">
+                      ${c.url ? html`<a href="${c.url}" rel="nofollow">${c.name}</a>` : c.name}, ${c.when}
+                    </div>
+                    <div class="body">${c.text}</div>`,
+              )
+        }
+        <form method="post">
+          <p>
+            <label>Name <input name="name" /></label> <label>Web site <input name="url" /></label>
+          </p>
+          <p><textarea name="text" rows="6" cols="60" required></textarea></p>
+          <p><button>Post comment</button></p>
+        </form>`,
     )
   }
 }

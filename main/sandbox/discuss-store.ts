@@ -65,7 +65,13 @@ export class Group {
   async post(fields: Pick<Message, 'title' | 'body' | 'author' | 'authorName' | 'inResponseTo'>): Promise<Message> {
     const last = this.state.value.at(-1)
     const when = this.now().toISOString()
-    const message: Message = { msgnum: String(Number(last?.msgnum ?? 0) + 1).padStart(6, '0'), ...fields, whenCreated: when, whenLastSaved: when, enclosures: [] }
+    const message: Message = {
+      msgnum: String(Number(last?.msgnum ?? 0) + 1).padStart(6, '0'),
+      ...fields,
+      whenCreated: when,
+      whenLastSaved: when,
+      enclosures: [],
+    }
     this.state.value.push(message)
     await this.state.save()
     return message
@@ -79,7 +85,14 @@ export class Group {
   async attach(message: Message, bytes: Uint8Array, type: string, address: string): Promise<Enclosure> {
     const n = (message.enclosures.at(-1)?.n ?? 0) + 1
     await writeFileAtomic(this.enclosureFile(message.msgnum, n), bytes)
-    const enclosure: Enclosure = { n, type, address, size: bytes.length, fileName: fileNameFor(address, n), whenAttached: this.now().toISOString() }
+    const enclosure: Enclosure = {
+      n,
+      type,
+      address,
+      size: bytes.length,
+      fileName: fileNameFor(address, n),
+      whenAttached: this.now().toISOString(),
+    }
     message.enclosures.push(enclosure)
     await this.state.save()
     return enclosure
@@ -116,7 +129,8 @@ export class Discussions {
   }
 
   async ensure(name: string): Promise<Group> {
-    if (!GROUP_NAME.test(name)) throw new RangeError(`"${name}" is not a usable group name (letters, digits, ".", "_", "-"; up to 64)`)
+    if (!GROUP_NAME.test(name))
+      throw new RangeError(`"${name}" is not a usable group name (letters, digits, ".", "_", "-"; up to 64)`)
     const found = this.find(name)
     if (found) return found
     const group = await Group.open(this.root, name, this.now)
@@ -128,6 +142,9 @@ export class Discussions {
 /** The last segment of an address like "images/cat.png" or "system.pictures.cat", made safe for a URL. */
 function fileNameFor(address: string, n: number): string {
   const last = address.split(/[/\\:]/).at(-1) ?? ''
-  const safe = last.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 100)
+  const safe = last
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 100)
   return safe || `enclosure-${n}`
 }

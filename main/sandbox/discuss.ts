@@ -8,12 +8,15 @@ import { arity, bytes, describe, int, SandboxFault, str, utcDateTime } from './p
 const NS = 'mainResponder.discuss'
 const COMMON = ['dgname', 'username', 'password']
 
-export const messagePath = (group: string, msgnum: string): string => `/discuss/${encodeURIComponent(group)}/${encodeURIComponent(msgnum)}`
+export const messagePath = (group: string, msgnum: string): string =>
+  `/discuss/${encodeURIComponent(group)}/${encodeURIComponent(msgnum)}`
 export const groupPath = (group: string): string => `/discuss/${encodeURIComponent(group)}/`
-export const enclosurePath = (group: string, msgnum: string, e: Enclosure): string => `${messagePath(group, msgnum)}/enclosures/${e.n}/${encodeURIComponent(e.fileName)}`
+export const enclosurePath = (group: string, msgnum: string, e: Enclosure): string =>
+  `${messagePath(group, msgnum)}/enclosures/${e.n}/${encodeURIComponent(e.fileName)}`
 
 /** The seed's rule: an empty reply title becomes "Re: " + the parent's, never "Re: Re: …". */
-export const replyTitle = (parentTitle: string): string => (/^re:/i.test(parentTitle) ? parentTitle : `Re: ${parentTitle}`)
+export const replyTitle = (parentTitle: string): string =>
+  /^re:/i.test(parentTitle) ? parentTitle : `Re: ${parentTitle}`
 
 /**
  * UserLand discussion groups over XML-RPC (seed: discussion-groups-xmlrpc), plus getTopics and
@@ -24,21 +27,37 @@ export const replyTitle = (parentTitle: string): string => (/^re:/i.test(parentT
 export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void {
   const url = (group: Group, msgnum: string) => ctx.baseUrl() + messagePath(group.name, msgnum)
 
-  function signIn(method: string, params: XmlRpcValue[], rest: string[], optional = 0): { group: Group; member: Member } {
+  function signIn(
+    method: string,
+    params: XmlRpcValue[],
+    rest: string[],
+    optional = 0,
+  ): { group: Group; member: Member } {
     arity(`${NS}.${method}`, params, [...COMMON, ...rest], optional)
     const dgname = str('dgname', params[0])
     const username = str('username', params[1])
     const password = str('password', params[2])
     const group = ctx.discussions.find(dgname)
-    if (!group) throw new XmlRpcFault(SandboxFault.notFound, `There is no discussion group named "${dgname}" here; there are: ${ctx.discussions.names().join(', ')}.`)
+    if (!group)
+      throw new XmlRpcFault(
+        SandboxFault.notFound,
+        `There is no discussion group named "${dgname}" here; there are: ${ctx.discussions.names().join(', ')}.`,
+      )
     const member = ctx.members.signIn(username, password)
-    if (!member) throw new XmlRpcFault(SandboxFault.signIn, `The username or password is incorrect for "${username}". Members sign in with their e-mail address and their password (not its MD5).`)
+    if (!member)
+      throw new XmlRpcFault(
+        SandboxFault.signIn,
+        `The username or password is incorrect for "${username}". Members sign in with their e-mail address and their password (not its MD5).`,
+      )
     return { group, member }
   }
 
   function message(group: Group, v: XmlRpcValue | undefined): Message {
     if (typeof v !== 'string') {
-      throw new XmlRpcFault(SandboxFault.invalidParams, `msgnum must be sent back exactly as received: this server's msgnums are strings such as "000042", not ${typeof v === 'number' ? 'ints' : 'that'}.`)
+      throw new XmlRpcFault(
+        SandboxFault.invalidParams,
+        `msgnum must be sent back exactly as received: this server's msgnums are strings such as "000042", not ${typeof v === 'number' ? 'ints' : 'that'}.`,
+      )
     }
     const found = group.get(v)
     if (!found) throw new XmlRpcFault(SandboxFault.notFound, `There is no message "${v}" in ${group.name}.`)
@@ -48,7 +67,10 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
   function ownMessage(group: Group, member: Member, v: XmlRpcValue | undefined): Message {
     const m = message(group, v)
     if (m.author.toLowerCase() !== member.email.toLowerCase()) {
-      throw new XmlRpcFault(SandboxFault.forbidden, `Message ${m.msgnum} was written by someone else; only its author can edit it.`)
+      throw new XmlRpcFault(
+        SandboxFault.forbidden,
+        `Message ${m.msgnum} was written by someone else; only its author can edit it.`,
+      )
     }
     return m
   }
@@ -56,12 +78,19 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
   /** The title rule, for new messages and saves alike. */
   function titleFor(group: Group, title: string, inResponseTo: string | 0): string {
     if (title.trim() !== '') return title
-    if (inResponseTo === 0) throw new XmlRpcFault(SandboxFault.refused, 'A new thread needs a title: the title may be empty only in a reply (inResponseTo ≠ 0).')
+    if (inResponseTo === 0)
+      throw new XmlRpcFault(
+        SandboxFault.refused,
+        'A new thread needs a title: the title may be empty only in a reply (inResponseTo ≠ 0).',
+      )
     return replyTitle(group.get(inResponseTo)?.title ?? '')
   }
 
   const touched = (group: Group, ...msgnums: (string | 0)[]) =>
-    ctx.changed([groupPath(group.name), ...msgnums.filter((n): n is string => n !== 0).map((n) => messagePath(group.name, n))])
+    ctx.changed([
+      groupPath(group.name),
+      ...msgnums.filter((n): n is string => n !== 0).map((n) => messagePath(group.name, n)),
+    ])
 
   rpc.register(
     `${NS}.newMessage`,
@@ -75,14 +104,26 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
       else if (typeof parentParam === 'string') inResponseTo = message(group, parentParam).msgnum
       else {
         const got = typeof parentParam === 'number' ? String(parentParam) : describe(parentParam)
-        throw new XmlRpcFault(SandboxFault.invalidParams, `inResponseTo must be int 0 for a new thread, or the parent's msgnum exactly as received (a string here), not ${got}.`)
+        throw new XmlRpcFault(
+          SandboxFault.invalidParams,
+          `inResponseTo must be int 0 for a new thread, or the parent's msgnum exactly as received (a string here), not ${got}.`,
+        )
       }
-      const m = await group.post({ title: titleFor(group, title, inResponseTo), body, author: member.email, authorName: member.name, inResponseTo })
+      const m = await group.post({
+        title: titleFor(group, title, inResponseTo),
+        body,
+        author: member.email,
+        authorName: member.name,
+        inResponseTo,
+      })
       touched(group, m.msgnum, inResponseTo)
       return struct({ msgnum: m.msgnum, url: url(group, m.msgnum), title: m.title })
     },
     {
-      signature: [['struct', 'string', 'string', 'string', 'string', 'string', 'int'], ['struct', 'string', 'string', 'string', 'string', 'string', 'string']],
+      signature: [
+        ['struct', 'string', 'string', 'string', 'string', 'string', 'int'],
+        ['struct', 'string', 'string', 'string', 'string', 'string', 'string'],
+      ],
       help: 'newMessage(dgname, username, password, title, body, inResponseTo) → {msgnum, url, title}. inResponseTo is int 0 for a new thread or the parent’s msgnum as received. An empty title in a reply becomes "Re: " + the parent’s title; on a new thread it is a fault.',
     },
   )
@@ -120,16 +161,35 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
   rpc.register(
     `${NS}.attachEnclosure`,
     async (params) => {
-      const { group, member } = signIn('attachEnclosure', params, ['msgnum', 'enclosureType', 'enclosureBits', 'enclosureAddress'])
+      const { group, member } = signIn('attachEnclosure', params, [
+        'msgnum',
+        'enclosureType',
+        'enclosureBits',
+        'enclosureAddress',
+      ])
       const m = ownMessage(group, member, params[3])
       const type = str('enclosureType', params[4])
-      if (!/^[\w.+-]+\/[\w.+-]+( *;[ -~]*)?$/.test(type)) throw new XmlRpcFault(SandboxFault.invalidParams, `enclosureType must be a MIME type such as "image/png", not "${type}".`)
+      if (!/^[\w.+-]+\/[\w.+-]+( *;[ -~]*)?$/.test(type))
+        throw new XmlRpcFault(
+          SandboxFault.invalidParams,
+          `enclosureType must be a MIME type such as "image/png", not "${type}".`,
+        )
       const bits = bytes('enclosureBits', params[5])
       const address = str('enclosureAddress', params[6])
-      if (bits.length > ctx.limits.maxFileSize) throw new XmlRpcFault(SandboxFault.limit, `The enclosure is ${bits.length} bytes; this server accepts at most ${ctx.limits.maxFileSize}.`)
+      if (bits.length > ctx.limits.maxFileSize)
+        throw new XmlRpcFault(
+          SandboxFault.limit,
+          `The enclosure is ${bits.length} bytes; this server accepts at most ${ctx.limits.maxFileSize}.`,
+        )
       const e = await group.attach(m, bits, type, address)
       touched(group, m.msgnum)
-      return struct({ url: ctx.baseUrl() + enclosurePath(group.name, m.msgnum, e), msgnum: m.msgnum, enclosureType: e.type, enclosureAddress: e.address, size: e.size })
+      return struct({
+        url: ctx.baseUrl() + enclosurePath(group.name, m.msgnum, e),
+        msgnum: m.msgnum,
+        enclosureType: e.type,
+        enclosureAddress: e.address,
+        size: e.size,
+      })
     },
     {
       signature: [['struct', 'string', 'string', 'string', 'string', 'string', 'base64', 'string']],
@@ -143,7 +203,10 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
       const { group } = signIn('getTopics', params, ['count'])
       const count = int('count', params[3])
       if (count < 0) throw new XmlRpcFault(SandboxFault.invalidParams, 'count must not be negative.')
-      return group.newestFirst().slice(0, count).map((m) => summary(group, m))
+      return group
+        .newestFirst()
+        .slice(0, count)
+        .map((m) => summary(group, m))
     },
     {
       signature: [['array', 'string', 'string', 'string', 'int']],
@@ -159,7 +222,12 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
       const s = summary(group, m)
       s.body = m.body
       s.enclosures = m.enclosures.map((e) =>
-        struct({ url: ctx.baseUrl() + enclosurePath(group.name, m.msgnum, e), enclosureType: e.type, enclosureAddress: e.address, size: e.size }),
+        struct({
+          url: ctx.baseUrl() + enclosurePath(group.name, m.msgnum, e),
+          enclosureType: e.type,
+          enclosureAddress: e.address,
+          size: e.size,
+        }),
       )
       return s
     },
@@ -170,6 +238,13 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
   )
 
   function summary(group: Group, m: Message): XmlRpcStruct {
-    return struct({ msgnum: m.msgnum, title: m.title, author: m.author, inResponseTo: m.inResponseTo, url: url(group, m.msgnum), whenCreated: utcDateTime(m.whenCreated) })
+    return struct({
+      msgnum: m.msgnum,
+      title: m.title,
+      author: m.author,
+      inResponseTo: m.inResponseTo,
+      url: url(group, m.msgnum),
+      whenCreated: utcDateTime(m.whenCreated),
+    })
   }
 }

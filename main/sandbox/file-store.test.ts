@@ -26,7 +26,9 @@ describe('FileStore', () => {
     expect(again.list('webhost', '0000001')).toMatchObject([{ relativePath: 'sub/copied.txt', size: 9 }])
     expect(await readdir(join(dir, 'users', '0000001'))).toEqual(['kept.html'])
     expect(again.bytesInUse('0000001')).toBe(4 + 9)
-    expect(JSON.parse(await readFile(join(dir, 'files.json'), 'utf8'))).toHaveProperty(['webhost/0000001/sub/copied.txt'])
+    expect(JSON.parse(await readFile(join(dir, 'files.json'), 'utf8'))).toHaveProperty([
+      'webhost/0000001/sub/copied.txt',
+    ])
   })
 
   it('resolves only indexed files, by their URL paths', async () => {
@@ -43,7 +45,9 @@ describe('FileStore', () => {
   it('refuses a file in place of a folder (and the reverse) as a path problem', async () => {
     const store = await FileStore.open(dir)
     await store.put('users', '0000003', 'a', Buffer.from('x'), limits)
-    await expect(store.put('users', '0000003', 'a/b.html', Buffer.from('y'), limits)).rejects.toMatchObject({ kind: 'path' })
+    await expect(store.put('users', '0000003', 'a/b.html', Buffer.from('y'), limits)).rejects.toMatchObject({
+      kind: 'path',
+    })
     await store.put('users', '0000003', 'c/d.html', Buffer.from('y'), limits)
     await expect(store.put('users', '0000003', 'c', Buffer.from('z'), limits)).rejects.toBeInstanceOf(StoreRefusal)
     expect(store.bytesInUse('0000003')).toBe(2)
@@ -60,7 +64,9 @@ describe('FileStore', () => {
 
   it('serialises one member’s uploads, so parallel ones cannot overrun the quota together', async () => {
     const store = await FileStore.open(dir)
-    const results = await Promise.allSettled([1, 2, 3].map((i) => store.put('users', '0000005', `f${i}.txt`, Buffer.alloc(6), limits)))
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((i) => store.put('users', '0000005', `f${i}.txt`, Buffer.alloc(6), limits)),
+    )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2)
     expect(store.bytesInUse('0000005')).toBe(12)
   })
@@ -70,7 +76,18 @@ describe('FileStore', () => {
     const changed: string[][] = []
     store.onChange = (paths) => void changed.push(paths)
     const file = (rel: string, text: string) => ({ rel, bytes: Buffer.from(text) })
-    const results = await store.putMany('users', '0000006', [file('a.txt', '12345'), file('a.txt', '123'), file('big.txt', '12345678901'), file('b.txt', '1234567890'), file('c.txt', '1234')], limits)
+    const results = await store.putMany(
+      'users',
+      '0000006',
+      [
+        file('a.txt', '12345'),
+        file('a.txt', '123'),
+        file('big.txt', '12345678901'),
+        file('b.txt', '1234567890'),
+        file('c.txt', '1234'),
+      ],
+      limits,
+    )
     expect(results.map((r) => r?.kind ?? null)).toEqual([null, null, 'limit', null, 'limit'])
     // a.txt counts once, at its last size: 3 + 10 = 13, so c.txt (4) would pass 15.
     expect(store.bytesInUse('0000006')).toBe(13)

@@ -80,7 +80,14 @@ export class FileStore {
   }
 
   /** Stores bytes at a checked relative path, within the size and quota limits. */
-  async put(space: Space, usernum: string, rel: string, bytes: Uint8Array, limits: SandboxLimits, mimeType?: string): Promise<void> {
+  async put(
+    space: Space,
+    usernum: string,
+    rel: string,
+    bytes: Uint8Array,
+    limits: SandboxLimits,
+    mimeType?: string,
+  ): Promise<void> {
     const [refusal] = await this.putMany(space, usernum, [{ rel, bytes, mimeType }], limits)
     if (refusal) throw refusal
   }
@@ -90,7 +97,12 @@ export class FileStore {
    * written side by side and indexed with one index save: an index save per file made a
    * 10,000-file upload quadratic. Resolves with a refusal, or null, per file.
    */
-  putMany(space: Space, usernum: string, items: readonly PutItem[], limits: SandboxLimits): Promise<(StoreRefusal | null)[]> {
+  putMany(
+    space: Space,
+    usernum: string,
+    items: readonly PutItem[],
+    limits: SandboxLimits,
+  ): Promise<(StoreRefusal | null)[]> {
     return this.lock.run(usernum, async () => {
       const results: (StoreRefusal | null)[] = []
       const admitted: number[] = []
@@ -116,11 +128,20 @@ export class FileStore {
               await writeFileAtomic(this.fileOf(space, usernum, rel), bytes)
             } catch (e) {
               const code = (e as NodeJS.ErrnoException).code
-              if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') return void (results[i] = new StoreRefusal('path', `${rel} clashes with a file or folder of the same name.`))
+              if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
+                return void (results[i] = new StoreRefusal(
+                  'path',
+                  `${rel} clashes with a file or folder of the same name.`,
+                ))
               throw e
             }
             const previous = this.get(space, usernum, rel)
-            this.entries[key(space, usernum, rel)] = { size: bytes.length, ...(mimeType ? { mimeType } : {}), whenCreated: previous?.whenCreated ?? when, whenLastUploaded: when }
+            this.entries[key(space, usernum, rel)] = {
+              size: bytes.length,
+              ...(mimeType ? { mimeType } : {}),
+              whenCreated: previous?.whenCreated ?? when,
+              whenLastUploaded: when,
+            }
             stored.push(this.urlPath(space, usernum, rel))
           }),
         )
@@ -135,8 +156,16 @@ export class FileStore {
 
   private refusal(item: PutItem, limits: SandboxLimits, after: number): StoreRefusal | null {
     const { rel, bytes } = item
-    if (bytes.length > limits.maxFileSize) return new StoreRefusal('limit', `${rel} is ${bytes.length} bytes; the largest file this server accepts is ${limits.maxFileSize} bytes.`)
-    if (after > limits.maxBytesPerUser) return new StoreRefusal('limit', `${rel} (${bytes.length} bytes) would take you to ${after} bytes; your quota is ${limits.maxBytesPerUser} bytes.`)
+    if (bytes.length > limits.maxFileSize)
+      return new StoreRefusal(
+        'limit',
+        `${rel} is ${bytes.length} bytes; the largest file this server accepts is ${limits.maxFileSize} bytes.`,
+      )
+    if (after > limits.maxBytesPerUser)
+      return new StoreRefusal(
+        'limit',
+        `${rel} (${bytes.length} bytes) would take you to ${after} bytes; your quota is ${limits.maxBytesPerUser} bytes.`,
+      )
     return null
   }
 
@@ -189,7 +218,10 @@ export class FileStore {
   }
 
   private async reconcile(): Promise<void> {
-    const legacyTypes = await readFile(join(this.dir, 'types.json'), 'utf8').then(JSON.parse, () => ({})) as Record<string, string>
+    const legacyTypes = (await readFile(join(this.dir, 'types.json'), 'utf8').then(JSON.parse, () => ({}))) as Record<
+      string,
+      string
+    >
     const seen = new Set<string>()
     let changed = false
     for (const space of SPACES) {

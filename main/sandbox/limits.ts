@@ -12,13 +12,36 @@ export interface SandboxLimits {
 export const defaultLimits: SandboxLimits = {
   maxFileSize: 40 * 1024 * 1024,
   maxBytesPerUser: 1024 * 1024 * 1024,
-  legalFileExtensions: ['html', 'htm', 'txt', 'xml', 'rss', 'opml', 'css', 'js', 'json', 'md', 'gif', 'jpg', 'jpeg', 'png', 'svg', 'webp', 'ico', 'mp3', 'mp4', 'pdf', 'zip'],
+  legalFileExtensions: [
+    'html',
+    'htm',
+    'txt',
+    'xml',
+    'rss',
+    'opml',
+    'css',
+    'js',
+    'json',
+    'md',
+    'gif',
+    'jpg',
+    'jpeg',
+    'png',
+    'svg',
+    'webp',
+    'ico',
+    'mp3',
+    'mp4',
+    'pdf',
+    'zip',
+  ],
 }
 
 export function resolveLimits(partial: Partial<SandboxLimits> = {}): SandboxLimits {
   const limits = { ...defaultLimits, ...partial }
   for (const key of ['maxFileSize', 'maxBytesPerUser'] as const) {
-    if (!Number.isSafeInteger(limits[key]) || limits[key] < 0) throw new RangeError(`${key} must be a non-negative integer`)
+    if (!Number.isSafeInteger(limits[key]) || limits[key] < 0)
+      throw new RangeError(`${key} must be a non-negative integer`)
   }
   // Advertised as the PyCS int members: beyond 2^31 they could not be sent as <int>.
   limits.maxFileSize = Math.min(limits.maxFileSize, 2 ** 31 - 1)

@@ -7,7 +7,13 @@ import { writeFileAtomic } from './state-file'
  * server, and a tester wants to see what went out. The sandbox keeps only the MD5 digest, so the
  * mail cannot contain the password; it says how to set a new one. Returns the file's name.
  */
-export async function writePasswordMail(dir: string, member: Member, title: string, baseUrl: string, now: Date): Promise<string> {
+export async function writePasswordMail(
+  dir: string,
+  member: Member,
+  title: string,
+  baseUrl: string,
+  now: Date,
+): Promise<string> {
   const name = `${now.toISOString().replace(/[:.]/g, '-')}-${member.usernum}.eml`
   const mail = [
     `To: ${member.name} <${member.email}>`,

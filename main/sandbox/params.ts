@@ -28,7 +28,10 @@ export function arity(method: string, params: XmlRpcValue[], names: string[], op
   const min = names.length - optional
   if (params.length < min || params.length > names.length) {
     const expected = optional ? `${min} to ${names.length}` : `${names.length}`
-    throw new XmlRpcFault(SandboxFault.invalidParams, `${method} takes ${expected} parameters (${names.join(', ')}); got ${params.length}.`)
+    throw new XmlRpcFault(
+      SandboxFault.invalidParams,
+      `${method} takes ${expected} parameters (${names.join(', ')}); got ${params.length}.`,
+    )
   }
 }
 
@@ -76,5 +79,12 @@ export function structParam(what: string, v: XmlRpcValue | undefined): XmlRpcStr
 /** A dateTime.iso8601 for a moment: the sandbox's wall clock is UTC (documented). */
 export function utcDateTime(at: Date | string): XmlRpcDateTime {
   const d = typeof at === 'string' ? new Date(at) : at
-  return new XmlRpcDateTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds())
+  return new XmlRpcDateTime(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  )
 }

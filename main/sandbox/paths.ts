@@ -5,12 +5,16 @@ import { XmlRpcFault } from '../xmlrpc/fault'
  * letters, backslashes or control characters. Refused with a fault that says which rule broke.
  */
 export function checkRelativePath(path: unknown): string {
-  if (typeof path !== 'string' || path.length === 0) throw new XmlRpcFault(5, 'relativePath must be a non-empty string.')
+  if (typeof path !== 'string' || path.length === 0)
+    throw new XmlRpcFault(5, 'relativePath must be a non-empty string.')
   if (path.length > 1024) throw new XmlRpcFault(5, 'relativePath is longer than 1024 characters.')
-  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path)) throw new XmlRpcFault(5, `relativePath "${path}" must not be absolute.`)
-  if (/[\\\0-\x1f]/.test(path)) throw new XmlRpcFault(5, `relativePath "${path}" contains a backslash or a control character.`)
+  if (path.startsWith('/') || /^[a-zA-Z]:/.test(path))
+    throw new XmlRpcFault(5, `relativePath "${path}" must not be absolute.`)
+  if (/[\\\0-\x1f]/.test(path))
+    throw new XmlRpcFault(5, `relativePath "${path}" contains a backslash or a control character.`)
   const parts = path.split('/')
-  if (parts.some((p) => p === '..' || p === '.' || p === '')) throw new XmlRpcFault(5, `relativePath "${path}" must not contain "..", "." or empty segments.`)
+  if (parts.some((p) => p === '..' || p === '.' || p === ''))
+    throw new XmlRpcFault(5, `relativePath "${path}" must not contain "..", "." or empty segments.`)
   return path
 }
 

@@ -36,7 +36,13 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sandbox-py-'))
-    sandbox = await startSandbox({ dir, port: 0, limits: { maxFileSize: MAX_FILE }, users: [{ email: 'member@example.com', password: 'secret' }], groups: ['extra'] })
+    sandbox = await startSandbox({
+      dir,
+      port: 0,
+      limits: { maxFileSize: MAX_FILE },
+      users: [{ email: 'member@example.com', password: 'secret' }],
+      groups: ['extra'],
+    })
   })
   afterAll(async () => {
     await sandbox?.close()
@@ -57,11 +63,28 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
     expect(storage.clearTextPassword.message).toContain('MD5')
 
     const caps = storage.capabilities
-    expect(caps).toMatchObject({ flError: false, maxFileSize: MAX_FILE, ctBytesInUse: 0, weblogUpdates: { server: '127.0.0.1', port: sandbox.port, protocol: 'xml-rpc', rpcPath: '/RPC2' } })
+    expect(caps).toMatchObject({
+      flError: false,
+      maxFileSize: MAX_FILE,
+      ctBytesInUse: 0,
+      weblogUpdates: { server: '127.0.0.1', port: sandbox.port, protocol: 'xml-rpc', rpcPath: '/RPC2' },
+    })
     expect(caps.legalFileExtensions).toContain('html')
     expect(caps.legalFileExtensions.every((e: string) => !e.includes('.'))).toBe(true)
     expect(Object.keys(caps.community)).toEqual(
-      expect.arrayContaining(['flCanHostComments', 'flCanHostTrackback', 'flCanHostAccessRestrictions', 'flCanMirrorPosts', 'name', 'discussionGroupUrl', 'domainName', 'flHasSearch', 'flPublic', 'mailListUrl', 'urlSearch']),
+      expect.arrayContaining([
+        'flCanHostComments',
+        'flCanHostTrackback',
+        'flCanHostAccessRestrictions',
+        'flCanMirrorPosts',
+        'name',
+        'discussionGroupUrl',
+        'domainName',
+        'flHasSearch',
+        'flPublic',
+        'mailListUrl',
+        'urlSearch',
+      ]),
     )
     expect(caps.yourUpstreamFolderUrl).toBe(`${sandbox.baseUrl}/users/${usernum}/`)
 
@@ -76,8 +99,14 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
     expect(storage.fetched[0]).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', bytes: storage.sent[0] })
     expect(storage.fetched[1]).toMatchObject({ status: 200, type: 'text/plain; charset=utf-8', bytes: storage.sent[1] })
     expect(storage.folder).toMatchObject({ status: 200, bytes: storage.sent[0] }) // the folder URL serves its index.html
-    expect(storage.sendAlias).toMatchObject({ flError: false, urlList: [`${sandbox.baseUrl}/users/${usernum}/plain.txt`] })
-    const inUse = Buffer.from(storage.sent[0], 'base64').length + Buffer.from(storage.sent[1], 'base64').length + 'sent as a <string>'.length
+    expect(storage.sendAlias).toMatchObject({
+      flError: false,
+      urlList: [`${sandbox.baseUrl}/users/${usernum}/plain.txt`],
+    })
+    const inUse =
+      Buffer.from(storage.sent[0], 'base64').length +
+      Buffer.from(storage.sent[1], 'base64').length +
+      'sent as a <string>'.length
     expect(storage.capabilitiesAfter.ctBytesInUse).toBe(inUse)
 
     expect(storage.traversal.flError).toBe(true)
@@ -102,7 +131,10 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
   it('runs a discussion thread: "Re: …" titles, saves, topics, an escaped page and an enclosure round trip', async () => {
     discussion = await python('discuss', sandbox.endpoint, 'member@example.com', 'secret', 'sandbox')
     const d = discussion
-    expect(d.first).toMatchObject({ title: 'Hello <world>', url: `${sandbox.baseUrl}/discuss/sandbox/${d.first.msgnum}` })
+    expect(d.first).toMatchObject({
+      title: 'Hello <world>',
+      url: `${sandbox.baseUrl}/discuss/sandbox/${d.first.msgnum}`,
+    })
     expect(typeof d.first.msgnum).toBe('string')
     expect(d.reply.title).toBe('Re: Hello <world>')
     expect(d.replyToReply.title).toBe('Re: Hello <world>') // never "Re: Re:"
@@ -112,9 +144,20 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
     expect(d.save).toMatchObject({ title: 'Hello again', url: d.first.url })
     expect(d.save.lastsave.dateTime).toMatch(/^\d{8}T\d\d:\d\d:\d\d$/)
     expect(d.topics.map((t: any) => t.msgnum)).toEqual([d.replyToReply.msgnum, d.reply.msgnum, d.first.msgnum])
-    expect(d.topics[2]).toMatchObject({ title: 'Hello again', author: 'member@example.com', inResponseTo: 0, url: d.first.url })
+    expect(d.topics[2]).toMatchObject({
+      title: 'Hello again',
+      author: 'member@example.com',
+      inResponseTo: 0,
+      url: d.first.url,
+    })
     expect(d.topics[1].inResponseTo).toBe(d.first.msgnum)
-    expect(d.message).toMatchObject({ msgnum: d.reply.msgnum, title: 'Re: Hello <world>', body: 'I agree.', inResponseTo: d.first.msgnum, enclosures: [] })
+    expect(d.message).toMatchObject({
+      msgnum: d.reply.msgnum,
+      title: 'Re: Hello <world>',
+      body: 'I agree.',
+      inResponseTo: d.first.msgnum,
+      enclosures: [],
+    })
 
     const page = Buffer.from(d.page.bytes, 'base64').toString()
     expect(d.page.type).toBe('text/html; charset=utf-8')
@@ -122,12 +165,30 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
     expect(page).toContain('A better body with &lt;i&gt;tags&lt;/i&gt;.')
     expect(page).not.toContain('<i>tags</i>')
 
-    expect(d.attach).toMatchObject({ msgnum: d.first.msgnum, enclosureType: 'image/png', enclosureAddress: 'images/pixel.png' })
+    expect(d.attach).toMatchObject({
+      msgnum: d.first.msgnum,
+      enclosureType: 'image/png',
+      enclosureAddress: 'images/pixel.png',
+    })
     expect(d.download).toMatchObject({ status: 200, type: 'image/png', bytes: d.sentEnclosure })
     expect(d.download.disposition).toContain('pixel.png')
-    expect(d.withEnclosure.enclosures).toEqual([{ url: d.attach.url, enclosureType: 'image/png', enclosureAddress: 'images/pixel.png', size: Buffer.from(d.sentEnclosure, 'base64').length }])
+    expect(d.withEnclosure.enclosures).toEqual([
+      {
+        url: d.attach.url,
+        enclosureType: 'image/png',
+        enclosureAddress: 'images/pixel.png',
+        size: Buffer.from(d.sentEnclosure, 'base64').length,
+      },
+    ])
 
-    expect(d.multicall[0]).toEqual(expect.arrayContaining(['mainResponder.discuss.getTopics', 'xmlStorageSystem.saveMultipleFiles', 'validator1.easyStructTest', 'system.multicall']))
+    expect(d.multicall[0]).toEqual(
+      expect.arrayContaining([
+        'mainResponder.discuss.getTopics',
+        'xmlStorageSystem.saveMultipleFiles',
+        'validator1.easyStructTest',
+        'system.multicall',
+      ]),
+    )
     expect(d.multicall[1][0].msgnum).toBe(d.replyToReply.msgnum)
     expect(d.multicall[2].fault[0]).toBe(7)
   })
@@ -160,7 +221,11 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
     const usernum = storage.register.usernum
     const p = await python('persisted', sandbox.endpoint, email, password, usernum, 'sandbox')
     expect(p.register).toMatchObject({ flError: false, usernum })
-    expect(Object.values(p.directory.directory).map((f: any) => f.relativePath)).toEqual(['notes/a b.txt', 'ok.html', 'plain.txt'])
+    expect(Object.values(p.directory.directory).map((f: any) => f.relativePath)).toEqual([
+      'notes/a b.txt',
+      'ok.html',
+      'plain.txt',
+    ])
     // URLs now carry the new port: the files are served from it.
     expect(p.fetched.map((f: any) => f.status)).toEqual([200, 200, 200])
     expect(p.fetched[2].bytes).toBe(b64('sent as a <string>'))

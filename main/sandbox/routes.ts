@@ -9,9 +9,16 @@ import { serveFile } from './http-files'
 import type { WeblogUpdates } from './weblog-updates'
 
 /** Everything but /RPC2: published files, discussion pages, comments, the weblog updates list. */
-export async function route(ctx: SandboxContext, comments: Comments, updates: WeblogUpdates, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function route(
+  ctx: SandboxContext,
+  comments: Comments,
+  updates: WeblogUpdates,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
-  if (url.pathname === COMMENTS_PATH && (req.method === 'GET' || req.method === 'HEAD' || req.method === 'POST')) return comments.handle(req, res, url)
+  if (url.pathname === COMMENTS_PATH && (req.method === 'GET' || req.method === 'HEAD' || req.method === 'POST'))
+    return comments.handle(req, res, url)
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
     return void res.end('The Upstream sandbox answers XML-RPC at POST /RPC2; everything else is read with GET.')
@@ -41,9 +48,15 @@ function sendHome(ctx: SandboxContext, res: ServerResponse): void {
     res,
     ctx.title,
     html`<h1>${ctx.title}</h1>
-<p>A local community server for testing XML-RPC clients. Endpoint: <code>${ctx.baseUrl()}/RPC2</code> (try <code>system.listMethods</code>).</p>
-<h2>Discussion groups</h2><ul>${ctx.discussions.names().map((n) => html`<li><a href="${groupPath(n)}">${n}</a></li>`)}</ul>
-<p><a href="${WEBLOG_UPDATES_PATH}">Recently updated weblogs</a> · ${ctx.members.all().length} members</p>`,
+      <p>
+        A local community server for testing XML-RPC clients. Endpoint: <code>${ctx.baseUrl()}/RPC2</code> (try
+        <code>system.listMethods</code>).
+      </p>
+      <h2>Discussion groups</h2>
+      <ul>
+        ${ctx.discussions.names().map((n) => html`<li><a href="${groupPath(n)}">${n}</a></li>`)}
+      </ul>
+      <p><a href="${WEBLOG_UPDATES_PATH}">Recently updated weblogs</a> · ${ctx.members.all().length} members</p>`,
   )
 }
 
@@ -52,7 +65,21 @@ function sendUpdates(res: ServerResponse, updates: WeblogUpdates): void {
   sendPage(
     res,
     'Recently updated weblogs',
-    html`<h1>Recently updated weblogs</h1><p class="meta">Pinged through weblogUpdates.ping and extendedPing, most recent first.</p>
-${list.length === 0 ? html`<p>No pings yet.</p>` : html`<table>${list.map((u) => html`<tr><td><a href="${u.url}" rel="nofollow">${u.name}</a></td><td class="meta">${u.when}</td><td class="meta">${u.feedUrl ? html`<a href="${u.feedUrl}" rel="nofollow">feed</a>` : ''}</td></tr>`)}</table>`}`,
+    html`<h1>Recently updated weblogs</h1>
+      <p class="meta">Pinged through weblogUpdates.ping and extendedPing, most recent first.</p>
+      ${
+        list.length === 0
+          ? html`<p>No pings yet.</p>`
+          : html`<table>
+              ${list.map(
+                (u) =>
+                  html`<tr>
+                    <td><a href="${u.url}" rel="nofollow">${u.name}</a></td>
+                    <td class="meta">${u.when}</td>
+                    <td class="meta">${u.feedUrl ? html`<a href="${u.feedUrl}" rel="nofollow">feed</a>` : ''}</td>
+                  </tr>`,
+              )}
+            </table>`
+      }`,
   )
 }

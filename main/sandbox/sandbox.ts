@@ -80,7 +80,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   }
   files.onChange = ctx.changed
 
-  const rpc = createXmlRpcServer({ title: ctx.title, maxBodyBytes: Math.max(64 * 1024 * 1024, Math.ceil(limits.maxFileSize * 1.4) + 1024 * 1024) })
+  const rpc = createXmlRpcServer({
+    title: ctx.title,
+    maxBodyBytes: Math.max(64 * 1024 * 1024, Math.ceil(limits.maxFileSize * 1.4) + 1024 * 1024),
+  })
   registerValidator1(rpc)
   registerRadioCommunity(rpc, ctx)
   registerXmlStorage(rpc, ctx)

@@ -29,7 +29,8 @@ describe('pleaseNotify on the sandbox', () => {
   const closers: (() => Promise<void>)[] = []
   let u: string
   let d: string
-  const save = (path: string, text: string) => s.call('xmlStorageSystem.saveMultipleFiles', u, d, [path], [Buffer.from(text)]) as Promise<{ urlList: string[] }>
+  const save = (path: string, text: string) =>
+    s.call('xmlStorageSystem.saveMultipleFiles', u, d, [path], [Buffer.from(text)]) as Promise<{ urlList: string[] }>
 
   beforeAll(async () => {
     s = await openSandbox({ now: () => new Date(clock) })
@@ -45,7 +46,16 @@ describe('pleaseNotify on the sandbox', () => {
     closers.push(l.close)
     const [url] = (await save('feed.xml', 'v1')).urlList
     const asGiven = url.replace('127.0.0.1', 'localhost')
-    for (let i = 0; i < 2; i++) await s.call('xmlStorageSystem.requestNotification', 'test.changed', l.port, 'RPC2', 'XML-RPC', [asGiven], struct())
+    for (let i = 0; i < 2; i++)
+      await s.call(
+        'xmlStorageSystem.requestNotification',
+        'test.changed',
+        l.port,
+        'RPC2',
+        'XML-RPC',
+        [asGiven],
+        struct(),
+      )
     await save('feed.xml', 'v2')
     await s.sandbox.idle()
     expect(l.heard).toEqual([asGiven])
@@ -82,9 +92,26 @@ describe('pleaseNotify on the sandbox', () => {
   it('notifies discussion pages and web-host pages too', async () => {
     const l = await listener()
     closers.push(l.close)
-    const m = (await s.call('mainResponder.discuss.newMessage', 'sandbox', 'sub@example.com', 'pw', 'Watched', 'body', 0)) as { url: string; msgnum: string }
+    const m = (await s.call(
+      'mainResponder.discuss.newMessage',
+      'sandbox',
+      'sub@example.com',
+      'pw',
+      'Watched',
+      'body',
+      0,
+    )) as { url: string; msgnum: string }
     const put = (text: string) =>
-      s.call('webHost.put', struct({ username: 'sub@example.com', password: 'pw', bytes: Buffer.from(text), mimeType: 'text/html', relativePath: 'w.html' })) as Promise<{ url: string }>
+      s.call(
+        'webHost.put',
+        struct({
+          username: 'sub@example.com',
+          password: 'pw',
+          bytes: Buffer.from(text),
+          mimeType: 'text/html',
+          relativePath: 'w.html',
+        }),
+      ) as Promise<{ url: string }>
     const page = (await put('v1')).url
     await s.call('xmlStorageSystem.pleaseNotify', 'test.changed', l.port, '/RPC2', 'xml-rpc', [m.url, page])
     await s.call('mainResponder.discuss.newMessage', 'sandbox', 'sub@example.com', 'pw', '', 'a reply', m.msgnum)

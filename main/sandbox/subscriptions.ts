@@ -65,7 +65,14 @@ export class Subscriptions {
     const expires = new Date(this.now().getTime() + SUBSCRIPTION_LIFETIME_MS).toISOString()
     const kept = this.active()
     for (const url of urls) {
-      const same = kept.find((s) => s.url === url && s.address === fields.address && s.port === fields.port && s.rpcPath === fields.rpcPath && s.procedure === fields.procedure)
+      const same = kept.find(
+        (s) =>
+          s.url === url &&
+          s.address === fields.address &&
+          s.port === fields.port &&
+          s.rpcPath === fields.rpcPath &&
+          s.procedure === fields.procedure,
+      )
       if (same) Object.assign(same, { expires, errors: 0, via: fields.via })
       else kept.push({ ...fields, url, path: decodedPath(new URL(url).pathname), expires, errors: 0 })
     }

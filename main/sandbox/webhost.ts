@@ -48,16 +48,25 @@ export function registerWebHost(rpc: MethodRegistry, ctx: SandboxContext): void 
       const password = str('pageTable.password', getMember(table, 'password'))
       const pageBytes = bytes('pageTable.bytes', getMember(table, 'bytes'))
       const mimeType = str('pageTable.mimeType', getMember(table, 'mimeType')).trim()
-      if (!/^[\w.+-]+\/[\w.+-]+( *;[ -~]*)?$/.test(mimeType)) throw new XmlRpcFault(SandboxFault.invalidParams, `pageTable.mimeType must be a MIME type such as "text/html", not "${mimeType}".`)
+      if (!/^[\w.+-]+\/[\w.+-]+( *;[ -~]*)?$/.test(mimeType))
+        throw new XmlRpcFault(
+          SandboxFault.invalidParams,
+          `pageTable.mimeType must be a MIME type such as "text/html", not "${mimeType}".`,
+        )
       const textToIndex = getMember(table, 'textToIndex')
       if (textToIndex !== undefined) str('pageTable.textToIndex', textToIndex)
       const path = storedPath(checkRelativePath(getMember(table, 'relativePath')), mimeType)
       const member = ctx.members.signIn(username, password)
-      if (!member) throw new XmlRpcFault(SandboxFault.signIn, `Can't store the page: the username or password is incorrect for "${username}". Members sign in with their e-mail address and their password.`)
+      if (!member)
+        throw new XmlRpcFault(
+          SandboxFault.signIn,
+          `Can't store the page: the username or password is incorrect for "${username}". Members sign in with their e-mail address and their password.`,
+        )
       try {
         await ctx.files.put('webhost', member.usernum, path, pageBytes, ctx.limits, mimeType)
       } catch (e) {
-        if (e instanceof StoreRefusal) throw new XmlRpcFault(e.kind === 'limit' ? SandboxFault.limit : SandboxFault.badPath, e.message)
+        if (e instanceof StoreRefusal)
+          throw new XmlRpcFault(e.kind === 'limit' ? SandboxFault.limit : SandboxFault.badPath, e.message)
         throw e
       }
       return struct({ url: ctx.baseUrl() + ctx.files.urlPath('webhost', member.usernum, path) })

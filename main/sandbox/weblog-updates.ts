@@ -64,13 +64,19 @@ export function registerWeblogUpdates(rpc: MethodRegistry, ctx: SandboxContext, 
     'weblogUpdates.ping',
     async (params) => {
       arity('weblogUpdates.ping', params, ['weblogname', 'weblogurl', 'changesurl', 'category'], 2)
-      const [name, url, changesUrl, category] = params.map((p, i) => str(['weblogname', 'weblogurl', 'changesurl', 'category'][i], p))
+      const [name, url, changesUrl, category] = params.map((p, i) =>
+        str(['weblogname', 'weblogurl', 'changesurl', 'category'][i], p),
+      )
       if (!isHttpUrl(url)) return answer(true, `"${url}" is not an http URL.`)
       await updates.record({ name, url, ...(changesUrl ? { changesUrl } : {}), ...(category ? { category } : {}) })
       return answer(false, 'Thanks for the ping.')
     },
     {
-      signature: [['struct', 'string', 'string'], ['struct', 'string', 'string', 'string'], ['struct', 'string', 'string', 'string', 'string']],
+      signature: [
+        ['struct', 'string', 'string'],
+        ['struct', 'string', 'string', 'string'],
+        ['struct', 'string', 'string', 'string', 'string'],
+      ],
       help: `weblogUpdates.ping(weblogname, weblogurl[, changesurl[, category]]) → {flerror, message}. The weblog goes to the head of ${ctx.baseUrl()}/weblogUpdates.`,
     },
   )
@@ -79,14 +85,19 @@ export function registerWeblogUpdates(rpc: MethodRegistry, ctx: SandboxContext, 
     'weblogUpdates.extendedPing',
     async (params) => {
       arity('weblogUpdates.extendedPing', params, ['weblogname', 'weblogurl', 'changesurl', 'feedurl', 'tags'], 1)
-      const [name, url, changesUrl, feedUrl, tags] = params.map((p, i) => str(['weblogname', 'weblogurl', 'changesurl', 'feedurl', 'tags'][i], p))
+      const [name, url, changesUrl, feedUrl, tags] = params.map((p, i) =>
+        str(['weblogname', 'weblogurl', 'changesurl', 'feedurl', 'tags'][i], p),
+      )
       if (!isHttpUrl(url)) return answer(true, `"${url}" is not an http URL.`)
       if (!isHttpUrl(feedUrl)) return answer(true, `The feed URL "${feedUrl}" is not an http URL.`)
       await updates.record({ name, url, feedUrl, ...(changesUrl ? { changesUrl } : {}), ...(tags ? { tags } : {}) })
       return answer(false, 'Thanks for the ping.')
     },
     {
-      signature: [['struct', 'string', 'string', 'string', 'string'], ['struct', 'string', 'string', 'string', 'string', 'string']],
+      signature: [
+        ['struct', 'string', 'string', 'string', 'string'],
+        ['struct', 'string', 'string', 'string', 'string', 'string'],
+      ],
       help: 'weblogUpdates.extendedPing(weblogname, weblogurl, changesurl, feedurl[, tags]) → {flerror, message}: ping with the feed’s URL (tags separated by |).',
     },
   )

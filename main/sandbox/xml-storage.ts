@@ -13,7 +13,8 @@ import type { Subscription } from './subscriptions'
 
 const NS = 'xmlStorageSystem'
 const ok = (members: Record<string, XmlRpcValue>): XmlRpcStruct => struct({ flError: false, message: '', ...members })
-const refused = (message: string, members: Record<string, XmlRpcValue> = {}): XmlRpcStruct => struct({ flError: true, message, ...members })
+const refused = (message: string, members: Record<string, XmlRpcValue> = {}): XmlRpcStruct =>
+  struct({ flError: true, message, ...members })
 
 /** A refusal the handler answers with an {flError: true} struct rather than a fault. */
 class Refusal extends Error {
@@ -22,7 +23,8 @@ class Refusal extends Error {
   }
 }
 
-const DIGEST_HINT = 'The password parameter is the lowercase hex MD5 digest of the password (32 characters 0-9a-f), never the password itself.'
+const DIGEST_HINT =
+  'The password parameter is the lowercase hex MD5 digest of the password (32 characters 0-9a-f), never the password itself.'
 
 /**
  * The community server's storage namespace, PyCS semantics: 7-digit string usernums, passwords
@@ -31,7 +33,12 @@ const DIGEST_HINT = 'The password parameter is the lowercase hex MD5 digest of t
  */
 export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): void {
   /** Wraps a handler so that a Refusal becomes its flError struct. */
-  const reg = (method: string, signature: string[][], help: string, handler: (params: XmlRpcValue[], req: IncomingMessage) => Promise<XmlRpcValue> | XmlRpcValue) =>
+  const reg = (
+    method: string,
+    signature: string[][],
+    help: string,
+    handler: (params: XmlRpcValue[], req: IncomingMessage) => Promise<XmlRpcValue> | XmlRpcValue,
+  ) =>
     rpc.register(
       `${NS}.${method}`,
       async (params, call) => {
@@ -49,17 +56,28 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
     const usernum = params[0]
     const password = str('password', params[1])
     if (typeof usernum !== 'string') {
-      throw new XmlRpcFault(SandboxFault.invalidParams, `usernum must be the string registerUser returned (like "0012345"), exactly as returned, not ${typeof usernum === 'number' ? `the int ${usernum}` : 'that'}.`)
+      throw new XmlRpcFault(
+        SandboxFault.invalidParams,
+        `usernum must be the string registerUser returned (like "0012345"), exactly as returned, not ${typeof usernum === 'number' ? `the int ${usernum}` : 'that'}.`,
+      )
     }
     const member = ctx.members.signInWithDigest(usernum, password)
     if (member) return member
-    if (!ctx.members.byUsernum(usernum)) throw new Refusal(refused(`There is no member with usernum "${usernum}" on this server. Call registerUser first.`))
-    throw new Refusal(refused(`The password is incorrect for usernum ${usernum}.${isMd5Hex(password) ? '' : ' ' + DIGEST_HINT}`))
+    if (!ctx.members.byUsernum(usernum))
+      throw new Refusal(
+        refused(`There is no member with usernum "${usernum}" on this server. Call registerUser first.`),
+      )
+    throw new Refusal(
+      refused(`The password is incorrect for usernum ${usernum}.${isMd5Hex(password) ? '' : ' ' + DIGEST_HINT}`),
+    )
   }
 
   reg(
     'registerUser',
-    [['struct', 'string', 'string', 'string', 'int', 'string'], ['struct', 'string', 'string', 'string', 'int', 'string', 'string']],
+    [
+      ['struct', 'string', 'string', 'string', 'int', 'string'],
+      ['struct', 'string', 'string', 'string', 'int', 'string', 'string'],
+    ],
     'registerUser(email, name, password, clientPort, userAgent[, serialNumber]) → {usernum, flError, message}. password is the lowercase hex MD5 of the password. Registering an e-mail again with the same password returns its usernum.',
     async (params) => {
       arity(`${NS}.registerUser`, params, ['email', 'name', 'password', 'clientPort', 'userAgent', 'serialNumber'], 1)
@@ -73,10 +91,18 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
       if (!isMd5Hex(digest)) return refused(`Can't register ${email}: ${DIGEST_HINT}`, { usernum: '' })
       const existing = ctx.members.byEmail(email)
       if (existing) {
-        if (existing.digest !== digest) return refused(`${email} is already registered here with a different password.`, { usernum: '' })
+        if (existing.digest !== digest)
+          return refused(`${email} is already registered here with a different password.`, { usernum: '' })
         return ok({ usernum: existing.usernum, message: `${email} was already registered; here is its usernum.` })
       }
-      const member = await ctx.members.register({ email, name: name.trim() || email.split('@')[0], digest, clientPort, userAgent, ...(serialNumber !== undefined ? { serialNumber } : {}) })
+      const member = await ctx.members.register({
+        email,
+        name: name.trim() || email.split('@')[0],
+        digest,
+        clientPort,
+        userAgent,
+        ...(serialNumber !== undefined ? { serialNumber } : {}),
+      })
       return ok({ usernum: member.usernum, message: `Welcome, ${member.name}. Your usernum is ${member.usernum}.` })
     },
   )
@@ -90,7 +116,11 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
       if (t instanceof Uint8Array) return t
       return Buffer.from(str(`fileTextList[${i}] (base64 or string)`, t), 'utf8')
     })
-    if (paths.length !== texts.length) throw new XmlRpcFault(SandboxFault.invalidParams, `relativepathList has ${paths.length} paths but fileTextList has ${texts.length} files.`)
+    if (paths.length !== texts.length)
+      throw new XmlRpcFault(
+        SandboxFault.invalidParams,
+        `relativepathList has ${paths.length} paths but fileTextList has ${texts.length} files.`,
+      )
     const member = account(params)
     // Paths and extensions first, then one store call for the rest (one index save per call).
     const outcome: (string | StoreRefusal | XmlRpcFault)[] = paths.map((path) => {
@@ -99,7 +129,10 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
         const ext = extensionOf(rel)
         const legal = ctx.limits.legalFileExtensions
         if (legal.length > 0 && !legal.includes(ext)) {
-          return new StoreRefusal('limit', `${rel}: "${ext ? `.${ext}` : 'no extension'}" is not a legal file extension here (${legal.join(', ')}).`)
+          return new StoreRefusal(
+            'limit',
+            `${rel}: "${ext ? `.${ext}` : 'no extension'}" is not a legal file extension here (${legal.join(', ')}).`,
+          )
         }
         return rel
       } catch (e) {
@@ -108,24 +141,41 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
       }
     })
     const admitted = outcome.flatMap((o, i) => (typeof o === 'string' ? [i] : []))
-    const refusals = await ctx.files.putMany('users', member.usernum, admitted.map((i) => ({ rel: outcome[i] as string, bytes: texts[i] })), ctx.limits)
+    const refusals = await ctx.files.putMany(
+      'users',
+      member.usernum,
+      admitted.map((i) => ({ rel: outcome[i] as string, bytes: texts[i] })),
+      ctx.limits,
+    )
     admitted.forEach((i, k) => {
       if (refusals[k]) outcome[i] = refusals[k]
     })
-    const urlList = outcome.map((o) => (typeof o === 'string' ? ctx.baseUrl() + ctx.files.urlPath('users', member.usernum, o) : ''))
-    const problems = outcome.flatMap((o) => (typeof o === 'string' ? [] : [o instanceof XmlRpcFault ? o.faultString : o.message]))
+    const urlList = outcome.map((o) =>
+      typeof o === 'string' ? ctx.baseUrl() + ctx.files.urlPath('users', member.usernum, o) : '',
+    )
+    const problems = outcome.flatMap((o) =>
+      typeof o === 'string' ? [] : [o instanceof XmlRpcFault ? o.faultString : o.message],
+    )
     const stored = urlList.filter(Boolean).length
     return struct({
       yourUpstreamFolderUrl: upstreamFolderUrl(ctx, member.usernum),
       flError: problems.length > 0,
-      message: problems.length > 0 ? `Stored ${stored} of ${paths.length} files. ${problems.join(' ')}` : `Stored ${stored} file${stored === 1 ? '' : 's'}.`,
+      message:
+        problems.length > 0
+          ? `Stored ${stored} of ${paths.length} files. ${problems.join(' ')}`
+          : `Stored ${stored} file${stored === 1 ? '' : 's'}.`,
       urlList,
     })
   }
   const saveSignature = [['struct', 'string', 'string', 'array', 'array']]
   // The seed's name and the name every real server uses: one handler answers both.
   reg('saveMultipleFiles', saveSignature, saveHelp('saveMultipleFiles'), save)
-  reg('sendMultipleFiles', saveSignature, saveHelp('sendMultipleFiles') + ' The same method as saveMultipleFiles.', save)
+  reg(
+    'sendMultipleFiles',
+    saveSignature,
+    saveHelp('sendMultipleFiles') + ' The same method as saveMultipleFiles.',
+    save,
+  )
 
   reg(
     'deleteMultipleFiles',
@@ -146,7 +196,12 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
         }
       }
       const problems = errorList.filter(Boolean)
-      return struct({ errorList, flError: problems.length > 0, message: problems.length > 0 ? problems.join(' ') : `Deleted ${paths.length} file${paths.length === 1 ? '' : 's'}.` })
+      return struct({
+        errorList,
+        flError: problems.length > 0,
+        message:
+          problems.length > 0 ? problems.join(' ') : `Deleted ${paths.length} file${paths.length === 1 ? '' : 's'}.`,
+      })
     },
   )
 
@@ -206,32 +261,68 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
       const member = account(params)
       const previous = member.lastPing
       const now = ctx.now()
-      await ctx.members.update(member, { lastPing: { when: now.toISOString(), status, clientPort, address: callerAddress(req) } })
+      await ctx.members.update(member, {
+        lastPing: { when: now.toISOString(), status, clientPort, address: callerAddress(req) },
+      })
       const cloudData = struct({ serverTime: utcDateTime(now) })
       if (previous) cloudData.whenLastPing = utcDateTime(previous.when)
-      return ok({ message: status === 0 ? `Welcome back, ${member.name}.` : 'Thanks for the ping.', yourUpstreamFolderUrl: upstreamFolderUrl(ctx, member.usernum), cloudData })
+      return ok({
+        message: status === 0 ? `Welcome back, ${member.name}.` : 'Thanks for the ping.',
+        yourUpstreamFolderUrl: upstreamFolderUrl(ctx, member.usernum),
+        cloudData,
+      })
     },
   )
 
   const notifyParams = ['notifyProcedure', 'port', 'path', 'protocol', 'urlList']
   const notifySignature = ['string', 'int', 'string', 'string', 'array']
-  const subscribe = async (method: Subscription['via'], params: XmlRpcValue[], req: IncomingMessage, withUserInfo = false): Promise<number> => {
+  const subscribe = async (
+    method: Subscription['via'],
+    params: XmlRpcValue[],
+    req: IncomingMessage,
+    withUserInfo = false,
+  ): Promise<number> => {
     arity(`${NS}.${method}`, params, withUserInfo ? [...notifyParams, 'userInfo'] : notifyParams)
     const procedure = str('notifyProcedure', params[0]).trim()
     const port = int('port', params[1])
     const rpcPath = str('path', params[2])
     const protocol = str('protocol', params[3])
     const urls = array('urlList', params[4]).map((u, i) => str(`urlList[${i}]`, u))
-    if (!procedure) throw new XmlRpcFault(SandboxFault.invalidParams, 'notifyProcedure must name the method to call back, such as "myApp.urlChanged".')
+    if (!procedure)
+      throw new XmlRpcFault(
+        SandboxFault.invalidParams,
+        'notifyProcedure must name the method to call back, such as "myApp.urlChanged".',
+      )
     if (port < 1 || port > 65535) throw new XmlRpcFault(SandboxFault.invalidParams, `port ${port} is not a TCP port.`)
-    if (protocol.toLowerCase() !== 'xml-rpc') throw new XmlRpcFault(SandboxFault.invalidParams, `The sandbox calls back over "xml-rpc" only, not "${protocol}".`)
-    if (urls.length === 0) throw new XmlRpcFault(SandboxFault.invalidParams, 'urlList is empty: there is nothing to watch.')
+    if (protocol.toLowerCase() !== 'xml-rpc')
+      throw new XmlRpcFault(
+        SandboxFault.invalidParams,
+        `The sandbox calls back over "xml-rpc" only, not "${protocol}".`,
+      )
+    if (urls.length === 0)
+      throw new XmlRpcFault(SandboxFault.invalidParams, 'urlList is empty: there is nothing to watch.')
     const foreign = urls.filter((u) => !isOurs(ctx, u))
-    if (foreign.length > 0) throw new XmlRpcFault(SandboxFault.invalidParams, `The sandbox can only watch its own URLs (${ctx.baseUrl()}/…), not ${foreign.join(', ')}.`)
-    await ctx.subscriptions.add({ address: callerAddress(req), port, rpcPath: rpcPath.startsWith('/') ? rpcPath : `/${rpcPath}`, procedure, via: method }, urls)
+    if (foreign.length > 0)
+      throw new XmlRpcFault(
+        SandboxFault.invalidParams,
+        `The sandbox can only watch its own URLs (${ctx.baseUrl()}/…), not ${foreign.join(', ')}.`,
+      )
+    await ctx.subscriptions.add(
+      {
+        address: callerAddress(req),
+        port,
+        rpcPath: rpcPath.startsWith('/') ? rpcPath : `/${rpcPath}`,
+        procedure,
+        via: method,
+      },
+      urls,
+    )
     return urls.length
   }
-  const subscribed = (n: number) => ok({ message: `Watching ${n} URL${n === 1 ? '' : 's'} for 25 hours; they will be called back at your address when they change.` })
+  const subscribed = (n: number) =>
+    ok({
+      message: `Watching ${n} URL${n === 1 ? '' : 's'} for 25 hours; they will be called back at your address when they change.`,
+    })
 
   reg(
     'pleaseNotify',
@@ -270,5 +361,9 @@ function isOurs(ctx: SandboxContext, raw: string): boolean {
   } catch {
     return false
   }
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && Number(url.port || 80) === ctx.port()
+  return (
+    url.protocol === 'http:' &&
+    ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) &&
+    Number(url.port || 80) === ctx.port()
+  )
 }

@@ -13,7 +13,12 @@ export interface AtomicWriteOptions {
  * rename → fsync(folder). Resolves only after all of them. On failure the temp file is removed,
  * the previous version is left in place, and the error (with its errno `code`) is rethrown.
  */
-export async function atomicWrite(fs: FsLayer, target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function atomicWrite(
+  fs: FsLayer,
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   const tmp = tempPath(target, 'tmp')
   await writeDurably(fs, tmp, bytes, options.mode ?? 0o644)

@@ -15,7 +15,11 @@ const childFile = join(outDir, `crash-child-${process.pid}.mjs`)
 beforeAll(async () => {
   await mkdir(outDir, { recursive: true })
   await build({
-    stdin: { contents: "import { runCrashChild } from './testing/crash-child'\nawait runCrashChild(process.argv[2])\n", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+    stdin: {
+      contents: "import { runCrashChild } from './testing/crash-child'\nawait runCrashChild(process.argv[2])\n",
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      loader: 'ts',
+    },
     outfile: childFile,
     bundle: true,
     platform: 'node',

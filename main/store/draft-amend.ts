@@ -25,7 +25,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isMsgnum = (v: unknown): boolean => typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v))
 
 /** Enclosure files live in `drafts/<id>/`: a stored name must stay a plain file name there. */
-export const isStoredName = (name: unknown): name is string => typeof name === 'string' && /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/.test(name)
+export const isStoredName = (name: unknown): name is string =>
+  typeof name === 'string' && /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/.test(name)
 
 /** The draft with the amendment applied; refuses a malformed one before anything is written. */
 export function applyAmendment(draft: Draft, a: DraftAmendment): Draft {
@@ -37,7 +38,8 @@ export function applyAmendment(draft: Draft, a: DraftAmendment): Draft {
   if (a.format !== undefined) next.format = a.format
   if (a.inResponseTo !== undefined) next.inResponseTo = a.inResponseTo
   if (a.postFields !== undefined) applyPostFields(next, postFieldsOf(a.postFields as Obj))
-  if (a.enclosures !== undefined) next.enclosures = a.enclosures.map((e) => ({ name: e.name, type: e.type, size: e.size, storedAs: e.storedAs }))
+  if (a.enclosures !== undefined)
+    next.enclosures = a.enclosures.map((e) => ({ name: e.name, type: e.type, size: e.size, storedAs: e.storedAs }))
   for (const key of ['base', 'conflict'] as const) {
     if (a[key] === null) delete next[key]
     else if (a[key] !== undefined) (next as unknown as Obj)[key] = structuredClone(a[key])
@@ -47,16 +49,22 @@ export function applyAmendment(draft: Draft, a: DraftAmendment): Draft {
 
 function amendmentProblem(a: DraftAmendment): string | null {
   if (!isObj(a)) return 'is not an object'
-  if ((a.title !== undefined && typeof a.title !== 'string') || (a.body !== undefined && typeof a.body !== 'string')) return 'has a title or body that is not a string'
-  if (a.format !== undefined && !draftFormats.includes(a.format as DraftFormat)) return `has an unknown format "${String(a.format)}"`
-  if (a.inResponseTo !== undefined && !isMsgnum(a.inResponseTo)) return 'has an inResponseTo that is neither a string nor an integer'
-  if (a.base != null && !isBase(a.base)) return 'has a base that is not {title, body, fetchedAt, msgnum?, members?, post?}'
-  if (a.conflict != null && !isConflict(a.conflict)) return 'has a conflict that is not {detectedAt, theirs: {title, body, post?}, changed?}'
+  if ((a.title !== undefined && typeof a.title !== 'string') || (a.body !== undefined && typeof a.body !== 'string'))
+    return 'has a title or body that is not a string'
+  if (a.format !== undefined && !draftFormats.includes(a.format as DraftFormat))
+    return `has an unknown format "${String(a.format)}"`
+  if (a.inResponseTo !== undefined && !isMsgnum(a.inResponseTo))
+    return 'has an inResponseTo that is neither a string nor an integer'
+  if (a.base != null && !isBase(a.base))
+    return 'has a base that is not {title, body, fetchedAt, msgnum?, members?, post?}'
+  if (a.conflict != null && !isConflict(a.conflict))
+    return 'has a conflict that is not {detectedAt, theirs: {title, body, post?}, changed?}'
   if (a.postFields !== undefined && !isObj(a.postFields)) return 'has postFields that are not an object'
   if (a.enclosures !== undefined) {
     if (!Array.isArray(a.enclosures)) return 'has enclosures that are not a list'
     const bad = a.enclosures.findIndex((e) => !isEnclosure(e))
-    if (bad >= 0) return `has enclosure ${bad + 1} that is not {name, type, size, storedAs} with a plain stored file name`
+    if (bad >= 0)
+      return `has enclosure ${bad + 1} that is not {name, type, size, storedAs} with a plain stored file name`
     const names = a.enclosures.map((e) => e.name)
     if (new Set(names).size !== names.length) return 'has two enclosures with the same name'
   }
@@ -64,7 +72,13 @@ function amendmentProblem(a: DraftAmendment): string | null {
 }
 
 const isBase = (b: unknown): b is ServerBase =>
-  isObj(b) && typeof b.title === 'string' && typeof b.body === 'string' && typeof b.fetchedAt === 'string' && (b.msgnum === undefined || isMsgnum(b.msgnum)) && (b.members === undefined || isObj(b.members)) && (b.post === undefined || isServerPost(b.post))
+  isObj(b) &&
+  typeof b.title === 'string' &&
+  typeof b.body === 'string' &&
+  typeof b.fetchedAt === 'string' &&
+  (b.msgnum === undefined || isMsgnum(b.msgnum)) &&
+  (b.members === undefined || isObj(b.members)) &&
+  (b.post === undefined || isServerPost(b.post))
 
 const isConflict = (c: unknown): c is DraftConflict =>
   isObj(c) &&
@@ -76,4 +90,10 @@ const isConflict = (c: unknown): c is DraftConflict =>
   (c.changed === undefined || (Array.isArray(c.changed) && c.changed.every((f) => typeof f === 'string')))
 
 const isEnclosure = (e: unknown): e is Enclosure =>
-  isObj(e) && typeof e.name === 'string' && e.name.length > 0 && typeof e.type === 'string' && Number.isSafeInteger(e.size) && (e.size as number) >= 0 && isStoredName(e.storedAs)
+  isObj(e) &&
+  typeof e.name === 'string' &&
+  e.name.length > 0 &&
+  typeof e.type === 'string' &&
+  Number.isSafeInteger(e.size) &&
+  (e.size as number) >= 0 &&
+  isStoredName(e.storedAs)

@@ -78,7 +78,8 @@ export class DraftFiles {
     for (const name of names) {
       const temp = parseTempName(name)
       // Only a dead writer's leftovers: a live process (this one included) may be mid-save.
-      if (temp && temp.pid !== process.pid && !isPidAlive(temp.pid)) await this.fs.unlink(join(this.dir, name)).catch(() => {})
+      if (temp && temp.pid !== process.pid && !isPidAlive(temp.pid))
+        await this.fs.unlink(join(this.dir, name)).catch(() => {})
       const m = /^([A-Za-z0-9_-]+)\.json$/.exec(name)
       if (m && isDraftId(m[1])) ids.push(m[1])
     }
@@ -93,7 +94,11 @@ export class DraftFiles {
       // Left in place, so the next save must not go ahead and replace it: fail loudly instead.
       this.report({ id, file, reason })
       const code = (e as NodeJS.ErrnoException).code ?? 'EUNKNOWN'
-      throw new StoreError('storage', code, `The draft file ${file} is damaged (${reason}) and could not be moved aside (${code}); nothing was changed.`)
+      throw new StoreError(
+        'storage',
+        code,
+        `The draft file ${file} is damaged (${reason}) and could not be moved aside (${code}); nothing was changed.`,
+      )
     }
     const problem = { id, file, reason, keptAs }
     this.report(problem)

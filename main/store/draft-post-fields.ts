@@ -20,14 +20,18 @@ export function postFieldsOf(o: Record<string, unknown>): PostFieldsInput {
   if (o.tags !== undefined) {
     out.tags = names(o.tags, 'tags')
     const comma = out.tags.find((t) => t.includes(','))
-    if (comma) throw invalidInput(`The tag “${comma}” has a comma: blogs receive tags as one comma-separated list, so it would become two. Split it, or drop the comma.`)
+    if (comma)
+      throw invalidInput(
+        `The tag “${comma}” has a comma: blogs receive tags as one comma-separated list, so it would become two. Split it, or drop the comma.`,
+      )
   }
   if (o.excerpt !== undefined) out.excerpt = text(o.excerpt, 'excerpt', 10_000)
   if (o.slug !== undefined) out.slug = text(o.slug, 'slug', 200).trim()
   if (o.postDate === null) out.postDate = null
   else if (o.postDate !== undefined) out.postDate = zoned(o.postDate)
   if (o.postStatus !== undefined) {
-    if (o.postStatus !== 'publish' && o.postStatus !== 'draft') throw invalidInput('"postStatus" must be "publish" or "draft".')
+    if (o.postStatus !== 'publish' && o.postStatus !== 'draft')
+      throw invalidInput('"postStatus" must be "publish" or "draft".')
     out.postStatus = o.postStatus
   }
   return out
@@ -54,7 +58,8 @@ function text(v: unknown, key: string, max: number): string {
 
 // Trimmed, empty ones dropped, each once (the server would merge duplicates anyway).
 function names(v: unknown, key: string): string[] {
-  if (!Array.isArray(v) || v.length > MAX_NAMES) throw invalidInput(`"${key}" must be a list of at most ${MAX_NAMES} names.`)
+  if (!Array.isArray(v) || v.length > MAX_NAMES)
+    throw invalidInput(`"${key}" must be a list of at most ${MAX_NAMES} names.`)
   const out: string[] = []
   for (const item of v) {
     const name = text(item, key, 200).trim()
@@ -69,9 +74,13 @@ function zoned(v: unknown): ZonedTime {
   const zone = typeof o.zone === 'string' ? o.zone.trim() : ''
   const m = WALL.exec(wall)
   if (!m) throw invalidInput(`The post date “${wall}” is not a date and time (YYYY-MM-DDTHH:MM).`)
-  if (zone === '' || !isServerTimeZone(zone)) throw invalidInput(`The post date needs its time zone: “${zone}” is not one (an IANA name such as Europe/Paris, UTC, or an offset such as +02:00).`)
+  if (zone === '' || !isServerTimeZone(zone))
+    throw invalidInput(
+      `The post date needs its time zone: “${zone}” is not one (an IANA name such as Europe/Paris, UTC, or an offset such as +02:00).`,
+    )
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0))
   const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s))
-  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) throw invalidInput(`The post date “${wall}” does not exist.`)
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+    throw invalidInput(`The post date “${wall}” does not exist.`)
   return { wall, zone }
 }

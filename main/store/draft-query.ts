@@ -18,7 +18,13 @@ export function matchesQuery(draft: Draft, query: DraftQuery): boolean {
 }
 
 export function summarize(draft: Draft): DraftSummary {
-  const summary: DraftSummary = { id: draft.id, kind: draft.kind, title: draft.title, accountId: draft.accountId, updatedAt: draft.updatedAt }
+  const summary: DraftSummary = {
+    id: draft.id,
+    kind: draft.kind,
+    title: draft.title,
+    accountId: draft.accountId,
+    updatedAt: draft.updatedAt,
+  }
   const url = draft.published.findLast((p) => p.url !== undefined)?.url
   if (url !== undefined) summary.publishedUrl = url
   return summary

@@ -20,15 +20,24 @@ export function validateDraftInput(input: unknown): DraftInput {
   if (!isObj(input)) throw invalidInput('The draft must be an object.')
   const { id, kind, format, title, body, accountId, relativePath, mimeType, inResponseTo } = input
   if (!draftKinds.includes(kind as DraftKind)) throw invalidInput(`"kind" must be one of ${draftKinds.join(', ')}.`)
-  if (!draftFormats.includes(format as DraftFormat)) throw invalidInput(`"format" must be one of ${draftFormats.join(', ')}.`)
+  if (!draftFormats.includes(format as DraftFormat))
+    throw invalidInput(`"format" must be one of ${draftFormats.join(', ')}.`)
   if (typeof title !== 'string') throw invalidInput('"title" must be a string.')
   if (typeof body !== 'string') throw invalidInput('"body" must be a string.')
-  if (id !== undefined && !isDraftId(id)) throw invalidInput('"id" may only hold letters, digits, "-" and "_" (at most 100).')
-  if (accountId !== undefined && accountId !== null && typeof accountId !== 'string') throw invalidInput('"accountId" must be a string or null.')
+  if (id !== undefined && !isDraftId(id))
+    throw invalidInput('"id" may only hold letters, digits, "-" and "_" (at most 100).')
+  if (accountId !== undefined && accountId !== null && typeof accountId !== 'string')
+    throw invalidInput('"accountId" must be a string or null.')
   if (!optString(relativePath)) throw invalidInput('"relativePath" must be a string.')
   if (!optString(mimeType)) throw invalidInput('"mimeType" must be a string.')
-  if (inResponseTo !== undefined && typeof inResponseTo !== 'string' && !(typeof inResponseTo === 'number' && Number.isSafeInteger(inResponseTo))) {
-    throw invalidInput('"inResponseTo" must be the parent\'s msgnum as the server gave it (a string or an integer), or 0 for a new thread.')
+  if (
+    inResponseTo !== undefined &&
+    typeof inResponseTo !== 'string' &&
+    !(typeof inResponseTo === 'number' && Number.isSafeInteger(inResponseTo))
+  ) {
+    throw invalidInput(
+      '"inResponseTo" must be the parent\'s msgnum as the server gave it (a string or an integer), or 0 for a new thread.',
+    )
   }
   const out: DraftInput = { kind: kind as DraftKind, format: format as DraftFormat, title, body }
   if (id !== undefined) out.id = id
@@ -47,9 +56,11 @@ export function validatePublishRecord(record: unknown): PublishRecord {
 
 function publishRecordProblem(r: unknown): string | null {
   if (!isObj(r)) return 'is not an object'
-  if (typeof r.at !== 'string' || typeof r.jobId !== 'string' || typeof r.accountId !== 'string') return 'needs "at", "jobId" and "accountId" strings'
+  if (typeof r.at !== 'string' || typeof r.jobId !== 'string' || typeof r.accountId !== 'string')
+    return 'needs "at", "jobId" and "accountId" strings'
   if (!optString(r.url)) return 'has a "url" that is not a string'
-  if (r.msgnum !== undefined && typeof r.msgnum !== 'string' && typeof r.msgnum !== 'number') return 'has a "msgnum" that is neither string nor number'
+  if (r.msgnum !== undefined && typeof r.msgnum !== 'string' && typeof r.msgnum !== 'number')
+    return 'has a "msgnum" that is neither string nor number'
   if (r.members !== undefined && !isObj(r.members)) return 'has "members" that are not an object'
   return null
 }

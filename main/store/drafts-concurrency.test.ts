@@ -32,7 +32,9 @@ describe('DraftStore: concurrent saves of one draft', () => {
     const durable = () => f.calls.filter((c) => c.op === 'fsyncDir' && c.path === dir && c.outcome === 'ok').length
     const seen: { draft: Draft; durableAtResolve: number }[] = []
     const saves = Array.from({ length: 20 }, (_, n) =>
-      store.save({ id: 'same', kind: 'post', format: 'text', title: `t${n}`, body: `body ${n}` }).then((draft) => seen.push({ draft, durableAtResolve: durable() })),
+      store
+        .save({ id: 'same', kind: 'post', format: 'text', title: `t${n}`, body: `body ${n}` })
+        .then((draft) => seen.push({ draft, durableAtResolve: durable() })),
     )
     await Promise.all(saves)
     expect(seen.map((s) => s.draft.body)).toEqual(Array.from({ length: 20 }, (_, n) => `body ${n}`))
@@ -45,11 +47,16 @@ describe('DraftStore: concurrent saves of one draft', () => {
   it('property: whatever the timing, each draft ends as its last call and revisions follow call order', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.string({ maxLength: 30 })), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.string({ maxLength: 30 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 20 }),
         async (calls, delays) => {
           const store = openDraftStore(await tempDir(), { fs: jittery(nodeFs, delays) })
-          const results = await Promise.all(calls.map(([id, body]) => store.save({ id, kind: 'post', format: 'text', title: '', body })))
+          const results = await Promise.all(
+            calls.map(([id, body]) => store.save({ id, kind: 'post', format: 'text', title: '', body })),
+          )
           for (const id of ['a', 'b', 'c']) {
             const mine = calls.map(([cid], i) => (cid === id ? results[i] : null)).filter((r): r is Draft => r !== null)
             expect(mine.map((r) => r.revision)).toEqual(mine.map((_, i) => i + 1))

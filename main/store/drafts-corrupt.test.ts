@@ -48,7 +48,11 @@ describe('DraftStore: damaged files', () => {
 
   it('get refuses a damaged file; a later save starts afresh and the damaged copy stays', async () => {
     const { store, problems } = await setUp()
-    await expect(store.get('cut-short')).rejects.toMatchObject({ kind: 'storage', code: 'ECORRUPT', message: expect.stringContaining('damaged') })
+    await expect(store.get('cut-short')).rejects.toMatchObject({
+      kind: 'storage',
+      code: 'ECORRUPT',
+      message: expect.stringContaining('damaged'),
+    })
     const saved = await store.save({ id: 'cut-short', kind: 'post', format: 'text', title: 'Again', body: 'retyped' })
     expect(saved.revision).toBe(1)
     expect(await readFile(problems[0].keptAs!, 'utf8')).not.toContain('retyped')

@@ -40,7 +40,10 @@ describe('DraftStore on a real, small disk', () => {
       expect(await readdir(join(disk.dir, 'drafts'))).toEqual(['big.json'])
 
       execFileSync('mount', ['-o', 'remount,ro', disk.dir])
-      await expect(store.save(draft('c'))).rejects.toMatchObject({ code: 'EROFS', message: expect.stringMatching(/^Not saved: .*read-only.*EROFS/) })
+      await expect(store.save(draft('c'))).rejects.toMatchObject({
+        code: 'EROFS',
+        message: expect.stringMatching(/^Not saved: .*read-only.*EROFS/),
+      })
       expect(await store.get('big')).toEqual(v1)
       execFileSync('mount', ['-o', 'remount,rw', disk.dir])
       expect(await store.save(draft('c'))).toMatchObject({ revision: 2, body: 'c' })

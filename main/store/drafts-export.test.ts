@@ -12,7 +12,13 @@ describe('DraftStore: export', () => {
   it('writes the document by its format plus the full JSON', async () => {
     const store = openDraftStore(await tempDir())
     const out = join(await tempDir(), 'export')
-    const d = await store.save({ id: 'n1', kind: 'post', format: 'markdown', title: 'Café & Crème!', body: 'Some *words*.' })
+    const d = await store.save({
+      id: 'n1',
+      kind: 'post',
+      format: 'markdown',
+      title: 'Café & Crème!',
+      body: 'Some *words*.',
+    })
     const paths = await store.exportDraft('n1', out)
     expect(paths.map((p) => p.slice(out.length + 1))).toEqual(['cafe-creme-n1.md', 'cafe-creme-n1.json'])
     expect(await readFile(paths[0], 'utf8')).toBe('# Café & Crème!\n\nSome *words*.\n')
@@ -23,10 +29,23 @@ describe('DraftStore: export', () => {
     const store = openDraftStore(await tempDir())
     const out = await tempDir()
     await store.save({ id: 'h1', kind: 'message', format: 'html', title: 'A <b> title', body: '<p>hi</p>' })
-    await store.save({ id: 'h2', kind: 'page', format: 'html', title: 'Page', body: '<!DOCTYPE html><html><body>x</body></html>' })
+    await store.save({
+      id: 'h2',
+      kind: 'page',
+      format: 'html',
+      title: 'Page',
+      body: '<!DOCTYPE html><html><body>x</body></html>',
+    })
     await store.save({ id: 't1', kind: 'message', format: 'text', title: '', body: 'plain' })
     const paths = await store.exportAll(out)
-    expect((await readdir(out)).sort()).toEqual(['a-b-title-h1.html', 'a-b-title-h1.json', 'page-h2.html', 'page-h2.json', 'untitled-t1.json', 'untitled-t1.txt'])
+    expect((await readdir(out)).sort()).toEqual([
+      'a-b-title-h1.html',
+      'a-b-title-h1.json',
+      'page-h2.html',
+      'page-h2.json',
+      'untitled-t1.json',
+      'untitled-t1.txt',
+    ])
     expect(paths).toHaveLength(6)
     const h1 = await readFile(join(out, 'a-b-title-h1.html'), 'utf8')
     expect(h1).toContain('<title>A &#60;b&#62; title</title>')
@@ -42,7 +61,10 @@ describe('DraftStore: export', () => {
     await expect(store.exportDraft('ghost', out)).rejects.toMatchObject({ kind: 'not-found' })
     await store.save({ id: 'e', kind: 'post', format: 'text', title: 't', body: 'b' })
     f.fail('write', 'ENOSPC', (c) => c.path.startsWith(out))
-    await expect(store.exportDraft('e', out)).rejects.toMatchObject({ code: 'ENOSPC', message: expect.stringMatching(/^Not exported: the disk is full \(ENOSPC\)/) })
+    await expect(store.exportDraft('e', out)).rejects.toMatchObject({
+      code: 'ENOSPC',
+      message: expect.stringMatching(/^Not exported: the disk is full \(ENOSPC\)/),
+    })
     expect(await readdir(out)).toEqual([])
   })
 })

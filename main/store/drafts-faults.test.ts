@@ -49,7 +49,11 @@ describe('DraftStore: "Saved" only after the bytes are durable', () => {
         const file = join(data, 'drafts', 'd1.json')
         const before = await readFile(file, 'utf8')
         f.fail(op, code)
-        await expect(store.save(input('new text'))).rejects.toMatchObject({ kind: 'storage', code, message: expect.stringMatching(messages[code]) })
+        await expect(store.save(input('new text'))).rejects.toMatchObject({
+          kind: 'storage',
+          code,
+          message: expect.stringMatching(messages[code]),
+        })
         expect(await readFile(file, 'utf8')).toBe(before)
         expect(await store.get('d1')).toEqual(v1)
         expect(await readdir(join(data, 'drafts'))).toEqual(['d1.json'])

@@ -6,7 +6,13 @@ import { openDraftStore } from './drafts'
 import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
-const post = (over: Partial<DraftInput> = {}): DraftInput => ({ kind: 'post', format: 'markdown', title: 'Hello', body: 'First words.', ...over })
+const post = (over: Partial<DraftInput> = {}): DraftInput => ({
+  kind: 'post',
+  format: 'markdown',
+  title: 'Hello',
+  body: 'First words.',
+  ...over,
+})
 
 // A clock that moves one second per reading, so order by updatedAt is deterministic.
 const ticking = (start = Date.parse('2025-01-01T00:00:00Z')) => {
@@ -34,17 +40,30 @@ describe('DraftStore: save and get', () => {
   it('keeps account, path and fields it does not know when a save leaves them out', async () => {
     const data = await tempDir()
     const store = openDraftStore(data)
-    const d = await store.save(post({ id: 'page-1', kind: 'page', format: 'html', accountId: 'acc', relativePath: 'a/b.html' }))
+    const d = await store.save(
+      post({ id: 'page-1', kind: 'page', format: 'html', accountId: 'acc', relativePath: 'a/b.html' }),
+    )
     const raw = JSON.parse(await readFile(join(data, 'drafts', 'page-1.json'), 'utf8'))
     // A later version's field (the server copy kept as base) must survive this version's save.
     await writeFile(join(data, 'drafts', 'page-1.json'), JSON.stringify({ ...raw, base: { body: 'server copy' } }))
     const next = await store.save({ id: d.id, kind: 'page', format: 'html', title: 't', body: 'b' })
-    expect(next).toMatchObject({ accountId: 'acc', relativePath: 'a/b.html', base: { body: 'server copy' }, revision: 2 })
+    expect(next).toMatchObject({
+      accountId: 'acc',
+      relativePath: 'a/b.html',
+      base: { body: 'server copy' },
+      revision: 2,
+    })
   })
 
   it('ignores revision, dates and publish history sent by the caller', async () => {
     const store = openDraftStore(await tempDir())
-    const input = { ...post(), id: 'x', revision: 99, createdAt: '1999', published: [{ at: 'now', jobId: 'j', accountId: 'a' }] }
+    const input = {
+      ...post(),
+      id: 'x',
+      revision: 99,
+      createdAt: '1999',
+      published: [{ at: 'now', jobId: 'j', accountId: 'a' }],
+    }
     const saved = await store.save(input as DraftInput)
     expect(saved.revision).toBe(1)
     expect(saved.createdAt).not.toBe('1999')
@@ -64,7 +83,11 @@ describe('DraftStore: save and get', () => {
       [{ ...post(), accountId: 7 }, /"accountId"/],
     ]
     for (const [input, message] of bad) {
-      await expect(store.save(input as DraftInput)).rejects.toMatchObject({ kind: 'invalid-input', code: 'EINVAL', message: expect.stringMatching(message) })
+      await expect(store.save(input as DraftInput)).rejects.toMatchObject({
+        kind: 'invalid-input',
+        code: 'EINVAL',
+        message: expect.stringMatching(message),
+      })
     }
     await expect(store.create({ ...post(), id: 'given' })).rejects.toMatchObject({ code: 'EINVAL' })
     await expect(readdir(join(data, 'drafts'))).rejects.toMatchObject({ code: 'ENOENT' })
@@ -82,7 +105,9 @@ describe('DraftStore: list and search', () => {
     const store = openDraftStore(await tempDir(), { now: ticking() })
     const a = await store.save(post({ id: 'a', title: 'Garden notes', body: 'Tomatoes and BEANS', accountId: 'home' }))
     await store.save(post({ id: 'b', kind: 'message', title: 'Re: beans', body: 'agreed', accountId: 'group' }))
-    const c = await store.save(post({ id: 'c', kind: 'page', format: 'html', title: 'About', body: '<p>me</p>', accountId: 'home' }))
+    const c = await store.save(
+      post({ id: 'c', kind: 'page', format: 'html', title: 'About', body: '<p>me</p>', accountId: 'home' }),
+    )
     expect((await store.list()).map((s) => s.id)).toEqual(['c', 'b', 'a'])
     await store.save(post({ id: 'a', title: 'Garden notes', body: 'Tomatoes and BEANS' }))
     expect((await store.list()).map((s) => s.id)).toEqual(['a', 'c', 'b'])
@@ -105,7 +130,14 @@ describe('DraftStore: publish records', () => {
   it('records what was published where without touching the text or updatedAt', async () => {
     const store = openDraftStore(await tempDir(), { now: ticking() })
     const d = await store.save(post({ id: 'p' }))
-    const rec = { at: '2025-02-01T00:00:00Z', jobId: 'job-1', accountId: 'acc', url: 'http://x/p.html', msgnum: 12, members: { url: 'http://x/p.html' } }
+    const rec = {
+      at: '2025-02-01T00:00:00Z',
+      jobId: 'job-1',
+      accountId: 'acc',
+      url: 'http://x/p.html',
+      msgnum: 12,
+      members: { url: 'http://x/p.html' },
+    }
     const after = await store.recordPublish('p', rec)
     expect(after).toMatchObject({ revision: 2, updatedAt: d.updatedAt, body: d.body, published: [rec] })
     expect((await store.list())[0].publishedUrl).toBe('http://x/p.html')

@@ -48,7 +48,8 @@ export class DraftStore {
 
   /** A new draft with a fresh id. */
   create(input: DraftInput): Promise<Draft> {
-    if ((input as { id?: unknown })?.id !== undefined) return Promise.reject(invalidInput('A new draft cannot come with an id; use save to update one.'))
+    if ((input as { id?: unknown })?.id !== undefined)
+      return Promise.reject(invalidInput('A new draft cannot come with an id; use save to update one.'))
     return this.save(input)
   }
 
@@ -170,14 +171,19 @@ export class DraftStore {
     }
     return drafts
   }
-
 }
 
 const pick = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
   value === undefined ? {} : ({ [key]: value } as Record<K, string>)
 
 const corrupt = (p: DraftProblem): StoreError =>
-  new StoreError('storage', 'ECORRUPT', `The draft file ${p.file} is damaged (${p.reason}); it was kept as ${p.keptAs} and is not used.`, { file: p.file, keptAs: p.keptAs ?? null })
+  new StoreError(
+    'storage',
+    'ECORRUPT',
+    `The draft file ${p.file} is damaged (${p.reason}); it was kept as ${p.keptAs} and is not used.`,
+    { file: p.file, keptAs: p.keptAs ?? null },
+  )
 
 /** The store for a data directory, with the real disk. */
-export const openDraftStore = (dataDir: string, options?: DraftStoreOptions): DraftStore => new DraftStore(dataDir, options)
+export const openDraftStore = (dataDir: string, options?: DraftStoreOptions): DraftStore =>
+  new DraftStore(dataDir, options)

@@ -31,7 +31,11 @@ describe('nodeFs', () => {
     const root = await tempDir()
     const f = faultyFs(nodeFs)
     await ensureDir(f.fs, join(root, 'a', 'b', 'c'))
-    expect(f.calls.filter((c) => c.op === 'fsyncDir').map((c) => c.path)).toEqual([join(root, 'a', 'b'), join(root, 'a'), root])
+    expect(f.calls.filter((c) => c.op === 'fsyncDir').map((c) => c.path)).toEqual([
+      join(root, 'a', 'b'),
+      join(root, 'a'),
+      root,
+    ])
     f.clear()
     await ensureDir(f.fs, join(root, 'a', 'b', 'c'))
     expect(f.calls.map((c) => c.op)).toEqual(['mkdir'])

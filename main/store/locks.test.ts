@@ -8,7 +8,8 @@ import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
 const bootedAt = Date.now() - uptime() * 1000
-const lockOf = (pid: number, extra: object = {}) => JSON.stringify({ pid, host: hostname(), bootedAt, token: 'feedfacefeedface', at: 'then', ...extra })
+const lockOf = (pid: number, extra: object = {}) =>
+  JSON.stringify({ pid, host: hostname(), bootedAt, token: 'feedfacefeedface', at: 'then', ...extra })
 
 describe('acquireLock', () => {
   it('is exclusive: a second holder gets null until the first releases', async () => {
@@ -28,7 +29,9 @@ describe('acquireLock', () => {
 
   it('lets only one of many simultaneous callers win', async () => {
     const data = await tempDir()
-    const locks = await Promise.all(Array.from({ length: 10 }, (_, i) => acquireLock(data, 'publisher', { pid: 1_000_000 + i, isAlive: () => true })))
+    const locks = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => acquireLock(data, 'publisher', { pid: 1_000_000 + i, isAlive: () => true })),
+    )
     expect(locks.filter(Boolean)).toHaveLength(1)
     expect((await readdir(data)).filter((n) => n !== 'publisher.lock')).toEqual([])
   })
@@ -75,7 +78,9 @@ describe('acquireLock', () => {
       const data = await tempDir()
       await writeFile(join(data, 'publisher.lock'), lockOf(999_999_999))
       const isAlive = (pid: number) => pid !== 999_999_999
-      const locks = await Promise.all(Array.from({ length: 6 }, (_, i) => acquireLock(data, 'publisher', { pid: 2_000_000 + i, isAlive })))
+      const locks = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => acquireLock(data, 'publisher', { pid: 2_000_000 + i, isAlive })),
+      )
       const winners = locks.filter((l) => l !== null)
       expect(winners).toHaveLength(1)
       expect(await winners[0]!.held()).toBe(true)

@@ -38,7 +38,11 @@ const rebootSlackMs = 10 * 60_000
  * reads a half-written lock. A lock whose process is gone (or from before a reboot, when the pid
  * may have been reused) is taken over. Resolves with null when another live process holds it.
  */
-export async function acquireLock(dataDir: string, name = 'publisher', options: LockOptions = {}): Promise<Lock | null> {
+export async function acquireLock(
+  dataDir: string,
+  name = 'publisher',
+  options: LockOptions = {},
+): Promise<Lock | null> {
   const fs = options.fs ?? nodeFs
   const path = join(dataDir, `${name}.lock`)
   const me: Owner = {
@@ -53,7 +57,10 @@ export async function acquireLock(dataDir: string, name = 'publisher', options: 
   await ensureDir(fs, dataDir)
 
   const readText = (p: string): Promise<string | undefined> =>
-    fs.readFile(p).then((b) => Buffer.from(b).toString('utf8'), (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
+    fs.readFile(p).then(
+      (b) => Buffer.from(b).toString('utf8'),
+      (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)),
+    )
 
   const isStale = (text: string): boolean => {
     const o = parseOwner(text)
@@ -121,7 +128,11 @@ function handle(fs: FsLayer, path: string, mine: string, readText: (p: string) =
 function parseOwner(text: string): Owner | null {
   try {
     const o = JSON.parse(text) as Owner
-    const ok = Number.isSafeInteger(o.pid) && typeof o.host === 'string' && typeof o.bootedAt === 'number' && typeof o.token === 'string'
+    const ok =
+      Number.isSafeInteger(o.pid) &&
+      typeof o.host === 'string' &&
+      typeof o.bootedAt === 'number' &&
+      typeof o.token === 'string'
     return ok ? o : null
   } catch {
     return null

@@ -56,7 +56,9 @@ export function fileSecrets(dataDir: string, options: FileSecretsOptions = {}): 
         await ensureDir(fs, dataDir)
         await atomicWrite(fs, file, serializeSecretsFile(f), { mode: 0o600 })
       } catch (e) {
-        throw isErrno(e) ? diskError(e, { lead: 'Password not saved', keeps: 'enter it again once the disk is writable' }) : e
+        throw isErrno(e)
+          ? diskError(e, { lead: 'Password not saved', keeps: 'enter it again once the disk is writable' })
+          : e
       }
     })
 

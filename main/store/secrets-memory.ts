@@ -1,7 +1,9 @@
 import type { SecretsDriver } from './secrets'
 
 /** Secrets for tests: nothing touches the disk; `values` lets a test look at what was stored. */
-export function memorySecrets(initial: Record<string, string> = {}): SecretsDriver & { readonly values: Map<string, string> } {
+export function memorySecrets(
+  initial: Record<string, string> = {},
+): SecretsDriver & { readonly values: Map<string, string> } {
   const values = new Map(Object.entries(initial))
   return {
     encrypted: false,

@@ -42,11 +42,17 @@ describe('fileSecrets', () => {
   it("keeps the desktop app's encrypted entries it cannot read", async () => {
     const data = await tempDir()
     const file = join(data, 'secrets.json')
-    await writeFile(file, JSON.stringify({ version: 1, entries: { enc: { encoding: 'safeStorage', value: 'djEwAAAA' } } }))
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, entries: { enc: { encoding: 'safeStorage', value: 'djEwAAAA' } } }),
+    )
     const s = fileSecrets(data)
     expect(await s.get('enc')).toBeUndefined()
     await s.set('plain', 'p')
-    expect(JSON.parse(await readFile(file, 'utf8')).entries).toEqual({ enc: { encoding: 'safeStorage', value: 'djEwAAAA' }, plain: { encoding: 'plain', value: 'p' } })
+    expect(JSON.parse(await readFile(file, 'utf8')).entries).toEqual({
+      enc: { encoding: 'safeStorage', value: 'djEwAAAA' },
+      plain: { encoding: 'plain', value: 'p' },
+    })
   })
 
   it('puts a damaged file aside instead of overwriting it', async () => {
@@ -55,7 +61,9 @@ describe('fileSecrets', () => {
     const s = fileSecrets(data, { now: () => new Date('2025-01-01T00:00:00Z') })
     expect(await s.get('k')).toBeUndefined()
     await s.set('k', 'v')
-    expect(await readFile(join(data, 'secrets.corrupt-2025-01-01T00-00-00-000Z.json'), 'utf8')).toBe('{"version":1,"entr')
+    expect(await readFile(join(data, 'secrets.corrupt-2025-01-01T00-00-00-000Z.json'), 'utf8')).toBe(
+      '{"version":1,"entr',
+    )
   })
 
   it('a write that fails leaves the stored passwords as they were', async () => {
@@ -64,7 +72,10 @@ describe('fileSecrets', () => {
     const s = fileSecrets(data, { fs: f.fs })
     await s.set('k', 'old')
     f.fail('rename', 'EROFS')
-    await expect(s.set('k', 'new')).rejects.toMatchObject({ code: 'EROFS', message: expect.stringMatching(/^Password not saved: /) })
+    await expect(s.set('k', 'new')).rejects.toMatchObject({
+      code: 'EROFS',
+      message: expect.stringMatching(/^Password not saved: /),
+    })
     expect(await s.get('k')).toBe('old')
     expect(await readdir(data)).toEqual(['secrets.json'])
   })

@@ -20,7 +20,10 @@ export function isServerPost(v: unknown): v is ServerPost {
     typeof v.slug === 'string' &&
     strOrNull(v.status) &&
     strOrNull(v.dateCreated) &&
-    (v.dateSource === null || v.dateSource === 'gmt' || v.dateSource === 'sent-zone' || v.dateSource === 'account-zone') &&
+    (v.dateSource === null ||
+      v.dateSource === 'gmt' ||
+      v.dateSource === 'sent-zone' ||
+      v.dateSource === 'account-zone') &&
     strOrNull(v.dateModified) &&
     strOrNull(v.link)
   )

@@ -9,7 +9,13 @@ import { defaultSettings } from './settings-types'
 import { useTempDirs } from './testing/test-dir'
 
 const tempDir = useTempDirs()
-const account = { id: 'a1', kind: 'webhost' as const, name: 'Home', url: 'http://127.0.0.1:5337/RPC2', username: 'me@example.com' }
+const account = {
+  id: 'a1',
+  kind: 'webhost' as const,
+  name: 'Home',
+  url: 'http://127.0.0.1:5337/RPC2',
+  username: 'me@example.com',
+}
 const at = new Date('2025-03-04T05:06:07.089Z')
 
 describe('openSettings', () => {
@@ -24,7 +30,11 @@ describe('openSettings', () => {
     expect(next.accounts).toEqual([account])
     const text = await readFile(join(data, 'settings.json'), 'utf8')
     expect(text).toBe(JSON.stringify(next, undefined, '\t'))
-    expect(f.calls.filter((c) => ['fsync', 'rename', 'fsyncDir'].includes(c.op)).map((c) => c.op)).toEqual(['fsync', 'rename', 'fsyncDir'])
+    expect(f.calls.filter((c) => ['fsync', 'rename', 'fsyncDir'].includes(c.op)).map((c) => c.op)).toEqual([
+      'fsync',
+      'rename',
+      'fsyncDir',
+    ])
     expect(openSettings(data).get()).toEqual(next)
   })
 
@@ -46,8 +56,15 @@ describe('openSettings', () => {
 
   it('completes an older file with defaults and keeps keys it does not know', async () => {
     const data = await tempDir()
-    await writeFile(join(data, 'settings.json'), JSON.stringify({ accounts: [account], __internal__: { migrations: { version: '0.1.0' } } }))
-    expect(openSettings(data).get()).toEqual({ accounts: [account], preferences: { theme: 'system' }, __internal__: { migrations: { version: '0.1.0' } } })
+    await writeFile(
+      join(data, 'settings.json'),
+      JSON.stringify({ accounts: [account], __internal__: { migrations: { version: '0.1.0' } } }),
+    )
+    expect(openSettings(data).get()).toEqual({
+      accounts: [account],
+      preferences: { theme: 'system' },
+      __internal__: { migrations: { version: '0.1.0' } },
+    })
   })
 
   for (const [what, content] of [
@@ -79,7 +96,8 @@ describe('openSettings', () => {
     f.fail('fsync', 'ENOSPC')
     await expect(store.update((s) => void (s.accounts = []))).rejects.toMatchObject({
       code: 'ENOSPC',
-      message: 'Settings not saved: the disk is full (ENOSPC). Free some space; the previous settings are still in use.',
+      message:
+        'Settings not saved: the disk is full (ENOSPC). Free some space; the previous settings are still in use.',
     })
     expect(store.get().accounts).toEqual([account])
     expect(openSettings(data).get().accounts).toEqual([account])
@@ -87,13 +105,17 @@ describe('openSettings', () => {
 
   it('refuses an update that would write something that is not settings', async () => {
     const store = openSettings(await tempDir())
-    await expect(store.update((s) => void ((s as { accounts: unknown }).accounts = null))).rejects.toMatchObject({ kind: 'invalid-input' })
+    await expect(store.update((s) => void ((s as { accounts: unknown }).accounts = null))).rejects.toMatchObject({
+      kind: 'invalid-input',
+    })
     expect(store.get()).toEqual(defaultSettings())
   })
 
   it('runs updates one after another, none lost', async () => {
     const store = openSettings(await tempDir())
-    await Promise.all(Array.from({ length: 10 }, (_, i) => store.update((s) => void s.accounts.push({ ...account, id: `a${i}` }))))
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.update((s) => void s.accounts.push({ ...account, id: `a${i}` }))),
+    )
     expect(store.get().accounts.map((a) => a.id)).toEqual(Array.from({ length: 10 }, (_, i) => `a${i}`))
   })
 })

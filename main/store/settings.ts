@@ -49,7 +49,9 @@ export function openSettings(dataDir: string, options: SettingsOptions = {}): Se
           await ensureDir(fs, dataDir)
           await atomicWrite(fs, file, serialize(next))
         } catch (e) {
-          throw isErrno(e) ? diskError(e, { lead: 'Settings not saved', keeps: 'the previous settings are still in use' }) : e
+          throw isErrno(e)
+            ? diskError(e, { lead: 'Settings not saved', keeps: 'the previous settings are still in use' })
+            : e
         }
         current = next
         return structuredClone(next)
@@ -80,7 +82,10 @@ function load(file: string, options: SettingsOptions): { settings: Settings; blo
   } catch (e) {
     // Still in place: refuse to write over it, so the damaged file is never lost.
     options.onProblem?.({ file, reason: parsed.problem })
-    const blocked = diskError(e, { lead: `Settings not saved: ${file} is damaged and could not be moved aside`, keeps: 'it was left as it is' })
+    const blocked = diskError(e, {
+      lead: `Settings not saved: ${file} is damaged and could not be moved aside`,
+      keeps: 'it was left as it is',
+    })
     return { settings: defaultSettings(), blocked }
   }
   options.onProblem?.({ file, reason: parsed.problem, keptAs })

@@ -13,7 +13,11 @@ export const stagingDir = (dataDir: string): string => join(dataDir, 'staging')
  * Large bytes (enclosures, files) are streamed to disk rather than carried inside JSON, so a 50 MB
  * file never sits in a JSON string in either process. Answers with an id the channels accept.
  */
-export async function stageUpload(req: IncomingMessage, dataDir: string, limit: number): Promise<{ fileId: string; size: number }> {
+export async function stageUpload(
+  req: IncomingMessage,
+  dataDir: string,
+  limit: number,
+): Promise<{ fileId: string; size: number }> {
   const dir = stagingDir(dataDir)
   await mkdir(dir, { recursive: true })
   const fileId = randomUUID()

@@ -29,7 +29,10 @@ export async function loadWeblogConfig(loc: SiteLocations, accountName: string):
     raw = undefined
   }
   const parsed = parseWeblogConfig(raw, defaults)
-  if ('problem' in parsed) throw new SiteDataError(`The weblog settings in ${loc.config} cannot be used: ${parsed.problem}. Fix or remove the file.`)
+  if ('problem' in parsed)
+    throw new SiteDataError(
+      `The weblog settings in ${loc.config} cannot be used: ${parsed.problem}. Fix or remove the file.`,
+    )
   return { config: parsed.config, saved: true }
 }
 

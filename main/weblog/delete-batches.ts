@@ -14,7 +14,13 @@ const ALREADY_GONE = /no such file|not found|does not exist|there is no/i
  * its own renaming). Confirmed deletions are recorded after each answer; failures stay in the
  * state, so the next sync tries again.
  */
-export async function deleteBatches(member: CommunityMember, state: SyncState, deletes: readonly PlannedDelete[], perCall: number, signal?: AbortSignal): Promise<{ results: FileResult[]; calls: number; stop?: SyncStop }> {
+export async function deleteBatches(
+  member: CommunityMember,
+  state: SyncState,
+  deletes: readonly PlannedDelete[],
+  perCall: number,
+  signal?: AbortSignal,
+): Promise<{ results: FileResult[]; calls: number; stop?: SyncStop }> {
   const results: FileResult[] = []
   let calls = 0
   for (let i = 0; i < deletes.length; i += perCall) {
@@ -25,7 +31,12 @@ export async function deleteBatches(member: CommunityMember, state: SyncState, d
       const answer = await deleteMultipleFiles(member, paths, { signal })
       const gone = answer.files.filter((f) => f.ok || ALREADY_GONE.test(f.error ?? ''))
       await state.record(gone.map((f) => ({ op: 'del' as const, path: f.path })))
-      for (const f of answer.files) results.push(gone.includes(f) ? { path: f.path, op: 'delete', ok: true } : { path: f.path, op: 'delete', ok: false, error: f.error ?? answer.message })
+      for (const f of answer.files)
+        results.push(
+          gone.includes(f)
+            ? { path: f.path, op: 'delete', ok: true }
+            : { path: f.path, op: 'delete', ok: false, error: f.error ?? answer.message },
+        )
     } catch (e) {
       const error = describeFailure(e, 'xmlStorageSystem.deleteMultipleFiles', member.client.url)
       if (stopsTheRun(e)) return { results, calls, stop: { error, pending: deletes.slice(i).map((d) => d.path) } }
@@ -33,7 +44,13 @@ export async function deleteBatches(member: CommunityMember, state: SyncState, d
       const errors = e instanceof CommunityError && e.members ? readStringList(e.members, 'errorList') : undefined
       const gone = paths.filter((_, k) => ALREADY_GONE.test(errors?.[k] ?? ''))
       await state.record(gone.map((path) => ({ op: 'del' as const, path })))
-      paths.forEach((path, k) => results.push(gone.includes(path) ? { path, op: 'delete', ok: true } : { path, op: 'delete', ok: false, error: errors?.[k] || error.message }))
+      paths.forEach((path, k) =>
+        results.push(
+          gone.includes(path)
+            ? { path, op: 'delete', ok: true }
+            : { path, op: 'delete', ok: false, error: errors?.[k] || error.message },
+        ),
+      )
     }
   }
   return { results, calls }

@@ -6,7 +6,8 @@ export function escapeMarkup(text: string): string {
 }
 
 // Characters XML 1.0 cannot carry at all, even escaped: a post pasted from elsewhere may hold them.
-const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NOT_XML =
+  /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Escaped for XML, with what XML cannot hold dropped, so the feed always parses. */
 export function escapeXml(text: string): string {

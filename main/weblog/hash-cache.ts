@@ -37,7 +37,9 @@ export class HashCache {
     let entries = new Map<string, Entry>()
     try {
       const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, Entry>
-      entries = new Map(Object.entries(raw).filter(([, e]) => typeof e?.hash === 'string' && typeof e.hashedAt === 'number'))
+      entries = new Map(
+        Object.entries(raw).filter(([, e]) => typeof e?.hash === 'string' && typeof e.hashedAt === 'number'),
+      )
     } catch {
       // Missing or damaged: a cache, so everything is simply hashed again.
     }

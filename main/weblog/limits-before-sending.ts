@@ -15,7 +15,8 @@ export function applyLimits(
   known: ReadonlyMap<string, SyncedFile>,
   caps: Pick<ServerCapabilities, 'maxFileSize' | 'legalFileExtensions' | 'maxBytesPerUser' | 'ctBytesInUse'>,
 ): { send: PlannedUpload[]; refused: LimitViolation[] } {
-  const freed = deletes.reduce((n, d) => n + d.size, 0) + uploads.reduce((n, u) => n + (known.get(u.path)?.size ?? 0), 0)
+  const freed =
+    deletes.reduce((n, d) => n + d.size, 0) + uploads.reduce((n, u) => n + (known.get(u.path)?.size ?? 0), 0)
   const inUse = caps.ctBytesInUse === undefined ? undefined : Math.max(0, caps.ctBytesInUse - freed)
   const refused = checkLimits([...uploads], { ...caps, ...(inUse === undefined ? {} : { ctBytesInUse: inUse }) })
   const out = new Set(refused.map((v) => v.path))

@@ -6,7 +6,10 @@ import type { LocalFile } from './site-scan'
  * For a dry run: the site folder as it would be after rendering, without writing it. Generated
  * files take their would-be content; files the renderer would remove are gone.
  */
-export function overlayRendered(local: readonly LocalFile[], rendered: Pick<RenderStep, 'files' | 'removed'>): LocalFile[] {
+export function overlayRendered(
+  local: readonly LocalFile[],
+  rendered: Pick<RenderStep, 'files' | 'removed'>,
+): LocalFile[] {
   const removed = new Set(rendered.removed)
   const out = local.filter((f) => !removed.has(f.path) && !rendered.files.has(f.path))
   for (const [path, text] of rendered.files) {

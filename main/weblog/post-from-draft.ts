@@ -12,7 +12,12 @@ export interface PostExtras {
  * A draft of kind 'post' as a post to render. Drafts carry no date or categories (shared/model),
  * so those come from the caller or from the post as last published, which keeps its permalink.
  */
-export function postFromDraft(draft: Draft, previous: Post | undefined, extras: PostExtras = {}, now: Date = new Date()): Post {
+export function postFromDraft(
+  draft: Draft,
+  previous: Post | undefined,
+  extras: PostExtras = {},
+  now: Date = new Date(),
+): Post {
   if (draft.kind !== 'post') throw new RangeError(`Draft ${draft.id} is a ${draft.kind}, not a weblog post.`)
   const categories = (extras.categories ?? previous?.categories ?? []).map((c) => c.trim()).filter((c) => c !== '')
   const post: Post = {

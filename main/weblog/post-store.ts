@@ -14,7 +14,9 @@ export class PostStore {
   constructor(readonly dir: string) {}
 
   async list(): Promise<Post[]> {
-    const names = await readdir(this.dir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)))
+    const names = await readdir(this.dir).catch((e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' ? [] : Promise.reject(e),
+    )
     const posts: Post[] = []
     for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
       const post = await this.read(name.slice(0, -5))
@@ -66,7 +68,10 @@ export class PostStore {
       value = undefined
     }
     const problem = postProblem(value)
-    if (problem || (value as Post).id !== id) throw new SiteDataError(`The post file ${this.file(id)} is damaged (${problem ?? 'its id does not match its name'}); fix or remove it before rendering.`)
+    if (problem || (value as Post).id !== id)
+      throw new SiteDataError(
+        `The post file ${this.file(id)} is damaged (${problem ?? 'its id does not match its name'}); fix or remove it before rendering.`,
+      )
     return value as Post
   }
 }

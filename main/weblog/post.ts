@@ -29,8 +29,10 @@ export function postProblem(v: unknown): string | null {
   if (typeof p.title !== 'string' || typeof p.body !== 'string') return '"title" and "body" must be strings'
   if (!postFormats.includes(p.format as PostFormat)) return `"format" must be one of ${postFormats.join(', ')}`
   if (typeof p.date !== 'string' || Number.isNaN(Date.parse(p.date))) return '"date" must be an ISO 8601 date'
-  if (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string' && c.trim() !== '')) return '"categories" must be a list of non-empty strings'
-  if (p.path !== undefined && (typeof p.path !== 'string' || !isPagePath(p.path))) return '"path" must be a relative path ending in .html, without "..", "#" or leading "."'
+  if (!Array.isArray(p.categories) || !p.categories.every((c) => typeof c === 'string' && c.trim() !== ''))
+    return '"categories" must be a list of non-empty strings'
+  if (p.path !== undefined && (typeof p.path !== 'string' || !isPagePath(p.path)))
+    return '"path" must be a relative path ending in .html, without "..", "#" or leading "."'
   if (p.draftId !== undefined && typeof p.draftId !== 'string') return '"draftId" must be a string'
   if (typeof p.updatedAt !== 'string') return '"updatedAt" must be a string'
   return null

@@ -5,8 +5,21 @@ import { renderSite } from './render-site'
 import { compileTemplate } from './template-engine'
 import { defaultWeblogConfig } from './weblog-config'
 
-const post = (id: string, date: string, more: Partial<Post> = {}): Post => ({ id, title: `Title ${id}`, body: `Body of ${id}`, format: 'text', date, categories: [], updatedAt: date, ...more })
-const templates = { home: compileTemplate(DEFAULT_TEMPLATES.home, 'home'), post: compileTemplate(DEFAULT_TEMPLATES.post, 'post'), archive: compileTemplate(DEFAULT_TEMPLATES.archive, 'archive') }
+const post = (id: string, date: string, more: Partial<Post> = {}): Post => ({
+  id,
+  title: `Title ${id}`,
+  body: `Body of ${id}`,
+  format: 'text',
+  date,
+  categories: [],
+  updatedAt: date,
+  ...more,
+})
+const templates = {
+  home: compileTemplate(DEFAULT_TEMPLATES.home, 'home'),
+  post: compileTemplate(DEFAULT_TEMPLATES.post, 'post'),
+  archive: compileTemplate(DEFAULT_TEMPLATES.archive, 'archive'),
+}
 const urlOf = (path: string) => `http://server/u/${path.replace(/ /g, '@20')}`
 
 describe('renderSite', () => {
@@ -20,7 +33,18 @@ describe('renderSite', () => {
   const site = renderSite({ posts, config, templates, urlOf, cloud: null, now: new Date('2024-06-01T00:00:00Z') })
 
   it('puts each post at its permalink: its own path, else its date in the weblog’s zone and a slug', () => {
-    expect([...site.files.keys()].sort()).toEqual(['2024/02/01/late-january.html', '2024/02/index.html', '2024/05/15/late-january.html', '2024/05/14/title-b.html', '2024/05/index.html', 'index.html', 'my file.html', 'rss.xml'].sort())
+    expect([...site.files.keys()].sort()).toEqual(
+      [
+        '2024/02/01/late-january.html',
+        '2024/02/index.html',
+        '2024/05/15/late-january.html',
+        '2024/05/14/title-b.html',
+        '2024/05/index.html',
+        'index.html',
+        'my file.html',
+        'rss.xml',
+      ].sort(),
+    )
   })
 
   it('shows the latest posts on the home page, newest first, linked by the URLs given', () => {
@@ -34,7 +58,9 @@ describe('renderSite', () => {
   })
 
   it('renders each format: Markdown, HTML as is, text escaped; dates and categories in the post page', () => {
-    expect(site.files.get('2024/05/14/title-b.html')).toContain('<p>Some <em>emphasis</em> and <span class="x">html</span></p>')
+    expect(site.files.get('2024/05/14/title-b.html')).toContain(
+      '<p>Some <em>emphasis</em> and <span class="x">html</span></p>',
+    )
     expect(site.files.get('my file.html')).toContain('<p>Raw <b>html</b></p>')
     const a = site.files.get('2024/02/01/late-january.html')!
     expect(a).toContain('<p>Body of a</p>')

@@ -50,17 +50,42 @@ export function renderSite(input: RenderInput): RenderedSite {
   const views: PostView[] = input.posts
     .map((p) => {
       const date = new Date(p.date)
-      return { id: p.id, title: p.title, url: link(paths.get(p.id)!), html: postHtml(p), date: displayDate(date, zone), isoDate: isoInZone(date, zone), categories: p.categories.map((name) => ({ name })), month: monthKey(date, zone), time: date.getTime() }
+      return {
+        id: p.id,
+        title: p.title,
+        url: link(paths.get(p.id)!),
+        html: postHtml(p),
+        date: displayDate(date, zone),
+        isoDate: isoInZone(date, zone),
+        categories: p.categories.map((name) => ({ name })),
+        month: monthKey(date, zone),
+        time: date.getTime(),
+      }
     })
     .sort((a, b) => b.time - a.time || a.id.localeCompare(b.id))
-  const months = [...new Set(views.map((v) => v.month))].map((key) => ({ key, label: monthLabel(Number(key.slice(0, 4)), Number(key.slice(5))), url: link(monthPath(key)), count: views.filter((v) => v.month === key).length }))
-  const weblog = { title: config.title, description: config.description, language: config.language, url: link(HOME_PATH), feedUrl: link(FEED_PATH) }
+  const months = [...new Set(views.map((v) => v.month))].map((key) => ({
+    key,
+    label: monthLabel(Number(key.slice(0, 4)), Number(key.slice(5))),
+    url: link(monthPath(key)),
+    count: views.filter((v) => v.month === key).length,
+  }))
+  const weblog = {
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    url: link(HOME_PATH),
+    feedUrl: link(FEED_PATH),
+  }
   const common = { weblog, months, generator: 'Upstream' }
 
   const files = new Map<string, string>()
   files.set(HOME_PATH, templates.home.render({ ...common, posts: views.slice(0, config.homePostCount) }))
   for (const v of views) files.set(paths.get(v.id)!, templates.post.render({ ...common, post: v }))
-  for (const m of months) files.set(monthPath(m.key), templates.archive.render({ ...common, month: m, posts: views.filter((v) => v.month === m.key) }))
+  for (const m of months)
+    files.set(
+      monthPath(m.key),
+      templates.archive.render({ ...common, month: m, posts: views.filter((v) => v.month === m.key) }),
+    )
   const feedItems = views.slice(0, config.feedItemCount)
   files.set(
     FEED_PATH,
@@ -72,7 +97,13 @@ export function renderSite(input: RenderInput): RenderedSite {
       lastBuildDate: input.now,
       timeZone: zone,
       cloud: input.cloud,
-      items: feedItems.map((v) => ({ title: v.title, url: v.url, date: new Date(v.time), html: v.html, categories: v.categories.map((c) => c.name) })),
+      items: feedItems.map((v) => ({
+        title: v.title,
+        url: v.url,
+        date: new Date(v.time),
+        html: v.html,
+        categories: v.categories.map((c) => c.name),
+      })),
     }),
   )
   return { files, links }

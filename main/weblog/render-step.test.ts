@@ -8,13 +8,30 @@ import { renderStep, type RenderStepInput } from './render-step'
 import { TemplateError } from './template-engine'
 import { defaultWeblogConfig } from './weblog-config'
 
-const post = (id: string, date: string): Post => ({ id, title: `Post ${id}`, body: id, format: 'text', date, categories: [], updatedAt: date })
+const post = (id: string, date: string): Post => ({
+  id,
+  title: `Post ${id}`,
+  body: id,
+  format: 'text',
+  date,
+  categories: [],
+  updatedAt: date,
+})
 
 describe('rendering into the site folder', () => {
   const tempDir = useTempDirs()
   const setup = async (): Promise<RenderStepInput> => {
     const dir = await tempDir()
-    return { siteDir: join(dir, 'www'), manifestFile: join(dir, 'rendered.json'), posts: [post('a', '2024-05-14T07:30:00Z'), post('b', '2024-06-14T07:30:00Z')], config: defaultWeblogConfig('W', 'UTC'), urlOf: (p) => `http://s/${p}`, cloud: null, now: new Date('2024-07-01T00:00:00Z'), write: true }
+    return {
+      siteDir: join(dir, 'www'),
+      manifestFile: join(dir, 'rendered.json'),
+      posts: [post('a', '2024-05-14T07:30:00Z'), post('b', '2024-06-14T07:30:00Z')],
+      config: defaultWeblogConfig('W', 'UTC'),
+      urlOf: (p) => `http://s/${p}`,
+      cloud: null,
+      now: new Date('2024-07-01T00:00:00Z'),
+      write: true,
+    }
   }
 
   it('writes the default templates once and never over the user’s, whose templates it then uses', async () => {
@@ -23,7 +40,9 @@ describe('rendering into the site folder', () => {
     await writeFile(join(input.siteDir, '#templates', 'home.html'), 'MINE: {{#posts}}[{{title}}]{{/posts}}')
     const first = await renderStep(input)
     expect(first.templatesCreated).toEqual(['post', 'archive'])
-    expect(await readFile(join(input.siteDir, '#templates', 'home.html'), 'utf8')).toBe('MINE: {{#posts}}[{{title}}]{{/posts}}')
+    expect(await readFile(join(input.siteDir, '#templates', 'home.html'), 'utf8')).toBe(
+      'MINE: {{#posts}}[{{title}}]{{/posts}}',
+    )
     expect(await readFile(join(input.siteDir, '#templates', 'post.html'), 'utf8')).toBe(DEFAULT_TEMPLATES.post)
     expect(await readFile(join(input.siteDir, 'index.html'), 'utf8')).toBe('MINE: [Post b][Post a]')
     await writeFile(join(input.siteDir, '#templates', 'post.html'), 'edited {{post.title}}')
@@ -52,7 +71,14 @@ describe('rendering into the site folder', () => {
   it('writes nothing in a dry run, yet says what would change', async () => {
     const input = await setup()
     const dry = await renderStep({ ...input, write: false })
-    expect(dry.written.sort()).toEqual(['2024/05/14/post-a.html', '2024/05/index.html', '2024/06/14/post-b.html', '2024/06/index.html', 'index.html', 'rss.xml'])
+    expect(dry.written.sort()).toEqual([
+      '2024/05/14/post-a.html',
+      '2024/05/index.html',
+      '2024/06/14/post-b.html',
+      '2024/06/index.html',
+      'index.html',
+      'rss.xml',
+    ])
     await expect(stat(input.siteDir)).rejects.toMatchObject({ code: 'ENOENT' })
   })
 
@@ -60,6 +86,8 @@ describe('rendering into the site folder', () => {
     const input = await setup()
     await mkdir(join(input.siteDir, '#templates'), { recursive: true })
     await writeFile(join(input.siteDir, '#templates', 'archive.html'), '<h1>\n{{#posts}}')
-    await expect(renderStep(input)).rejects.toThrow(new TemplateError('#templates/archive.html, line 2: {{#posts}} is never closed.'))
+    await expect(renderStep(input)).rejects.toThrow(
+      new TemplateError('#templates/archive.html, line 2: {{#posts}} is never closed.'),
+    )
   })
 })

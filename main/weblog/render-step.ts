@@ -42,7 +42,14 @@ export interface RenderStep {
 export async function renderStep(input: RenderStepInput): Promise<RenderStep> {
   const templatesCreated = input.write ? await ensureTemplates(input.siteDir) : []
   const templates = await loadTemplates(input.siteDir)
-  const site = renderSite({ posts: input.posts, config: input.config, templates, urlOf: input.urlOf, cloud: input.cloud, now: input.now })
+  const site = renderSite({
+    posts: input.posts,
+    config: input.config,
+    templates,
+    urlOf: input.urlOf,
+    cloud: input.cloud,
+    now: input.now,
+  })
   const current = (path: string) => readFile(join(input.siteDir, ...path.split('/')), 'utf8').catch(() => undefined)
   site.files.set(FEED_PATH, keepBuildDate(await current(FEED_PATH), site.files.get(FEED_PATH)!))
   const written: string[] = []

@@ -11,8 +11,20 @@ const feed = (more: Partial<Feed> = {}): Feed => ({
   timeZone: 'Europe/Berlin',
   cloud: { domain: '127.0.0.1', port: 5337, path: '/RPC2' },
   items: [
-    { title: 'Second', url: 'http://127.0.0.1:5337/users/0000001/my@20file.html', date: new Date('2024-05-15T07:30:00Z'), html: '<p>Two &amp; more</p>', categories: ['news', 'a & b'] },
-    { title: 'First \u0001', url: 'http://127.0.0.1:5337/users/0000001/2024/01/31/first.html', date: new Date('2024-01-31T23:30:00Z'), html: '<p>One</p>', categories: [] },
+    {
+      title: 'Second',
+      url: 'http://127.0.0.1:5337/users/0000001/my@20file.html',
+      date: new Date('2024-05-15T07:30:00Z'),
+      html: '<p>Two &amp; more</p>',
+      categories: ['news', 'a & b'],
+    },
+    {
+      title: 'First \u0001',
+      url: 'http://127.0.0.1:5337/users/0000001/2024/01/31/first.html',
+      date: new Date('2024-01-31T23:30:00Z'),
+      html: '<p>One</p>',
+      categories: [],
+    },
   ],
   ...more,
 })
@@ -20,7 +32,12 @@ const feed = (more: Partial<Feed> = {}): Feed => ({
 describe('the RSS 2.0 feed, read back by rss-parser', () => {
   it('has every channel and item element with the links given and dates in the explicit zone', async () => {
     const f = await parseFeed(rssFeed(feed()))
-    expect(f).toMatchObject({ title: 'Notes & <Asides>', link: 'http://127.0.0.1:5337/users/0000001/index.html', description: 'A weblog', language: 'de-CH' })
+    expect(f).toMatchObject({
+      title: 'Notes & <Asides>',
+      link: 'http://127.0.0.1:5337/users/0000001/index.html',
+      description: 'A weblog',
+      language: 'de-CH',
+    })
     expect(f.lastBuildDate).toBe('Wed, 15 May 2024 12:00:00 +0200')
     expect(f.lastBuildDate).toMatch(RFC822_NUMERIC)
     expect(f.items).toHaveLength(2)
@@ -39,7 +56,13 @@ describe('the RSS 2.0 feed, read back by rss-parser', () => {
   })
 
   it('names the server’s rssPleaseNotify in <cloud> only when the server offers it', async () => {
-    expect((await parseFeed(rssFeed(feed()))).cloud).toEqual({ domain: '127.0.0.1', port: '5337', path: '/RPC2', registerProcedure: 'xmlStorageSystem.rssPleaseNotify', protocol: 'xml-rpc' })
+    expect((await parseFeed(rssFeed(feed()))).cloud).toEqual({
+      domain: '127.0.0.1',
+      port: '5337',
+      path: '/RPC2',
+      registerProcedure: 'xmlStorageSystem.rssPleaseNotify',
+      protocol: 'xml-rpc',
+    })
     expect((await parseFeed(rssFeed(feed({ cloud: null })))).cloud).toBeUndefined()
   })
 

@@ -44,10 +44,19 @@ export function rssFeed(feed: Feed): string {
   ]
   if (feed.cloud) {
     const c = feed.cloud
-    lines.push(`<cloud domain="${escapeXml(c.domain)}" port="${c.port}" path="${escapeXml(c.path)}" registerProcedure="${RSS_CLOUD_PROCEDURE}" protocol="xml-rpc"/>`)
+    lines.push(
+      `<cloud domain="${escapeXml(c.domain)}" port="${c.port}" path="${escapeXml(c.path)}" registerProcedure="${RSS_CLOUD_PROCEDURE}" protocol="xml-rpc"/>`,
+    )
   }
   for (const item of feed.items) {
-    lines.push('<item>', el('title', item.title), el('link', item.url), `<guid isPermaLink="true">${escapeXml(item.url)}</guid>`, el('pubDate', rfc822(item.date, feed.timeZone)), el('description', item.html))
+    lines.push(
+      '<item>',
+      el('title', item.title),
+      el('link', item.url),
+      `<guid isPermaLink="true">${escapeXml(item.url)}</guid>`,
+      el('pubDate', rfc822(item.date, feed.timeZone)),
+      el('description', item.html),
+    )
     for (const c of item.categories) lines.push(el('category', c))
     lines.push('</item>')
   }

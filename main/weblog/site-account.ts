@@ -16,8 +16,12 @@ export interface SiteAccount {
 }
 
 export function siteAccountOf(account: Account): SiteAccount {
-  if (account.kind !== 'community') throw new RangeError(`"${account.name}" is a ${account.kind} account; weblogs are upstreamed to community-server accounts.`)
-  if (account.usernum === undefined || account.usernum === '') throw new RangeError(`"${account.name}" has no usernum yet: register with the community server first.`)
+  if (account.kind !== 'community')
+    throw new RangeError(
+      `"${account.name}" is a ${account.kind} account; weblogs are upstreamed to community-server accounts.`,
+    )
+  if (account.usernum === undefined || account.usernum === '')
+    throw new RangeError(`"${account.name}" has no usernum yet: register with the community server first.`)
   return { id: account.id, name: account.name, url: account.url, usernum: account.usernum }
 }
 
@@ -26,9 +30,15 @@ export function siteAccountOf(account: Account): SiteAccount {
  * contact by system.listMethods: the upload method's name, whether rssPleaseNotify exists).
  * What calls learn later lands in the state and is saved with it.
  */
-export async function memberFor(account: SiteAccount, password: string, client: XmlRpcClient, state: SyncState): Promise<CommunityMember> {
+export async function memberFor(
+  account: SiteAccount,
+  password: string,
+  client: XmlRpcClient,
+  state: SyncState,
+): Promise<CommunityMember> {
   const server = state.server!
-  if (!server.profile?.detectedAt) server.profile = await detectServerProfile(client, server.profile ?? defaultProfile())
+  if (!server.profile?.detectedAt)
+    server.profile = await detectServerProfile(client, server.profile ?? defaultProfile())
   return {
     client,
     profile: server.profile,

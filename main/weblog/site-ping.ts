@@ -12,7 +12,10 @@ export interface PingReport {
 }
 
 /** Where to ping: the server the community names in its capabilities, then the weblog's own list. */
-export function pingTargets(caps: Pick<ServerCapabilities, 'weblogUpdates'> | undefined, extra: readonly string[]): string[] {
+export function pingTargets(
+  caps: Pick<ServerCapabilities, 'weblogUpdates'> | undefined,
+  extra: readonly string[],
+): string[] {
   const named = weblogUpdatesEndpoint(caps?.weblogUpdates)
   return [...new Set([...(named ? [named] : []), ...extra])]
 }
@@ -22,7 +25,12 @@ export function pingTargets(caps: Pick<ServerCapabilities, 'weblogUpdates'> | un
  * reported, never fatal: the site is already upstreamed. No category is sent (PyCS refuses all
  * but "none").
  */
-export async function pingAll(targets: readonly string[], name: string, homeUrl: string, clientFor: (url: string) => XmlRpcClient | Promise<XmlRpcClient>): Promise<PingReport[]> {
+export async function pingAll(
+  targets: readonly string[],
+  name: string,
+  homeUrl: string,
+  clientFor: (url: string) => XmlRpcClient | Promise<XmlRpcClient>,
+): Promise<PingReport[]> {
   const reports: PingReport[] = []
   for (const server of targets) {
     try {

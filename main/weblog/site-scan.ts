@@ -67,7 +67,11 @@ async function walk(dir: string, prefix: string, onFile: (path: string, abs: str
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0
   const worker = async () => {
     while (next < items.length) await fn(items[next++])

@@ -12,10 +12,31 @@ describe('site status', () => {
 
   it('says what a sync would do, from local files only, with no call to the server', async () => {
     await s.put('a.html', 'a')
-    await new PostStore(s.loc.posts).save({ id: 'p', title: 'P', body: 'p', format: 'text', date: '2024-05-14T07:30:00Z', categories: [], updatedAt: '2024-05-14T07:30:00Z' })
+    await new PostStore(s.loc.posts).save({
+      id: 'p',
+      title: 'P',
+      body: 'p',
+      format: 'text',
+      date: '2024-05-14T07:30:00Z',
+      categories: [],
+      updatedAt: '2024-05-14T07:30:00Z',
+    })
     const before = await siteStatus(s.dataDir, s.account)
-    expect(before).toMatchObject({ lastSyncAt: null, folderUrl: null, upstreamed: { files: 0, bytes: 0 }, posts: 1, timeZone: 'Europe/Berlin', upstreamOnChange: false })
-    expect(before.pending.uploads.map((u) => u.path)).toEqual(['2024/05/14/p.html', '2024/05/index.html', 'a.html', 'index.html', 'rss.xml'])
+    expect(before).toMatchObject({
+      lastSyncAt: null,
+      folderUrl: null,
+      upstreamed: { files: 0, bytes: 0 },
+      posts: 1,
+      timeZone: 'Europe/Berlin',
+      upstreamOnChange: false,
+    })
+    expect(before.pending.uploads.map((u) => u.path)).toEqual([
+      '2024/05/14/p.html',
+      '2024/05/index.html',
+      'a.html',
+      'index.html',
+      'rss.xml',
+    ])
     await s.sync()
     await s.put('b.html', 'b')
     await s.remove('a.html')

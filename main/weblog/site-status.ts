@@ -42,7 +42,10 @@ export async function siteStatus(dataDir: string, account: SiteAccount, now = ne
     const profile = ours ? state.server?.profile : null
     const cloud = profile && offers(profile, RSS_CLOUD_PROCEDURE) === true ? cloudFromEndpoint(account.url) : null
     const urlOf = siteUrls((p) => known.get(p)?.url, ours ? (state.server?.folderUrl ?? null) : null)
-    local = overlayRendered(local, await renderStep({ siteDir, manifestFile: loc.rendered, posts, config, urlOf, cloud, now, write: false }))
+    local = overlayRendered(
+      local,
+      await renderStep({ siteDir, manifestFile: loc.rendered, posts, config, urlOf, cloud, now, write: false }),
+    )
   }
   await hashKnown(local, known)
   const plan = planSync(local, known)

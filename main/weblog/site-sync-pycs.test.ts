@@ -24,7 +24,10 @@ describe('a partial success against the PyCS-like server', () => {
     const r = await s.sync()
     expect(s.uploads(from)).toEqual([['a.html', 'b.txt']])
     expect(syncStatus(r)).toBe('partial')
-    expect(r.results.find((x) => x.path === 'a.html')).toMatchObject({ ok: false, error: expect.stringMatching(/a\.html: over your quota/) })
+    expect(r.results.find((x) => x.path === 'a.html')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/a\.html: over your quota/),
+    })
     await s.remove('filler.txt')
     from = s.calls.length
     const retry = await s.sync()

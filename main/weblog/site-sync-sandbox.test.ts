@@ -18,13 +18,20 @@ describe('a partial success against the sandbox', () => {
     // Another client left a folder where our file goes: the server refuses that one file.
     const raw = createXmlRpcClient(s.endpoint)
     const digest = md5Hex(s.password)
-    await raw.call('xmlStorageSystem.saveMultipleFiles', [s.account.usernum, digest, ['clash.html/inside.txt'], [Buffer.from('x')]])
+    await raw.call('xmlStorageSystem.saveMultipleFiles', [
+      s.account.usernum,
+      digest,
+      ['clash.html/inside.txt'],
+      [Buffer.from('x')],
+    ])
     await s.put('clash.html', '<p>mine</p>')
     await s.put('fine.html', '<p>fine</p>')
     await s.put('also-fine.txt', 'fine too')
     const r = await s.sync()
     expect(syncStatus(r)).toBe('partial')
-    expect(r.results.filter((x) => !x.ok)).toEqual([{ path: 'clash.html', op: 'upload', ok: false, error: expect.stringContaining('clashes with a file or folder') }])
+    expect(r.results.filter((x) => !x.ok)).toEqual([
+      { path: 'clash.html', op: 'upload', ok: false, error: expect.stringContaining('clashes with a file or folder') },
+    ])
     await raw.call('xmlStorageSystem.deleteMultipleFiles', [s.account.usernum, digest, ['clash.html/inside.txt']])
     const from = s.calls.length
     const retry = await s.sync()
@@ -46,7 +53,11 @@ describe('a sync stopped halfway (cancelled, or the app quit)', () => {
     const stopper = new AbortController()
     const clientFor = (url: string) => {
       const inner = s.clientFor(url)
-      return { url: inner.url, call: async (...a: Parameters<typeof inner.call>) => inner.call(...a).finally(() => a[0].endsWith('saveMultipleFiles') && stopper.abort()) }
+      return {
+        url: inner.url,
+        call: async (...a: Parameters<typeof inner.call>) =>
+          inner.call(...a).finally(() => a[0].endsWith('saveMultipleFiles') && stopper.abort()),
+      }
     }
     const first = await s.sync({ signal: stopper.signal, clientFor })
     expect(first.stop?.error.kind).toBe('cancelled')

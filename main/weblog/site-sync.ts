@@ -53,7 +53,10 @@ export class SiteBusyError extends Error {
 export async function syncSite(o: SiteSyncOptions): Promise<SiteSyncReport> {
   const loc = siteLocations(o.dataDir, o.account.id)
   const lock = o.dryRun ? null : await acquireLock(loc.root, 'sync')
-  if (!o.dryRun && !lock) throw new SiteBusyError(`Another Upstream process is syncing "${o.account.name}" right now; try again when it has finished.`)
+  if (!o.dryRun && !lock)
+    throw new SiteBusyError(
+      `Another Upstream process is syncing "${o.account.name}" right now; try again when it has finished.`,
+    )
   try {
     return await run(o, loc)
   } finally {
@@ -63,7 +66,9 @@ export async function syncSite(o: SiteSyncOptions): Promise<SiteSyncReport> {
 
 async function run(o: SiteSyncOptions, loc: SiteLocations): Promise<SiteSyncReport> {
   const now = o.now ?? (() => new Date())
-  const config = o.dryRun ? (await loadWeblogConfig(loc, o.account.name)).config : await ensureWeblogConfig(loc, o.account.name)
+  const config = o.dryRun
+    ? (await loadWeblogConfig(loc, o.account.name)).config
+    : await ensureWeblogConfig(loc, o.account.name)
   const siteDir = siteDirOf(loc, config)
   const state = await SyncState.open(loc)
   if (!state.belongsTo(o.account.url, o.account.usernum)) {
@@ -83,10 +88,25 @@ async function run(o: SiteSyncOptions, loc: SiteLocations): Promise<SiteSyncRepo
     server.nextPass()
     if (renders) {
       if (!state.server!.folderUrl && posts.length > 0) await server.capabilities()
-      const cloud = offers((await server.session()).profile, RSS_CLOUD_PROCEDURE) === true ? cloudFromEndpoint(o.account.url) : null
+      const cloud =
+        offers((await server.session()).profile, RSS_CLOUD_PROCEDURE) === true ? cloudFromEndpoint(o.account.url) : null
       const urlOf = siteUrls((path) => state.files.get(path)?.url, state.server!.folderUrl)
-      rendered = await renderStep({ siteDir, manifestFile: loc.rendered, posts, config, urlOf, cloud, now: now(), write: !o.dryRun })
-      if (pass === 1) report.rendered = { written: rendered.written, removed: rendered.removed, templatesCreated: rendered.templatesCreated }
+      rendered = await renderStep({
+        siteDir,
+        manifestFile: loc.rendered,
+        posts,
+        config,
+        urlOf,
+        cloud,
+        now: now(),
+        write: !o.dryRun,
+      })
+      if (pass === 1)
+        report.rendered = {
+          written: rendered.written,
+          removed: rendered.removed,
+          templatesCreated: rendered.templatesCreated,
+        }
     }
     let local = await scanSite(siteDir, cache)
     if (o.dryRun && rendered) local = overlayRendered(local, rendered)
@@ -99,12 +119,37 @@ async function run(o: SiteSyncOptions, loc: SiteLocations): Promise<SiteSyncRepo
     report.passes = pass
     const limits = applyLimits(plan.uploads, plan.deletes, state.files, await server.capabilities())
     const byPath = new Map(local.map((f) => [f.path, f]))
-    const batches = packBatches(limits.send.map((u) => byPath.get(u.path)!), config)
-    if (pass === 1) report.plan = { uploads: plan.uploads, deletes: plan.deletes, refused: limits.refused, unchanged: plan.unchanged, requests: batches.map((b) => b.length) }
+    const batches = packBatches(
+      limits.send.map((u) => byPath.get(u.path)!),
+      config,
+    )
+    if (pass === 1)
+      report.plan = {
+        uploads: plan.uploads,
+        deletes: plan.deletes,
+        refused: limits.refused,
+        unchanged: plan.unchanged,
+        requests: batches.map((b) => b.length),
+      }
     if (o.dryRun) break
 
-    const deleted = await deleteBatches(await server.session(), state, plan.deletes, config.maxFilesPerRequest, o.signal)
-    const uploaded = deleted.stop ? undefined : await uploadBatches({ member: await server.session(), state, batches, onProgress: o.onProgress, signal: o.signal, now })
+    const deleted = await deleteBatches(
+      await server.session(),
+      state,
+      plan.deletes,
+      config.maxFilesPerRequest,
+      o.signal,
+    )
+    const uploaded = deleted.stop
+      ? undefined
+      : await uploadBatches({
+          member: await server.session(),
+          state,
+          batches,
+          onProgress: o.onProgress,
+          signal: o.signal,
+          now,
+        })
     for (const r of [deleted, uploaded]) if (r) report.results.push(...r.results)
     report.calls.delete += deleted.calls
     report.calls.save += uploaded?.calls ?? 0
@@ -122,7 +167,13 @@ async function run(o: SiteSyncOptions, loc: SiteLocations): Promise<SiteSyncRepo
   }
   const home = report.results.find((r) => r.path === HOME_PATH && r.op === 'upload' && r.ok)
   const homeUrl = home && (home.url ?? state.server!.folderUrl)
-  if (homeUrl) report.pings = await pingAll(pingTargets(server.known ?? (await server.capabilities()), config.pingServers), config.title, homeUrl, o.clientFor)
+  if (homeUrl)
+    report.pings = await pingAll(
+      pingTargets(server.known ?? (await server.capabilities()), config.pingServers),
+      config.title,
+      homeUrl,
+      o.clientFor,
+    )
   return report
 }
 
@@ -135,5 +186,16 @@ function linksWentStale(links: ReadonlyMap<string, string>, state: SyncState): b
 }
 
 function emptyReport(o: SiteSyncOptions, siteDir: string, folderUrl: string | null): SiteSyncReport {
-  return { accountId: o.account.id, dryRun: !!o.dryRun, siteDir, folderUrl, plan: { uploads: [], deletes: [], refused: [], unchanged: 0, requests: [] }, results: [], calls: { capabilities: 0, save: 0, delete: 0 }, rendered: null, passes: 0, pings: [] }
+  return {
+    accountId: o.account.id,
+    dryRun: !!o.dryRun,
+    siteDir,
+    folderUrl,
+    plan: { uploads: [], deletes: [], refused: [], unchanged: 0, requests: [] },
+    results: [],
+    calls: { capabilities: 0, save: 0, delete: 0 },
+    rendered: null,
+    passes: 0,
+    pings: [],
+  }
 }

@@ -6,7 +6,8 @@ import { DEFAULT_TEMPLATES, TEMPLATE_NAMES, type TemplateName } from './default-
 import { TEMPLATES_DIR } from './site-layout'
 import { compileTemplate, type Template } from './template-engine'
 
-export const templateFile = (siteDir: string, name: TemplateName): string => join(siteDir, TEMPLATES_DIR, `${name}.html`)
+export const templateFile = (siteDir: string, name: TemplateName): string =>
+  join(siteDir, TEMPLATES_DIR, `${name}.html`)
 
 /**
  * Writes each default template that is missing, and never touches one that exists: the file is
@@ -44,7 +45,9 @@ export async function loadTemplates(siteDir: string): Promise<Record<TemplateNam
   const out = {} as Record<TemplateName, Template>
   for (const name of TEMPLATE_NAMES) {
     const file = templateFile(siteDir, name)
-    const source = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? DEFAULT_TEMPLATES[name] : Promise.reject(e)))
+    const source = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' ? DEFAULT_TEMPLATES[name] : Promise.reject(e),
+    )
     out[name] = compileTemplate(source, `${TEMPLATES_DIR}/${name}.html`)
   }
   return out

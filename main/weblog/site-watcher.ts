@@ -38,7 +38,10 @@ export async function watchSite(o: SiteWatcherOptions): Promise<SiteWatcher> {
     if (running) return void (again = true)
     running = o
       .run()
-      .then(() => undefined, (e: unknown) => o.onError?.(e))
+      .then(
+        () => undefined,
+        (e: unknown) => o.onError?.(e),
+      )
       .finally(() => {
         running = undefined
         if (again && !closed) {
@@ -69,9 +72,10 @@ export async function watchSite(o: SiteWatcherOptions): Promise<SiteWatcher> {
       timer = undefined
       settleIfIdle()
     },
-    idle: () => new Promise<void>((resolve) => {
-      waiters.push(resolve)
-      settleIfIdle()
-    }),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve)
+        settleIfIdle()
+      }),
   }
 }

@@ -4,8 +4,7 @@ import { ensureDir, nodeFs } from '../store/fs-layer'
 
 /** What one server answer confirmed about one file. */
 export type JournalEntry =
-  | { op: 'put'; path: string; hash: string; size: number; url: string | null; at: string }
-  | { op: 'del'; path: string }
+  { op: 'put'; path: string; hash: string; size: number; url: string | null; at: string } | { op: 'del'; path: string }
 
 /**
  * Results confirmed since the state was last compacted, appended (and fsynced) after each server

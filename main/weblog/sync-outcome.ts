@@ -43,4 +43,7 @@ export function reasonFor(message: string, path: string): string {
   return (parts.length > 0 ? parts.join(' ') : message).trim() || 'the server did not take this file'
 }
 
-export const cancelled = (pending: string[]): SyncStop => ({ error: appError('cancelled', 'The sync was stopped before it finished.'), pending })
+export const cancelled = (pending: string[]): SyncStop => ({
+  error: appError('cancelled', 'The sync was stopped before it finished.'),
+  pending,
+})

@@ -37,9 +37,17 @@ export function planSync(local: readonly LocalFile[], known: ReadonlyMap<string,
     const was = known.get(f.path)
     if (was && f.hash === undefined) throw new Error(`${f.path} must be hashed before planning (hashKnown)`)
     if (was && was.hash === f.hash) unchanged++
-    else uploads.push({ path: f.path, size: f.size, ...(f.hash !== undefined ? { hash: f.hash } : {}), reason: was ? 'changed' : 'new' })
+    else
+      uploads.push({
+        path: f.path,
+        size: f.size,
+        ...(f.hash !== undefined ? { hash: f.hash } : {}),
+        reason: was ? 'changed' : 'new',
+      })
   }
-  const deletes = [...known].filter(([path]) => !present.has(path)).map(([path, f]) => ({ path, url: f.url, size: f.size }))
+  const deletes = [...known]
+    .filter(([path]) => !present.has(path))
+    .map(([path, f]) => ({ path, url: f.url, size: f.size }))
   return { uploads: uploads.sort(byUploadOrder), deletes: deletes.sort((a, b) => compare(a.path, b.path)), unchanged }
 }
 

@@ -33,7 +33,11 @@ export type SyncStatus = 'ok' | 'partial' | 'failed'
 
 /** ok: nothing failed; partial: some went, some did not; failed: nothing that had to go went. */
 export function syncStatus(r: SiteSyncReport): SyncStatus {
-  const failed = r.results.filter((f) => !f.ok).length + r.plan.refused.length + (r.stop?.pending.length ?? 0) + (r.stop && r.stop.pending.length === 0 ? 1 : 0)
+  const failed =
+    r.results.filter((f) => !f.ok).length +
+    r.plan.refused.length +
+    (r.stop?.pending.length ?? 0) +
+    (r.stop && r.stop.pending.length === 0 ? 1 : 0)
   if (failed === 0) return 'ok'
   return r.results.some((f) => f.ok) ? 'partial' : 'failed'
 }

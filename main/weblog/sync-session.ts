@@ -23,7 +23,10 @@ export class SyncSession {
     private readonly state: SyncState,
     private readonly signal?: AbortSignal,
   ) {
-    this.client = { url: client.url, call: (method, params, opts) => ((this.contacted = true), client.call(method, params, opts)) }
+    this.client = {
+      url: client.url,
+      call: (method, params, opts) => ((this.contacted = true), client.call(method, params, opts)),
+    }
   }
 
   async session(): Promise<CommunityMember> {

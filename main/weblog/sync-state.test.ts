@@ -6,8 +6,20 @@ import { SyncState } from './sync-state'
 
 describe('SyncState', () => {
   const tempDir = useTempDirs()
-  const server = { endpoint: 'http://127.0.0.1:1/RPC2', usernum: 42, folderUrl: 'http://127.0.0.1:1/users/42/', profile: null }
-  const put = (path: string, hash: string) => ({ op: 'put' as const, path, hash, size: 3, url: `http://x/${path}`, at: '2024-05-14T00:00:00.000Z' })
+  const server = {
+    endpoint: 'http://127.0.0.1:1/RPC2',
+    usernum: 42,
+    folderUrl: 'http://127.0.0.1:1/users/42/',
+    profile: null,
+  }
+  const put = (path: string, hash: string) => ({
+    op: 'put' as const,
+    path,
+    hash,
+    size: 3,
+    url: `http://x/${path}`,
+    at: '2024-05-14T00:00:00.000Z',
+  })
 
   it('keeps every confirmation across a crash before compaction, and ignores a torn last line', async () => {
     const loc = siteLocations(await tempDir(), 'acct')
@@ -33,7 +45,12 @@ describe('SyncState', () => {
     await state.compact()
     await expect(stat(loc.journal)).rejects.toMatchObject({ code: 'ENOENT' })
     const saved = JSON.parse(await readFile(loc.state, 'utf8'))
-    expect(saved).toMatchObject({ version: 1, server: { usernum: 42 }, lastSyncAt: '2024-05-14T10:00:00.000Z', files: { 'a.html': { hash: '1' } } })
+    expect(saved).toMatchObject({
+      version: 1,
+      server: { usernum: 42 },
+      lastSyncAt: '2024-05-14T10:00:00.000Z',
+      files: { 'a.html': { hash: '1' } },
+    })
   })
 
   it('refuses a damaged state file instead of starting over (which would re-upload the whole site)', async () => {

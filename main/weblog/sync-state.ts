@@ -51,10 +51,19 @@ export class SyncState {
     try {
       raw = JSON.parse(await readFile(loc.state, 'utf8')) as StateFile
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SiteDataError(`The sync state ${loc.state} cannot be read (${(e as Error).message}). Move it aside to upload the whole site again.`)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new SiteDataError(
+          `The sync state ${loc.state} cannot be read (${(e as Error).message}). Move it aside to upload the whole site again.`,
+        )
     }
-    if (raw !== undefined && (raw.version !== 1 || typeof raw.files !== 'object' || raw.files === null)) throw new SiteDataError(`The sync state ${loc.state} is not one this version knows.`)
-    const state = new SyncState(loc, raw?.server ?? null, raw?.lastSyncAt ?? null, new Map(Object.entries(raw?.files ?? {})))
+    if (raw !== undefined && (raw.version !== 1 || typeof raw.files !== 'object' || raw.files === null))
+      throw new SiteDataError(`The sync state ${loc.state} is not one this version knows.`)
+    const state = new SyncState(
+      loc,
+      raw?.server ?? null,
+      raw?.lastSyncAt ?? null,
+      new Map(Object.entries(raw?.files ?? {})),
+    )
     const journal = await readJournal(loc.journal)
     for (const e of journal) state.apply(e)
     state.unsaved = journal.length > 0

@@ -7,7 +7,10 @@ import { SiteDataError } from './site-data-error'
  * once when truthy), `{{^name}}…{{/name}}` when empty or false, `{{! comment }}`, dotted names,
  * `{{.}}` for the current item. Unknown names render as nothing.
  */
-type Node = string | { kind: 'var'; name: string; raw: boolean } | { kind: 'section'; name: string; inverted: boolean; children: Node[] }
+type Node =
+  | string
+  | { kind: 'var'; name: string; raw: boolean }
+  | { kind: 'section'; name: string; inverted: boolean; children: Node[] }
 
 export class TemplateError extends SiteDataError {
   override readonly name = 'TemplateError'
@@ -32,14 +35,18 @@ export function compileTemplate(source: string, label: string): Template {
     const sigil = body.trimStart()[0]
     const name = body.trim().replace(/^[#^/&!]\s*/, '')
     if (sigil === '!') continue
-    if (name === '' || !/^(\.|[\w-]+(\.[\w-]+)*)$/.test(name)) throw new TemplateError(`${label}, line ${lineAt(m.index)}: "${m[0]}" does not name a value.`)
+    if (name === '' || !/^(\.|[\w-]+(\.[\w-]+)*)$/.test(name))
+      throw new TemplateError(`${label}, line ${lineAt(m.index)}: "${m[0]}" does not name a value.`)
     if (sigil === '#' || sigil === '^') {
       const children: Node[] = []
       here.push({ kind: 'section', name, inverted: sigil === '^', children })
       open.push({ name, children, line: lineAt(m.index) })
     } else if (sigil === '/') {
       const top = open.pop()!
-      if (open.length === 0 || top.name !== name) throw new TemplateError(`${label}, line ${lineAt(m.index)}: {{/${name}}} closes ${top.name ? `{{#${top.name}}} from line ${top.line}` : 'nothing'}.`)
+      if (open.length === 0 || top.name !== name)
+        throw new TemplateError(
+          `${label}, line ${lineAt(m.index)}: {{/${name}}} closes ${top.name ? `{{#${top.name}}} from line ${top.line}` : 'nothing'}.`,
+        )
     } else {
       here.push({ kind: 'var', name, raw: sigil === '&' })
     }
@@ -81,7 +88,9 @@ function lookup(name: string, stack: unknown[]): unknown {
     const frame = stack[i]
     if (typeof frame === 'object' && frame !== null && Object.hasOwn(frame, first)) {
       let v: unknown = (frame as Record<string, unknown>)[first]
-      for (const key of rest) v = typeof v === 'object' && v !== null && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined
+      for (const key of rest)
+        v =
+          typeof v === 'object' && v !== null && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined
       return v
     }
   }

@@ -26,7 +26,9 @@ type Read = { path: string; bytes: Buffer; hash: string }
  * Up to `window` calls overlap, but the last batch (the home page and the feed) leaves only once
  * everything before it is confirmed, so the home page never links to what is not there yet.
  */
-export async function uploadBatches(run: UploadRun): Promise<{ results: FileResult[]; calls: number; stop?: SyncStop }> {
+export async function uploadBatches(
+  run: UploadRun,
+): Promise<{ results: FileResult[]; calls: number; stop?: SyncStop }> {
   const now = run.now ?? (() => new Date())
   const total = run.batches.flat().reduce((n, f) => n + f.size, 0)
   const results: FileResult[] = []
@@ -39,16 +41,24 @@ export async function uploadBatches(run: UploadRun): Promise<{ results: FileResu
   const send = async (files: Read[]): Promise<void> => {
     const bytes = files.reduce((n, f) => n + f.bytes.length, 0)
     try {
-      const saved = await saveMultipleFiles(run.member, files.map((f) => ({ path: f.path, bytes: f.bytes })), {
-        signal: run.signal,
-        onUploadProgress: (sent, of) => run.onProgress?.(done + Math.floor((bytes * sent) / Math.max(of, 1)), total),
-      })
+      const saved = await saveMultipleFiles(
+        run.member,
+        files.map((f) => ({ path: f.path, bytes: f.bytes })),
+        {
+          signal: run.signal,
+          onUploadProgress: (sent, of) => run.onProgress?.(done + Math.floor((bytes * sent) / Math.max(of, 1)), total),
+        },
+      )
       const at = now().toISOString()
       const confirmed: JournalEntry[] = []
       saved.files.forEach((s, k) => {
         const f = files[k]
         if (s.ok) confirmed.push({ op: 'put', path: f.path, hash: f.hash, size: f.bytes.length, url: s.url, at })
-        results.push(s.ok ? { path: f.path, op: 'upload', ok: true, url: s.url, bytes: f.bytes.length } : { path: f.path, op: 'upload', ok: false, error: reasonFor(saved.message, f.path) })
+        results.push(
+          s.ok
+            ? { path: f.path, op: 'upload', ok: true, url: s.url, bytes: f.bytes.length }
+            : { path: f.path, op: 'upload', ok: false, error: reasonFor(saved.message, f.path) },
+        )
       })
       await run.state.record(confirmed)
       lastRefusal = undefined
@@ -85,7 +95,13 @@ export async function uploadBatches(run: UploadRun): Promise<{ results: FileResu
     inFlight.add(call)
   }
   await Promise.all(inFlight)
-  if (stop) stop.pending.push(...run.batches.slice(i).flat().map((f) => f.path))
+  if (stop)
+    stop.pending.push(
+      ...run.batches
+        .slice(i)
+        .flat()
+        .map((f) => f.path),
+    )
   return stop ? { results, calls, stop } : { results, calls }
 }
 
@@ -93,10 +109,24 @@ type ReadBatch = { files: Read[]; gone: FileResult[] }
 
 async function readBatch(batch: readonly LocalFile[]): Promise<ReadBatch> {
   const out: ReadBatch = { files: [], gone: [] }
-  const read = await Promise.all(batch.map((f) => f.read().then((r) => ({ path: f.path, ...r }), (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)))))
+  const read = await Promise.all(
+    batch.map((f) =>
+      f.read().then(
+        (r) => ({ path: f.path, ...r }),
+        (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)),
+      ),
+    ),
+  )
   read.forEach((r, k) => {
     if (r) out.files.push(r)
-    else out.gone.push({ path: batch[k].path, op: 'upload', ok: false, error: 'The file was removed from the site folder during the sync; it will be deleted from the server next time.' })
+    else
+      out.gone.push({
+        path: batch[k].path,
+        op: 'upload',
+        ok: false,
+        error:
+          'The file was removed from the site folder during the sync; it will be deleted from the server next time.',
+      })
   })
   return out
 }

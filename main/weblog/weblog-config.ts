@@ -28,7 +28,10 @@ export interface WeblogConfig {
   maxFilesPerRequest: number
 }
 
-export function defaultWeblogConfig(accountName: string, systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'): WeblogConfig {
+export function defaultWeblogConfig(
+  accountName: string,
+  systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+): WeblogConfig {
   return {
     title: accountName,
     description: `The weblog of ${accountName}.`,
@@ -46,7 +49,10 @@ export function defaultWeblogConfig(accountName: string, systemZone = Intl.DateT
 }
 
 /** Merges what a file holds over the defaults; says what is wrong instead of guessing. */
-export function parseWeblogConfig(raw: unknown, defaults: WeblogConfig): { config: WeblogConfig } | { problem: string } {
+export function parseWeblogConfig(
+  raw: unknown,
+  defaults: WeblogConfig,
+): { config: WeblogConfig } | { problem: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problem: 'it is not a JSON object' }
   const c = { ...defaults, ...(raw as Partial<WeblogConfig>) }
   const problem = configProblem(c)
@@ -54,15 +60,20 @@ export function parseWeblogConfig(raw: unknown, defaults: WeblogConfig): { confi
 }
 
 export function configProblem(c: WeblogConfig): string | null {
-  if (typeof c.title !== 'string' || typeof c.description !== 'string') return '"title" and "description" must be strings'
+  if (typeof c.title !== 'string' || typeof c.description !== 'string')
+    return '"title" and "description" must be strings'
   if (c.siteDir !== null && typeof c.siteDir !== 'string') return '"siteDir" must be a folder path or null'
-  if (typeof c.timeZone !== 'string' || !isServerTimeZone(c.timeZone)) return `"timeZone" ${JSON.stringify(c.timeZone)} is not an IANA zone or an offset like +02:00`
-  if (typeof c.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(c.language)) return '"language" must be a language tag like en or de-CH'
+  if (typeof c.timeZone !== 'string' || !isServerTimeZone(c.timeZone))
+    return `"timeZone" ${JSON.stringify(c.timeZone)} is not an IANA zone or an offset like +02:00`
+  if (typeof c.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(c.language))
+    return '"language" must be a language tag like en or de-CH'
   for (const key of ['homePostCount', 'feedItemCount', 'settleMs', 'maxFilesPerRequest'] as const) {
     if (!Number.isSafeInteger(c[key]) || c[key] < 1) return `"${key}" must be a positive integer`
   }
-  if (!Number.isSafeInteger(c.maxRequestBytes) || c.maxRequestBytes < 4096) return '"maxRequestBytes" must be an integer of at least 4096'
-  if (!Array.isArray(c.pingServers) || !c.pingServers.every(isHttpUrl)) return '"pingServers" must be a list of http(s) URLs'
+  if (!Number.isSafeInteger(c.maxRequestBytes) || c.maxRequestBytes < 4096)
+    return '"maxRequestBytes" must be an integer of at least 4096'
+  if (!Array.isArray(c.pingServers) || !c.pingServers.every(isHttpUrl))
+    return '"pingServers" must be a list of http(s) URLs'
   if (typeof c.upstreamOnChange !== 'boolean') return '"upstreamOnChange" must be true or false'
   return null
 }

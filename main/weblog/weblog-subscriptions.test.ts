@@ -21,12 +21,23 @@ describe('pleaseNotify subscriptions', () => {
     await s.put('watched.html', 'v1')
     const url = (await s.sync()).results.find((r) => r.path === 'watched.html')!.url!
     const received: SiteNotification[] = []
-    const subs = await startWeblogSubscriptions({ dataDir: s.dataDir, serverFor, onNotification: (n) => received.push(n) })
+    const subs = await startWeblogSubscriptions({
+      dataDir: s.dataDir,
+      serverFor,
+      onNotification: (n) => received.push(n),
+    })
     try {
       await subs.subscriptions.add(s.endpoint, url)
       expect(subs.subscriptions.isActive(s.endpoint, url)).toBe(true)
       const saved = JSON.parse(await readFile(join(s.dataDir, 'subscriptions.json'), 'utf8'))
-      expect(saved.subscriptions).toEqual([expect.objectContaining({ server: s.endpoint, url, registeredAt: expect.any(String), expiresAt: expect.any(String) })])
+      expect(saved.subscriptions).toEqual([
+        expect.objectContaining({
+          server: s.endpoint,
+          url,
+          registeredAt: expect.any(String),
+          expiresAt: expect.any(String),
+        }),
+      ])
       await s.put('watched.html', 'v2')
       await s.sync()
       await expect.poll(() => received.length, { timeout: 5000 }).toBe(1)
@@ -40,10 +51,14 @@ describe('pleaseNotify subscriptions', () => {
     const pycs = await openSite('pycs', limits)
     const subs = await startWeblogSubscriptions({ dataDir: pycs.dataDir, serverFor, onNotification: () => undefined })
     try {
-      const e = await subs.subscriptions.add(pycs.endpoint, `${pycs.baseUrl}/users/0000001/index.html`).catch((x: unknown) => x)
+      const e = await subs.subscriptions
+        .add(pycs.endpoint, `${pycs.baseUrl}/users/0000001/index.html`)
+        .catch((x: unknown) => x)
       expect(e).toBeInstanceOf(UnsupportedError)
       expect((e as Error).message).toBe('This server does not offer xmlStorageSystem.pleaseNotify.')
-      expect(subs.subscriptions.list()).toEqual([expect.objectContaining({ registeredAt: null, lastError: (e as Error).message })])
+      expect(subs.subscriptions.list()).toEqual([
+        expect.objectContaining({ registeredAt: null, lastError: (e as Error).message }),
+      ])
     } finally {
       await subs.close()
       await pycs.close()

@@ -43,7 +43,11 @@ export async function startWeblogSubscriptions(o: WeblogSubscriptionsOptions): P
   const listener = await startNotifyListener({
     ...o.listen,
     onNotify: (url) => {
-      const servers = subscriptions?.list().filter((s) => s.url === url).map((s) => s.server) ?? []
+      const servers =
+        subscriptions
+          ?.list()
+          .filter((s) => s.url === url)
+          .map((s) => s.server) ?? []
       o.onNotification({ server: servers[0] ?? '', url, at: new Date(o.now?.() ?? Date.now()).toISOString() })
     },
   })
@@ -75,6 +79,8 @@ async function readState(file: string): Promise<SubscriptionState> {
     return Array.isArray(v?.subscriptions) ? v : { subscriptions: [] }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { subscriptions: [] }
-    throw new Error(`${file} cannot be read (${(e as Error).message}); move it aside to start the subscriptions afresh.`)
+    throw new Error(
+      `${file} cannot be read (${(e as Error).message}); move it aside to start the subscriptions afresh.`,
+    )
   }
 }

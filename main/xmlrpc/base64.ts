@@ -20,7 +20,8 @@ const XML_SPACES = /[ \t\n\r]+/g
  * character of `text` is below U+0100.
  */
 export function decodeBase64(text: string, oneByte: boolean): Buffer | undefined {
-  const hasSpace = text.indexOf('\n') !== -1 || text.indexOf(' ') !== -1 || text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1
+  const hasSpace =
+    text.indexOf('\n') !== -1 || text.indexOf(' ') !== -1 || text.indexOf('\t') !== -1 || text.indexOf('\r') !== -1
   const t = hasSpace ? text.replace(XML_SPACES, '') : text
   if (!oneByte && !inAlphabet(t)) return undefined
   if (t.indexOf('-') !== -1 || t.indexOf('_') !== -1) return undefined
@@ -37,7 +38,8 @@ export function decodeBase64(text: string, oneByte: boolean): Buffer | undefined
   const bytes = Buffer.allocUnsafe(size)
   let written = 0
   // A slice with a stray character decodes short, which shifts every later one: the total tells.
-  for (let i = 0; i < t.length && written < size; i += SLICE) written += bytes.write(t.slice(i, i + SLICE), written, 'base64')
+  for (let i = 0; i < t.length && written < size; i += SLICE)
+    written += bytes.write(t.slice(i, i + SLICE), written, 'base64')
   return written === size ? bytes : undefined
 }
 

@@ -43,7 +43,8 @@ function bytesBody(body: Uint8Array): BodyText {
   const bytes = bom ? buf.subarray(3) : buf
   const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512))
   const label = (DECLARED_ENCODING.exec(head)?.[1] ?? 'utf-8').toLowerCase()
-  if (bom && label !== 'utf-8' && label !== 'utf8') throw unsupported(`a UTF-8 byte order mark contradicts encoding="${label}"`)
+  if (bom && label !== 'utf-8' && label !== 'utf8')
+    throw unsupported(`a UTF-8 byte order mark contradicts encoding="${label}"`)
   switch (label) {
     case 'utf-8':
     case 'utf8':
@@ -78,7 +79,7 @@ function badUtf8(bytes: Buffer): XmlRpcParseError {
 
 /** Byte offset of the first ill-formed UTF-8 sequence (error path only). */
 function firstInvalidUtf8(b: Buffer): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]
     const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0
     if (n === 0 || !isUtf8(b.subarray(i, i + n))) return i

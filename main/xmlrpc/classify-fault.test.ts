@@ -18,7 +18,11 @@ describe('classifyFault on what servers are known to send', () => {
     [1, "<class 'TypeError'>:add() missing 1 required positional argument: 'password'", 'wrong-param-count'],
     [1, 'exceptions.TypeError:registerUser() takes exactly 5 arguments (6 given)', 'wrong-param-count'], // Python 2
     [400, 'Insufficient arguments passed to this XML-RPC method.', 'wrong-param-count'], // WordPress
-    [3, 'Incorrect parameters passed to method: Signature permits 2 parameters but the request had 3', 'wrong-param-count'], // phpxmlrpc
+    [
+      3,
+      'Incorrect parameters passed to method: Signature permits 2 parameters but the request had 3',
+      'wrong-param-count',
+    ], // phpxmlrpc
     [-32602, 'invalid method parameters', 'wrong-param-count'],
     [4, 'Wrong number of parameters.', 'wrong-param-count'],
     [403, 'Incorrect username or password.', 'auth'], // WordPress
@@ -63,7 +67,9 @@ describe('classifyFault against real servers', () => {
     ;[python, npm, ours] = await Promise.all([
       startPythonServer('basic'),
       startNpmServer(),
-      startOurServer((s) => s.register('add', ([a, b]) => (a as number) + (b as number), { signature: [['int', 'int', 'int']] })),
+      startOurServer((s) =>
+        s.register('add', ([a, b]) => (a as number) + (b as number), { signature: [['int', 'int', 'int']] }),
+      ),
     ])
   })
   afterAll(() => Promise.all([python.close(), npm.close(), ours.close()]))

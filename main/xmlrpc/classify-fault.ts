@@ -65,6 +65,7 @@ function classifyStatus(status: number): FaultKind {
 /** The kind of any error a call ended in, or null when it is neither a fault nor an HTTP status. */
 export function faultKindOf(e: unknown): FaultKind | null {
   if (e instanceof XmlRpcFault) return classifyFault(e)
-  if (e instanceof TransportError && e.code === 'http' && e.status !== undefined) return classifyFault({ httpStatus: e.status })
+  if (e instanceof TransportError && e.code === 'http' && e.status !== undefined)
+    return classifyFault({ httpStatus: e.status })
   return null
 }

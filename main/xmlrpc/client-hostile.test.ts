@@ -7,7 +7,8 @@ import { LimitError, ProtocolError, TransportError } from './errors'
 import { XmlRpcFault } from './fault'
 
 // A server is untrusted input: every attack ends in a typed error, within its limit, memory bounded.
-const OK = '<?xml version="1.0"?><methodResponse><params><param><value><string>ok</string></value></param></params></methodResponse>'
+const OK =
+  '<?xml version="1.0"?><methodResponse><params><param><value><string>ok</string></value></param></params></methodResponse>'
 const MiB = 1024 * 1024
 
 let peer: HttpPeer | undefined
@@ -24,14 +25,19 @@ async function callAgainst(handler: (res: ServerResponse, path: string) => void,
   const started = Date.now()
   const error = await createXmlRpcClient(peer.url, options)
     .call('m', [])
-    .then(() => undefined, (e: unknown) => e)
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    )
   return { error, ms: Date.now() - started }
 }
 
-const xml = (body: string, status = 200) => (res: ServerResponse) => {
-  res.writeHead(status, { 'Content-Type': 'text/xml' })
-  res.end(body)
-}
+const xml =
+  (body: string, status = 200) =>
+  (res: ServerResponse) => {
+    res.writeHead(status, { 'Content-Type': 'text/xml' })
+    res.end(body)
+  }
 
 describe('entity attacks', () => {
   it('billion laughs: refused at the DOCTYPE, nothing expanded', async () => {
@@ -48,9 +54,13 @@ describe('entity attacks', () => {
     peer = await startHttp((req, res) => {
       req.resume()
       hits.push(req.url ?? '')
-      xml(`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY web SYSTEM "http://127.0.0.1:${(req.socket.localPort ?? 0)}/leak">]><methodResponse><params><param><value><string>&xxe;&web;</string></value></param></params></methodResponse>`)(res)
+      xml(
+        `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY web SYSTEM "http://127.0.0.1:${req.socket.localPort ?? 0}/leak">]><methodResponse><params><param><value><string>&xxe;&web;</string></value></param></params></methodResponse>`,
+      )(res)
     })
-    const error = await createXmlRpcClient(peer.url).call('m', []).catch((e: unknown) => e)
+    const error = await createXmlRpcClient(peer.url)
+      .call('m', [])
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ProtocolError)
     expect(String((error as Error).message)).toMatch(/DOCTYPE|ENTITY/i)
     expect(hits).toEqual(['/RPC2'])
@@ -106,7 +116,11 @@ describe('size', () => {
     expect(bomb.length).toBeLessThan(MiB)
     const { error, ms } = await callAgainst(
       (res) => {
-        res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Encoding': 'gzip', 'Content-Length': String(bomb.length) })
+        res.writeHead(200, {
+          'Content-Type': 'text/xml',
+          'Content-Encoding': 'gzip',
+          'Content-Length': String(bomb.length),
+        })
         res.end(bomb)
       },
       { maxResponseBytes: 4 * MiB },
@@ -135,7 +149,10 @@ describe('size', () => {
 
   it('nesting past maxDepth is a depth limit', async () => {
     const deep = '<value><array><data>'.repeat(50) + '</data></array></value>'.repeat(50)
-    const { error } = await callAgainst(xml(`<?xml version="1.0"?><methodResponse><params><param>${deep}</param></params></methodResponse>`), { maxDepth: 10 })
+    const { error } = await callAgainst(
+      xml(`<?xml version="1.0"?><methodResponse><params><param>${deep}</param></params></methodResponse>`),
+      { maxDepth: 10 },
+    )
     expect(error).toMatchObject({ name: 'LimitError', limit: 'depth', max: 10 })
   })
 })
@@ -193,7 +210,12 @@ describe('not XML-RPC', () => {
 
   it('a non-XML 200 is an http error too', async () => {
     const { error } = await callAgainst((res) => res.end('Service moved. Please see our website.'))
-    expect(error).toMatchObject({ name: 'TransportError', code: 'http', status: 200, bodyStart: 'Service moved. Please see our website.' })
+    expect(error).toMatchObject({
+      name: 'TransportError',
+      code: 'http',
+      status: 200,
+      bodyStart: 'Service moved. Please see our website.',
+    })
   })
 
   it('an empty 500 (Python outside dispatch) is an http error with an empty body start', async () => {
@@ -217,7 +239,8 @@ describe('not XML-RPC', () => {
   })
 
   it('a fault counts whatever the status (Winer-style HTTP 500)', async () => {
-    const fault = '<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value>Too many parameters.</value></member></struct></value></fault></methodResponse>'
+    const fault =
+      '<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value>Too many parameters.</value></member></struct></value></fault></methodResponse>'
     const { error } = await callAgainst(xml(fault, 500))
     expect(error).toBeInstanceOf(XmlRpcFault)
     expect(error).toMatchObject({ faultCode: 4, faultString: 'Too many parameters.' })

@@ -53,7 +53,11 @@ function fallbackOnFault(e: unknown): null {
   throw e
 }
 
-async function oneByOne(client: XmlRpcClient, calls: MulticallCall[], options?: CallOptions): Promise<MulticallResult[]> {
+async function oneByOne(
+  client: XmlRpcClient,
+  calls: MulticallCall[],
+  options?: CallOptions,
+): Promise<MulticallResult[]> {
   const out: MulticallResult[] = []
   for (const c of calls) {
     try {

@@ -25,7 +25,13 @@ const fault = struct({ faultCode: 3, faultString: 'no' })
 describe('multicall answers', () => {
   it('reads unwrapped results', async () => {
     const client = await answering(() => [5, 'x', fault])
-    expect(await multicall(client, [{ method: 'a', params: [] }, { method: 'b', params: [] }, { method: 'c', params: [] }])).toEqual([
+    expect(
+      await multicall(client, [
+        { method: 'a', params: [] },
+        { method: 'b', params: [] },
+        { method: 'c', params: [] },
+      ]),
+    ).toEqual([
       { ok: true, value: 5 },
       { ok: true, value: 'x' },
       { ok: false, fault: expect.objectContaining({ faultCode: 3, faultString: 'no' }) },
@@ -34,7 +40,11 @@ describe('multicall answers', () => {
 
   it('reads wrapped results, an array result included', async () => {
     const client = await answering(() => [[[1, 2]], fault, ['s']])
-    const r = await multicall(client, [{ method: 'a', params: [] }, { method: 'b', params: [] }, { method: 'c', params: [] }])
+    const r = await multicall(client, [
+      { method: 'a', params: [] },
+      { method: 'b', params: [] },
+      { method: 'c', params: [] },
+    ])
     expect(r.map((x) => (x.ok ? x.value : 'fault'))).toEqual([[1, 2], 'fault', 's'])
   })
 
@@ -47,6 +57,11 @@ describe('multicall answers', () => {
 
   it('a result count that does not match is a protocol error', async () => {
     const client = await answering(() => [[1]])
-    await expect(multicall(client, [{ method: 'a', params: [] }, { method: 'b', params: [] }])).rejects.toBeInstanceOf(ProtocolError)
+    await expect(
+      multicall(client, [
+        { method: 'a', params: [] },
+        { method: 'b', params: [] },
+      ]),
+    ).rejects.toBeInstanceOf(ProtocolError)
   })
 })

@@ -17,11 +17,19 @@ export type MulticallResult = { ok: true; value: XmlRpcValue } | { ok: false; fa
  * struct; some servers (OpenACS, old Perl RPC::XML) do not wrap. When not every element fits the
  * wrapped shape, the answer is read as unwrapped.
  */
-export async function multicall(client: XmlRpcClient, calls: MulticallCall[], options?: CallOptions): Promise<MulticallResult[]> {
+export async function multicall(
+  client: XmlRpcClient,
+  calls: MulticallCall[],
+  options?: CallOptions,
+): Promise<MulticallResult[]> {
   const request = calls.map((c) => struct({ methodName: c.method, params: c.params }))
   const answer = await client.call('system.multicall', [request], options)
   if (!Array.isArray(answer) || answer.length !== calls.length) {
-    throw new ProtocolError(`system.multicall answered ${Array.isArray(answer) ? `${answer.length} results for ${calls.length} calls` : 'something that is not an array'}`, {}, client.url)
+    throw new ProtocolError(
+      `system.multicall answered ${Array.isArray(answer) ? `${answer.length} results for ${calls.length} calls` : 'something that is not an array'}`,
+      {},
+      client.url,
+    )
   }
   const wrapped = answer.every((r) => asFault(r) !== null || (Array.isArray(r) && r.length === 1))
   return answer.map((r) => {

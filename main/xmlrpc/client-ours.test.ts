@@ -25,7 +25,9 @@ describe('client ↔ our server', () => {
   it('carries nil and i8 past 2^53 (as bigint)', async () => {
     expect(await client.call('echo', [null])).toBeNull()
     expect(await client.call('echo', [new XmlRpcI8(9007199254740993n)])).toBe(9007199254740993n)
-    expect(await client.call('echo', [struct({ big: new XmlRpcI8(-(2n ** 63n)) })])).toEqual(struct({ big: -(2n ** 63n) }))
+    expect(await client.call('echo', [struct({ big: new XmlRpcI8(-(2n ** 63n)) })])).toEqual(
+      struct({ big: -(2n ** 63n) }),
+    )
   })
 
   it('multicall: results in order, a fault in its place, nested multicall refused per call', async () => {
@@ -43,7 +45,13 @@ describe('client ↔ our server', () => {
 
   it('introspects names, help and the system methods', async () => {
     const methods = await introspect(client)
-    expect(methods.find((m) => m.name === 'echo')).toEqual({ name: 'echo', signatures: null, help: 'Returns its argument.' })
-    expect(methods.map((m) => m.name)).toEqual(expect.arrayContaining(['system.listMethods', 'system.multicall', 'system.getCapabilities']))
+    expect(methods.find((m) => m.name === 'echo')).toEqual({
+      name: 'echo',
+      signatures: null,
+      help: 'Returns its argument.',
+    })
+    expect(methods.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['system.listMethods', 'system.multicall', 'system.getCapabilities']),
+    )
   })
 })

@@ -46,7 +46,9 @@ describe('values both ways through Python', () => {
   it('echoes a dateTime as the same wall clock', async () => {
     const echoed = (await client.call('echo', [new XmlRpcDateTime(1998, 7, 17, 14, 8, 55)])) as XmlRpcDateTime
     expect(echoed).toBeInstanceOf(XmlRpcDateTime)
-    expect([echoed.year, echoed.month, echoed.day, echoed.hour, echoed.minute, echoed.second]).toEqual([1998, 7, 17, 14, 8, 55])
+    expect([echoed.year, echoed.month, echoed.day, echoed.hour, echoed.minute, echoed.second]).toEqual([
+      1998, 7, 17, 14, 8, 55,
+    ])
   })
 
   it('sends an integral XmlRpcDouble as a double (Python adds them as floats)', async () => {

@@ -64,7 +64,9 @@ describe('the request on the wire', () => {
     const { peer, seen } = await recorder()
     const progress: [number, number][] = []
     const big = 'y'.repeat(1_000_000)
-    await createXmlRpcClient(peer.url).call('echo', [big], { onUploadProgress: (sent, total) => progress.push([sent, total]) })
+    await createXmlRpcClient(peer.url).call('echo', [big], {
+      onUploadProgress: (sent, total) => progress.push([sent, total]),
+    })
     const total = seen[0].body.byteLength
     expect(Number(seen[0].headers['content-length'])).toBe(total)
     expect(seen[0].headers['transfer-encoding']).toBeUndefined()
@@ -97,7 +99,9 @@ describe('the request on the wire', () => {
   it('a server that reads a big upload and never answers ends at the total timeout', async () => {
     const peer = await startHttp((req) => req.resume())
     peers.push(peer)
-    const e = await createXmlRpcClient(peer.url, { connectTimeoutMs: 200, timeoutMs: 700 }).call('echo', ['w'.repeat(1_000_000)]).catch((x: unknown) => x)
+    const e = await createXmlRpcClient(peer.url, { connectTimeoutMs: 200, timeoutMs: 700 })
+      .call('echo', ['w'.repeat(1_000_000)])
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ name: 'LimitError', limit: 'time', max: 700 })
   })
 
@@ -116,7 +120,9 @@ describe('redirects', () => {
       res.end()
       return true
     })
-    const e = await createXmlRpcClient(peer.url).call('m', []).catch((x: unknown) => x)
+    const e = await createXmlRpcClient(peer.url)
+      .call('m', [])
+      .catch((x: unknown) => x)
     expect(e).toBeInstanceOf(TransportError)
     expect(e).toMatchObject({ code: 'http', status: 302, location: 'https://new.example.com/xmlrpc.php' })
     expect((e as Error).message).toContain('https://new.example.com/xmlrpc.php')
@@ -132,7 +138,11 @@ describe('redirects', () => {
       return true
     })
     expect(await createXmlRpcClient(peer.url).call('m', ['x'])).toEqual(['m', 'x'])
-    expect(seen.map((s) => [s.method, s.url])).toEqual([['POST', '/RPC2'], ['POST', '/step'], ['POST', '/final']])
+    expect(seen.map((s) => [s.method, s.url])).toEqual([
+      ['POST', '/RPC2'],
+      ['POST', '/step'],
+      ['POST', '/final'],
+    ])
     expect(new Set(seen.map((s) => s.body.toString()))).toHaveProperty('size', 1)
   })
 
@@ -142,7 +152,9 @@ describe('redirects', () => {
       res.end()
       return true
     })
-    const e = await createXmlRpcClient(peer.url).call('m', []).catch((x: unknown) => x)
+    const e = await createXmlRpcClient(peer.url)
+      .call('m', [])
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ code: 'http', status: 307 })
     expect((e as Error).message).toMatch(/More than 5 redirects/)
     expect(seen).toHaveLength(6)
@@ -164,22 +176,53 @@ describe('redirects', () => {
 describe('network failures', () => {
   it('connection refused', async () => {
     const port = await closedPort()
-    const e = await createXmlRpcClient(`http://127.0.0.1:${port}/RPC2`).call('m', []).catch((x: unknown) => x)
+    const e = await createXmlRpcClient(`http://127.0.0.1:${port}/RPC2`)
+      .call('m', [])
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ name: 'TransportError', code: 'refused', sysCode: 'ECONNREFUSED' })
   })
 
   it('a name that does not resolve is a dns error', async () => {
-    const e = await createXmlRpcClient('http://nonexistent.invalid/RPC2').call('m', []).catch((x: unknown) => x)
+    const e = await createXmlRpcClient('http://nonexistent.invalid/RPC2')
+      .call('m', [])
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ name: 'TransportError', code: 'dns' })
   })
 
   it('an untrusted (self-signed) certificate is a tls error: verification is never off', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'upstream-tls-'))
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' })
-      const peer = await startHttp((_req, res) => res.end('never'), { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) })
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      )
+      const peer = await startHttp((_req, res) => res.end('never'), {
+        key: readFileSync(join(dir, 'key.pem')),
+        cert: readFileSync(join(dir, 'cert.pem')),
+      })
       peers.push(peer)
-      const e = await createXmlRpcClient(peer.url).call('m', []).catch((x: unknown) => x)
+      const e = await createXmlRpcClient(peer.url)
+        .call('m', [])
+        .catch((x: unknown) => x)
       expect(e).toMatchObject({ name: 'TransportError', code: 'tls' })
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -192,7 +235,9 @@ describe('network failures', () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 100)
     const started = Date.now()
-    const e = await createXmlRpcClient(peer.url).call('m', [], { signal: controller.signal }).catch((x: unknown) => x)
+    const e = await createXmlRpcClient(peer.url)
+      .call('m', [], { signal: controller.signal })
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ name: 'TransportError', code: 'aborted' })
     expect(Date.now() - started).toBeLessThan(1000)
   })
@@ -201,7 +246,9 @@ describe('network failures', () => {
     const peer = await startHttp(() => {})
     peers.push(peer)
     const started = Date.now()
-    const e = await createXmlRpcClient(peer.url, { timeoutMs: 60_000 }).call('m', [], { timeoutMs: 200 }).catch((x: unknown) => x)
+    const e = await createXmlRpcClient(peer.url, { timeoutMs: 60_000 })
+      .call('m', [], { timeoutMs: 200 })
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ name: 'TransportError', code: 'timeout' })
     expect(Date.now() - started).toBeLessThan(1500)
   })

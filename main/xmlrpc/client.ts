@@ -83,7 +83,16 @@ export function createXmlRpcClient(url: string, options: ClientOptions = {}): Xm
     } finally {
       deadline.dispose()
       if (options.onWire) {
-        const record = { method, url: href, started, requestXml, requestBytes: bytes.byteLength, status: answer?.status, response: answer?.body, error: failure }
+        const record = {
+          method,
+          url: href,
+          started,
+          requestXml,
+          requestBytes: bytes.byteLength,
+          status: answer?.status,
+          response: answer?.body,
+          error: failure,
+        }
         try {
           options.onWire(wireEntry(record, redact))
         } catch {

@@ -14,7 +14,8 @@ export function parseDateTime(text: string): XmlRpcDateTime | undefined {
   if (zone !== null && zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) return undefined
   // WordPress writes 00000000T00:00:00Z for "no date": keep it as the all-zero value.
   const zeroDate = year === 0 && month === 0 && day === 0
-  if (zeroDate) return hour === 0 && minute === 0 && second === 0 ? new XmlRpcDateTime(0, 0, 0, 0, 0, 0, fraction, zone) : undefined
+  if (zeroDate)
+    return hour === 0 && minute === 0 && second === 0 ? new XmlRpcDateTime(0, 0, 0, 0, 0, 0, fraction, zone) : undefined
   const dt = new XmlRpcDateTime(year, month, day, hour, minute, second, fraction, zone)
   return dateTimeProblem(dt) === undefined ? dt : undefined
 }

@@ -38,8 +38,12 @@ export function startDeadline(o: DeadlineOptions): Deadline {
     o.connectMs,
   )
   // Armed second, so with equal times "no response" wins over "no complete answer".
-  const total = setTimeout(() => abort(new LimitError('time', o.totalMs, `No complete answer from ${o.host} within ${o.totalMs} ms`, o.url)), o.totalMs)
-  const onCallerAbort = (): void => abort(new TransportError('aborted', 'The call was cancelled', { url: o.url, cause: o.signal?.reason }))
+  const total = setTimeout(
+    () => abort(new LimitError('time', o.totalMs, `No complete answer from ${o.host} within ${o.totalMs} ms`, o.url)),
+    o.totalMs,
+  )
+  const onCallerAbort = (): void =>
+    abort(new TransportError('aborted', 'The call was cancelled', { url: o.url, cause: o.signal?.reason }))
   if (o.signal?.aborted) onCallerAbort()
   else o.signal?.addEventListener('abort', onCallerAbort, { once: true })
 

@@ -8,10 +8,17 @@ const fault = (code: string, message: string) =>
 
 describe('decodeResponse', () => {
   it('returns the one param as a value', () => {
-    expect(decodeResponse('<methodResponse><params><param><value><int>1</int></value></param></params></methodResponse>')).toEqual({ kind: 'value', value: 1 })
+    expect(
+      decodeResponse('<methodResponse><params><param><value><int>1</int></value></param></params></methodResponse>'),
+    ).toEqual({ kind: 'value', value: 1 })
   })
   it('returns a fault, with every member the server sent', () => {
-    const r = decodeResponse(fault('<int>4</int>', '<string>Too many parameters.</string>').replace('</struct>', '<member><name>extra</name><value>x</value></member></struct>'))
+    const r = decodeResponse(
+      fault('<int>4</int>', '<string>Too many parameters.</string>').replace(
+        '</struct>',
+        '<member><name>extra</name><value>x</value></member></struct>',
+      ),
+    )
     if (r.kind !== 'fault') throw new Error('expected a fault')
     expect(r.fault).toBeInstanceOf(XmlRpcFault)
     expect([r.fault.faultCode, r.fault.faultString]).toEqual([4, 'Too many parameters.'])
@@ -22,16 +29,26 @@ describe('decodeResponse', () => {
     expect(r.kind === 'fault' && [r.fault.faultCode, r.fault.faultString]).toEqual([1, 'oops'])
   })
   it('refuses a fault that is not a struct with faultCode and faultString', () => {
-    expect(errorOf(() => decodeResponse('<methodResponse><fault><value><string>no</string></value></fault></methodResponse>')).message).toMatch(/integer faultCode and a faultString/)
+    expect(
+      errorOf(() =>
+        decodeResponse('<methodResponse><fault><value><string>no</string></value></fault></methodResponse>'),
+      ).message,
+    ).toMatch(/integer faultCode and a faultString/)
     expect(errorOf(() => decodeResponse(fault('<string>x</string>', 'y'))).faultCode).toBe(FaultCodes.notXmlRpc)
   })
   it('refuses both params and fault, neither, no param, or more than one param', () => {
-    const both = '<methodResponse><params><param><value>1</value></param></params><fault><value><struct/></value></fault></methodResponse>'
+    const both =
+      '<methodResponse><params><param><value>1</value></param></params><fault><value><struct/></value></fault></methodResponse>'
     expect(errorOf(() => decodeResponse(both)).message).toMatch(/one <params> or one <fault>, not both/)
-    expect(errorOf(() => decodeResponse('<methodResponse></methodResponse>')).message).toMatch(/expected <params> or <fault>/)
+    expect(errorOf(() => decodeResponse('<methodResponse></methodResponse>')).message).toMatch(
+      /expected <params> or <fault>/,
+    )
     expect(errorOf(() => decodeResponse('<methodResponse/>')).message).toMatch(/empty <methodResponse>/)
-    expect(errorOf(() => decodeResponse('<methodResponse><params></params></methodResponse>')).message).toMatch(/exactly one <param>, found none/)
-    const two = '<methodResponse><params><param><value>1</value></param><param><value>2</value></param></params></methodResponse>'
+    expect(errorOf(() => decodeResponse('<methodResponse><params></params></methodResponse>')).message).toMatch(
+      /exactly one <param>, found none/,
+    )
+    const two =
+      '<methodResponse><params><param><value>1</value></param><param><value>2</value></param></params></methodResponse>'
     expect(errorOf(() => decodeResponse(two)).message).toMatch(/exactly one <param>, found more/)
   })
   it('refuses a call where a response is expected, and the reverse', () => {
@@ -41,8 +58,12 @@ describe('decodeResponse', () => {
     expect(errorOf(() => decodeCall('<methodResponse/>')).message).toMatch(/expected <methodCall>/)
   })
   it('refuses an HTML page or plain text as not well formed', () => {
-    expect(errorOf(() => decodeResponse('<!DOCTYPE html><html><body>502 Bad Gateway</body></html>')).faultCode).toBe(FaultCodes.notWellFormed)
-    expect(errorOf(() => decodeResponse('Internal Server Error')).message).toMatch(/expected <methodResponse>, found text/)
+    expect(errorOf(() => decodeResponse('<!DOCTYPE html><html><body>502 Bad Gateway</body></html>')).faultCode).toBe(
+      FaultCodes.notWellFormed,
+    )
+    expect(errorOf(() => decodeResponse('Internal Server Error')).message).toMatch(
+      /expected <methodResponse>, found text/,
+    )
     expect(errorOf(() => decodeResponse('')).message).toMatch(/expected the root element/)
   })
 })
@@ -65,8 +86,12 @@ describe('decodeCall', () => {
     expect(decodeCall('<methodCall><methodName> a.b </methodName><params></params></methodCall>').method).toBe('a.b')
   })
   it('refuses an empty method name and an empty <param>', () => {
-    expect(errorOf(() => decodeCall('<methodCall><methodName></methodName></methodCall>')).message).toMatch(/method name is empty/)
+    expect(errorOf(() => decodeCall('<methodCall><methodName></methodName></methodCall>')).message).toMatch(
+      /method name is empty/,
+    )
     expect(errorOf(() => decodeCall('<methodCall><methodName/></methodCall>')).message).toMatch(/method name is empty/)
-    expect(errorOf(() => decodeCall('<methodCall><methodName>a</methodName><params><param/></params></methodCall>')).message).toMatch(/empty <param>/)
+    expect(
+      errorOf(() => decodeCall('<methodCall><methodName>a</methodName><params><param/></params></methodCall>')).message,
+    ).toMatch(/empty <param>/)
   })
 })

@@ -30,7 +30,9 @@ describe('string', () => {
     expect(valueOf('<string>a\r\nb\rc</string>')).toBe('a\nb\nc')
   })
   it('reads non-ASCII text as UTF-8 from bytes', () => {
-    const doc = Buffer.from('<methodResponse><params><param><value><string>caf\u00e9 \u20ac \u{1F600}</string></value></param></params></methodResponse>')
+    const doc = Buffer.from(
+      '<methodResponse><params><param><value><string>caf\u00e9 \u20ac \u{1F600}</string></value></param></params></methodResponse>',
+    )
     expect(decodeValue(doc)).toBe('caf\u00e9 \u20ac \u{1F600}')
   })
   it('refuses a type element mixed with text', () => {
@@ -48,7 +50,14 @@ describe('int', () => {
     expect(Object.is(valueOf('<int>-0</int>'), 0)).toBe(true)
   })
   it('refuses what is not an integer, with the position of the text', () => {
-    for (const bad of ['<int>1.5</int>', '<int></int>', '<int>0x10</int>', '<int>1 2</int>', '<int>++1</int>', '<i4/>']) {
+    for (const bad of [
+      '<int>1.5</int>',
+      '<int></int>',
+      '<int>0x10</int>',
+      '<int>1 2</int>',
+      '<int>++1</int>',
+      '<i4/>',
+    ]) {
       const e = errorOf(() => valueOf(bad))
       expect(e, bad).toBeInstanceOf(XmlRpcParseError)
       expect(e.faultCode).toBe(FaultCodes.notXmlRpc)
@@ -133,7 +142,15 @@ describe('dateTime.iso8601', () => {
     expect(dt('00000000T00:00:00')).toEqual(new XmlRpcDateTime(0, 0, 0, 0, 0, 0, '', null))
   })
   it('refuses impossible or malformed dates', () => {
-    for (const bad of ['20230229T00:00:00', '20241301T00:00:00', '20240101T24:00:00', '2024-0101T00:00:00', '20240101', '20240101T00:00:00+25:00', '00000000T01:00:00']) {
+    for (const bad of [
+      '20230229T00:00:00',
+      '20241301T00:00:00',
+      '20240101T24:00:00',
+      '2024-0101T00:00:00',
+      '20240101',
+      '20240101T00:00:00+25:00',
+      '00000000T01:00:00',
+    ]) {
       expect(errorOf(() => dt(bad)).message, bad).toMatch(/must hold a date and time/)
     }
   })
@@ -149,9 +166,22 @@ describe('base64', () => {
     expect(b64('aGVsbG8')).toEqual(Buffer.from('hello'))
   })
   it('refuses what Node would silently skip or misread, from a string and from bytes', () => {
-    for (const bad of ['aGV*bG8=', 'aGVs-G8=', 'aGVs_G8=', 'aG=sbG8=', 'aGVsbG8===', 'aGVsb', 'aGVsbA=', '\u00e9GVsbG8=', 'aGVs&amp;G8=', 'aGVs&#322;G8=']) {
+    for (const bad of [
+      'aGV*bG8=',
+      'aGVs-G8=',
+      'aGVs_G8=',
+      'aG=sbG8=',
+      'aGVsbG8===',
+      'aGVsb',
+      'aGVsbA=',
+      '\u00e9GVsbG8=',
+      'aGVs&amp;G8=',
+      'aGVs&#322;G8=',
+    ]) {
       expect(errorOf(() => b64(bad)).message, bad).toMatch(/<base64> must hold base64/)
-      expect(errorOf(() => decodeValue(Buffer.from(responseWith(`<base64>${bad}</base64>`)))).message, bad).toMatch(/<base64> must hold base64/)
+      expect(errorOf(() => decodeValue(Buffer.from(responseWith(`<base64>${bad}</base64>`)))).message, bad).toMatch(
+        /<base64> must hold base64/,
+      )
     }
     expect(decodeValue(Buffer.from(responseWith('<base64>aGVs&#98;G8=</base64>')))).toEqual(Buffer.from('hello'))
   })
@@ -162,21 +192,31 @@ describe('base64', () => {
 
 describe('struct', () => {
   it('reads members into an object without prototype; the last duplicate wins', () => {
-    const s = valueOf('<struct><member><name>a</name><value><int>1</int></value></member><member><name>a</name><value>2</value></member><member><name>b</name><value/></member></struct>')
+    const s = valueOf(
+      '<struct><member><name>a</name><value><int>1</int></value></member><member><name>a</name><value>2</value></member><member><name>b</name><value/></member></struct>',
+    )
     expect(Object.getPrototypeOf(s)).toBeNull()
     expect({ ...(s as object) }).toEqual({ a: '2', b: '' })
   })
   it('reads empty structs, whitespace and comments between members, and the value-before-name order', () => {
     expect({ ...(valueOf('<struct/>') as object) }).toEqual({})
     expect({ ...(valueOf('<struct>\n  <!-- c -->\n</struct>') as object) }).toEqual({})
-    expect({ ...(valueOf('<struct> <member> <value><i4>1</i4></value> <name>x</name> </member> </struct>') as object) }).toEqual({ x: 1 })
+    expect({
+      ...(valueOf('<struct> <member> <value><i4>1</i4></value> <name>x</name> </member> </struct>') as object),
+    }).toEqual({ x: 1 })
   })
   it('keeps member names as written, entities decoded', () => {
-    expect(Object.keys(valueOf('<struct><member><name> a&amp;b </name><value>v</value></member></struct>') as object)).toEqual([' a&b '])
+    expect(
+      Object.keys(valueOf('<struct><member><name> a&amp;b </name><value>v</value></member></struct>') as object),
+    ).toEqual([' a&b '])
   })
   it('refuses a member without a name or value, or with two of either', () => {
-    expect(errorOf(() => valueOf('<struct><member><name>a</name></member></struct>')).message).toMatch(/expected <name> or <value>, found <\/member>|found <\/member>/)
-    expect(errorOf(() => valueOf('<struct><member><value>1</value><value>2</value></member></struct>')).message).toMatch(/one <name> and one <value>/)
+    expect(errorOf(() => valueOf('<struct><member><name>a</name></member></struct>')).message).toMatch(
+      /expected <name> or <value>, found <\/member>|found <\/member>/,
+    )
+    expect(
+      errorOf(() => valueOf('<struct><member><value>1</value><value>2</value></member></struct>')).message,
+    ).toMatch(/one <name> and one <value>/)
     expect(errorOf(() => valueOf('<struct><member/></struct>')).message).toMatch(/needs a <name> and a <value>/)
   })
 })
@@ -186,7 +226,11 @@ describe('array', () => {
     expect(valueOf('<array><data></data></array>')).toEqual([])
     expect(valueOf('<array><data/></array>')).toEqual([])
     expect(valueOf('<array/>')).toEqual([])
-    expect(valueOf('<array>\n <data>\n  <value><int>1</int></value>\n  <value>two</value>\n  <value><array><data><value><boolean>0</boolean></value></data></array></value>\n </data>\n</array>')).toEqual([1, 'two', [false]])
+    expect(
+      valueOf(
+        '<array>\n <data>\n  <value><int>1</int></value>\n  <value>two</value>\n  <value><array><data><value><boolean>0</boolean></value></data></array></value>\n </data>\n</array>',
+      ),
+    ).toEqual([1, 'two', [false]])
   })
   it('refuses values outside <data>', () => {
     expect(errorOf(() => valueOf('<array><value>1</value></array>')).message).toMatch(/expected <data>, found <value>/)

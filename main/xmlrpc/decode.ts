@@ -91,8 +91,14 @@ function toFault(v: XmlRpcValue, sc: XmlScanner, at: number): XmlRpcFault {
   const code = isStruct ? s.faultCode : undefined
   const message = isStruct ? s.faultString : undefined
   // Some servers send the code as a string ("1"); accept any integer spelling.
-  const faultCode = typeof code === 'number' && Number.isInteger(code) ? code : typeof code === 'string' && /^\s*[+-]?\d+\s*$/.test(code) ? parseInt(code, 10) : undefined
-  if (faultCode === undefined || message === undefined) sc.notXmlRpc('a <fault> holds a struct with an integer faultCode and a faultString', at)
+  const faultCode =
+    typeof code === 'number' && Number.isInteger(code)
+      ? code
+      : typeof code === 'string' && /^\s*[+-]?\d+\s*$/.test(code)
+        ? parseInt(code, 10)
+        : undefined
+  if (faultCode === undefined || message === undefined)
+    sc.notXmlRpc('a <fault> holds a struct with an integer faultCode and a faultString', at)
   const faultString = typeof message === 'string' ? message : String(message)
   return new XmlRpcFault(faultCode, faultString, s)
 }

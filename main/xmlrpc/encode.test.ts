@@ -8,17 +8,25 @@ import { struct, XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcValue } from
 // protocols.md §1, the "emit" column, row by row.
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 /** The XML of one value as encodeResponse writes it. */
-const xml = (v: XmlRpcValue, allowNil = false) => encodeResponse(v, { allowNil }).slice(DECL.length + '<methodResponse><params><param>'.length, -'</param></params></methodResponse>'.length)
+const xml = (v: XmlRpcValue, allowNil = false) =>
+  encodeResponse(v, { allowNil }).slice(
+    DECL.length + '<methodResponse><params><param>'.length,
+    -'</param></params></methodResponse>'.length,
+  )
 
 describe('envelopes', () => {
   it('writes a call with the UTF-8 declaration, method name and params', () => {
     expect(encodeCall('examples.getStateName', [41])).toBe(
       `${DECL}<methodCall><methodName>examples.getStateName</methodName><params><param><value><int>41</int></value></param></params></methodCall>`,
     )
-    expect(encodeCall('system.listMethods', [])).toBe(`${DECL}<methodCall><methodName>system.listMethods</methodName><params></params></methodCall>`)
+    expect(encodeCall('system.listMethods', [])).toBe(
+      `${DECL}<methodCall><methodName>system.listMethods</methodName><params></params></methodCall>`,
+    )
   })
   it('writes a response and a fault', () => {
-    expect(encodeResponse('ok')).toBe(`${DECL}<methodResponse><params><param><value><string>ok</string></value></param></params></methodResponse>`)
+    expect(encodeResponse('ok')).toBe(
+      `${DECL}<methodResponse><params><param><value><string>ok</string></value></param></params></methodResponse>`,
+    )
     expect(encodeFault(4, 'Too <many>')).toBe(
       `${DECL}<methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too &lt;many&gt;</string></value></member></struct></value></fault></methodResponse>`,
     )
@@ -43,7 +51,9 @@ describe('values', () => {
   it('writes <int> within ±2^31 and refuses larger integers as int', () => {
     expect(xml(2147483647)).toBe('<value><int>2147483647</int></value>')
     expect(xml(-2147483648)).toBe('<value><int>-2147483648</int></value>')
-    expect(errorOf(() => encodeResponse(2147483648)).message).toBe('result: 2147483648 is outside the <int> range (±2^31): send it as XmlRpcI8/bigint or XmlRpcDouble')
+    expect(errorOf(() => encodeResponse(2147483648)).message).toBe(
+      'result: 2147483648 is outside the <int> range (±2^31): send it as XmlRpcI8/bigint or XmlRpcDouble',
+    )
   })
   it('writes <i8> for bigint and XmlRpcI8, within 64 bits', () => {
     expect(xml(9007199254740993n)).toBe('<value><i8>9007199254740993</i8></value>')
@@ -61,16 +71,26 @@ describe('values', () => {
     expect(xml(1e-7)).toBe('<value><double>0.0000001</double></value>')
     expect(xml(-1.25e-10)).toBe('<value><double>-0.000000000125</double></value>')
     expect(xml(new XmlRpcDouble(-0))).toBe('<value><double>-0.0</double></value>')
-    expect(xml(new XmlRpcDouble(1.7976931348623157e308))).toMatch(/^<value><double>17976931348623157(0){292}\.0<\/double><\/value>$/)
+    expect(xml(new XmlRpcDouble(1.7976931348623157e308))).toMatch(
+      /^<value><double>17976931348623157(0){292}\.0<\/double><\/value>$/,
+    )
   })
   it('refuses NaN and Infinity', () => {
-    expect(errorOf(() => encodeResponse(NaN)).message).toBe('result: NaN cannot be sent (XML-RPC has no NaN or Infinity)')
+    expect(errorOf(() => encodeResponse(NaN)).message).toBe(
+      'result: NaN cannot be sent (XML-RPC has no NaN or Infinity)',
+    )
     expect(() => encodeResponse(new XmlRpcDouble(-Infinity))).toThrow(/-Infinity cannot be sent/)
   })
   it('writes dateTime as YYYYMMDDTHH:MM:SS exactly, without zone or fraction', () => {
-    expect(xml(new XmlRpcDateTime(1998, 7, 17, 14, 8, 55, '25', 'Z'))).toBe('<value><dateTime.iso8601>19980717T14:08:55</dateTime.iso8601></value>')
-    expect(xml(new XmlRpcDateTime(5, 1, 2, 3, 4, 5))).toBe('<value><dateTime.iso8601>00050102T03:04:05</dateTime.iso8601></value>')
-    expect(xml(new XmlRpcDateTime(0, 0, 0, 0, 0, 0))).toBe('<value><dateTime.iso8601>00000000T00:00:00</dateTime.iso8601></value>')
+    expect(xml(new XmlRpcDateTime(1998, 7, 17, 14, 8, 55, '25', 'Z'))).toBe(
+      '<value><dateTime.iso8601>19980717T14:08:55</dateTime.iso8601></value>',
+    )
+    expect(xml(new XmlRpcDateTime(5, 1, 2, 3, 4, 5))).toBe(
+      '<value><dateTime.iso8601>00050102T03:04:05</dateTime.iso8601></value>',
+    )
+    expect(xml(new XmlRpcDateTime(0, 0, 0, 0, 0, 0))).toBe(
+      '<value><dateTime.iso8601>00000000T00:00:00</dateTime.iso8601></value>',
+    )
     expect(() => xml(new XmlRpcDateTime(2023, 2, 29, 0, 0, 0))).toThrow(/day 29 does not exist/)
     expect(() => xml(new XmlRpcDateTime(10000, 1, 1, 0, 0, 0))).toThrow(/year 10000/)
   })
@@ -85,7 +105,9 @@ describe('values', () => {
       '<value><struct><member><name>a&lt;b</name><value><int>1</int></value></member><member><name>__proto__</name><value><string>p</string></value></member></struct></value>',
     )
     expect(xml([])).toBe('<value><array><data></data></array></value>')
-    expect(xml([1, ['x']])).toBe('<value><array><data><value><int>1</int></value><value><array><data><value><string>x</string></value></data></array></value></data></array></value>')
+    expect(xml([1, ['x']])).toBe(
+      '<value><array><data><value><int>1</int></value><value><array><data><value><string>x</string></value></data></array></value></data></array></value>',
+    )
   })
   it('writes <nil/> only when allowed', () => {
     expect(xml(null, true)).toBe('<value><nil/></value>')
@@ -107,13 +129,19 @@ describe('refusals name the path', () => {
     expect(call([[1, , 3]]).message).toBe('params[0][1]: undefined cannot be sent')
   })
   it('for control characters and lone surrogates, in values and member names', () => {
-    expect(call(['ok', 'bell\u0007']).message).toBe('params[1]: the control character U+0007 at index 4 cannot be sent in XML')
-    expect(call([{ 'we ird': '\uDC00' }]).message).toBe('params[0]["we ird"]: a lone surrogate (broken UTF-16) cannot be sent in XML')
+    expect(call(['ok', 'bell\u0007']).message).toBe(
+      'params[1]: the control character U+0007 at index 4 cannot be sent in XML',
+    )
+    expect(call([{ 'we ird': '\uDC00' }]).message).toBe(
+      'params[0]["we ird"]: a lone surrogate (broken UTF-16) cannot be sent in XML',
+    )
     expect(call([{ 'x\u0000': 1 }]).message).toMatch(/^params\[0\]\["x\\u0000"\]: the control character U\+0000/)
     expect(call(['\uFFFF']).message).toMatch(/U\+FFFF/)
   })
   it('for objects that are not plain: Date, Map, class instances', () => {
-    expect(call([new Date()]).message).toBe('params[0]: a Date cannot be sent (only plain objects become structs; use XmlRpcDateTime)')
+    expect(call([new Date()]).message).toBe(
+      'params[0]: a Date cannot be sent (only plain objects become structs; use XmlRpcDateTime)',
+    )
     expect(call([new Map()]).message).toMatch(/a Map cannot be sent/)
     expect(call([new (class Post {})()]).message).toMatch(/a Post cannot be sent/)
   })

@@ -12,7 +12,8 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
 /** A <methodCall>. Throws XmlRpcEncodeError ("params[1].tags[3]: NaN cannot be sent") for what XML-RPC can't carry. */
 export function encodeCall(method: string, params: XmlRpcValue[], opts?: EncodeOptions): string {
-  if (typeof method !== 'string' || method === '') throw new XmlRpcEncodeError('methodName', 'the method name must be a non-empty string')
+  if (typeof method !== 'string' || method === '')
+    throw new XmlRpcEncodeError('methodName', 'the method name must be a non-empty string')
   const name = at('methodName', () => escapeText(method))
   const w = new ValueWriter(opts?.allowNil === true)
   for (let i = 0; i < params.length; i++) {
@@ -32,7 +33,8 @@ export function encodeResponse(value: XmlRpcValue, opts?: EncodeOptions): string
 
 /** A fault response. The message is sent whatever it holds (characters XML can't carry become U+FFFD). */
 export function encodeFault(code: number, message: string): string {
-  if (!Number.isInteger(code) || code < -2147483648 || code > 2147483647) throw new XmlRpcEncodeError('faultCode', `${code} is not a 32-bit integer`)
+  if (!Number.isInteger(code) || code < -2147483648 || code > 2147483647)
+    throw new XmlRpcEncodeError('faultCode', `${code} is not a 32-bit integer`)
   return (
     DECLARATION +
     '<methodResponse><fault><value><struct>' +

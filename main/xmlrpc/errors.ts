@@ -38,7 +38,11 @@ export class TransportError extends Error {
   readonly sysCode?: string
   readonly retryAfter?: string
 
-  constructor(readonly code: TransportCode, message: string, details: TransportDetails = {}) {
+  constructor(
+    readonly code: TransportCode,
+    message: string,
+    details: TransportDetails = {},
+  ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.url = details.url
     this.status = details.status

@@ -25,14 +25,17 @@ export function escapeLong(s: string): string {
       continue
     }
     out[j++] = 38 // &
-    if (b === 38) (out[j++] = 97), (out[j++] = 109), (out[j++] = 112) // amp
-    else if (b === 60) (out[j++] = 108), (out[j++] = 116) // lt
-    else if (b === 62) (out[j++] = 103), (out[j++] = 116) // gt
-    else (out[j++] = 35), (out[j++] = 49), (out[j++] = 51) // #13
+    if (b === 38)
+      ((out[j++] = 97), (out[j++] = 109), (out[j++] = 112)) // amp
+    else if (b === 60)
+      ((out[j++] = 108), (out[j++] = 116)) // lt
+    else if (b === 62)
+      ((out[j++] = 103), (out[j++] = 116)) // gt
+    else ((out[j++] = 35), (out[j++] = 49), (out[j++] = 51)) // #13
     out[j++] = 59 // ;
   }
   const result = decoder.decode(out.subarray(0, j))
   // Don't keep a one-off 100 MB scratch buffer alive.
-  if (input.length > 1 << 22) (input = new Uint8Array(1 << 16)), (output = new Uint8Array(1 << 18))
+  if (input.length > 1 << 22) ((input = new Uint8Array(1 << 16)), (output = new Uint8Array(1 << 18)))
   return result
 }

@@ -14,22 +14,35 @@ export function transportErrorFrom(e: unknown, url: string, host: string): Trans
 }
 
 function classify(code: string): TransportCode {
-  if (/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_NODATA|EAI_FAIL)$|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED/.test(code)) return 'dns'
+  if (/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_NODATA|EAI_FAIL)$|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED/.test(code))
+    return 'dns'
   if (/^ECONNREFUSED$|CONNECTION_REFUSED/.test(code)) return 'refused'
-  if (/^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$|CONNECTION_(RESET|CLOSED|ABORTED)|EMPTY_RESPONSE/.test(code)) return 'reset'
-  if (/^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$|TIMED_OUT/.test(code)) return 'timeout'
+  if (
+    /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$|CONNECTION_(RESET|CLOSED|ABORTED)|EMPTY_RESPONSE/.test(
+      code,
+    )
+  )
+    return 'reset'
+  if (/^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$|TIMED_OUT/.test(code))
+    return 'timeout'
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|HOSTNAME_MISMATCH|ERR_TLS/.test(code)) return 'tls'
   return 'other'
 }
 
 function describe(code: TransportCode, host: string): string {
   switch (code) {
-    case 'dns': return `Could not resolve ${host}`
-    case 'refused': return `Connection to ${host} refused`
-    case 'reset': return `Connection to ${host} was reset`
-    case 'timeout': return `Connection to ${host} timed out`
-    case 'tls': return `Secure connection to ${host} failed`
-    default: return `Could not reach ${host}`
+    case 'dns':
+      return `Could not resolve ${host}`
+    case 'refused':
+      return `Connection to ${host} refused`
+    case 'reset':
+      return `Connection to ${host} was reset`
+    case 'timeout':
+      return `Connection to ${host} timed out`
+    case 'tls':
+      return `Secure connection to ${host} failed`
+    default:
+      return `Could not reach ${host}`
   }
 }
 

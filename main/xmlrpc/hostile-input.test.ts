@@ -19,7 +19,8 @@ describe('entity attacks', () => {
     expect([e.line, e.column]).toEqual([1, 22])
   })
   it('refuses an external entity (XXE)', () => {
-    const doc = '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<methodCall><methodName>&xxe;</methodName></methodCall>'
+    const doc =
+      '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<methodCall><methodName>&xxe;</methodName></methodCall>'
     expect(errorOf(() => decodeCall(doc)).message).toMatch(/<!DOCTYPE is not allowed/)
   })
   it('refuses a bare <!ENTITY and entity references that were never declared', () => {
@@ -28,12 +29,15 @@ describe('entity attacks', () => {
   })
   it('refuses a DOCTYPE anywhere, even inside an element', () => {
     expect(errorOf(() => valueOf('<string><!DOCTYPE x></string>')).message).toMatch(/<!DOCTYPE is not allowed/)
-    expect(errorOf(() => decodeResponse(responseWith('1') + '<!DOCTYPE x>')).message).toMatch(/<!DOCTYPE is not allowed/)
+    expect(errorOf(() => decodeResponse(responseWith('1') + '<!DOCTYPE x>')).message).toMatch(
+      /<!DOCTYPE is not allowed/,
+    )
   })
 })
 
 describe('nesting depth', () => {
-  const nestedArrays = (depth: number) => '<array><data><value>'.repeat(depth - 1) + '<int>1</int>' + '</value></data></array>'.repeat(depth - 1)
+  const nestedArrays = (depth: number) =>
+    '<array><data><value>'.repeat(depth - 1) + '<int>1</int>' + '</value></data></array>'.repeat(depth - 1)
   it('accepts values nested exactly maxDepth deep (100 by default)', () => {
     let v = valueOf(nestedArrays(100))
     for (let d = 1; d < 100; d++) v = (v as unknown[])[0] as never
@@ -46,7 +50,8 @@ describe('nesting depth', () => {
     expect(e.message).toMatch(/deeper than 100 levels/)
   })
   it('counts structs as well as arrays, and honours a custom maxDepth', () => {
-    const structs = (depth: number) => '<struct><member><name>a</name><value>'.repeat(depth - 1) + 'x' + '</value></member></struct>'.repeat(depth - 1)
+    const structs = (depth: number) =>
+      '<struct><member><name>a</name><value>'.repeat(depth - 1) + 'x' + '</value></member></struct>'.repeat(depth - 1)
     expect(() => valueOf(structs(5), { maxDepth: 5 })).not.toThrow()
     expect(errorOf(() => valueOf(structs(6), { maxDepth: 5 }))).toBeInstanceOf(XmlRpcDepthError)
   })
@@ -69,7 +74,10 @@ describe('prototype pollution', () => {
     expect(s.constructor).toBe('c')
   })
   it('round-trips a __proto__ member', () => {
-    const s = valueOf('<struct><member><name>__proto__</name><value><int>7</int></value></member></struct>') as Record<string, unknown>
+    const s = valueOf('<struct><member><name>__proto__</name><value><int>7</int></value></member></struct>') as Record<
+      string,
+      unknown
+    >
     expect(encodeResponse(s as never)).toContain('<name>__proto__</name><value><int>7</int></value>')
   })
 })
@@ -85,7 +93,9 @@ describe('large values', () => {
     const mid = doc.length >> 1
     for (const stray of ['*', '-', '_', '=', '\u00e9', '&amp;']) {
       const bad = doc.slice(0, mid) + stray + doc.slice(mid + 1)
-      expect(errorOf(() => decodeResponse(Buffer.from(bad, 'latin1'))).message, stray).toMatch(/<base64> must hold base64/)
+      expect(errorOf(() => decodeResponse(Buffer.from(bad, 'latin1'))).message, stray).toMatch(
+        /<base64> must hold base64/,
+      )
       expect(errorOf(() => decodeResponse(bad)).message, stray).toMatch(/<base64> must hold base64/)
     }
     const control = doc.slice(0, mid) + '\u0001' + doc.slice(mid + 1)

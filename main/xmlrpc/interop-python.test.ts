@@ -10,7 +10,13 @@ import { XmlRpcDateTime, XmlRpcDouble, type XmlRpcValue } from './values'
 
 const rpc = createXmlRpcServer()
 registerValidator1(rpc)
-rpc.register('test.types', () => [new XmlRpcDouble(1e20), 2n ** 40n, 1e-7, '\r\n]]>&', new XmlRpcDateTime(2024, 2, 29, 23, 59, 58)])
+rpc.register('test.types', () => [
+  new XmlRpcDouble(1e20),
+  2n ** 40n,
+  1e-7,
+  '\r\n]]>&',
+  new XmlRpcDateTime(2024, 2, 29, 23, 59, 58),
+])
 const nilRpc = createXmlRpcServer({ allowNil: true })
 nilRpc.register('test.echo', (params) => params)
 let server: Listening
@@ -90,7 +96,16 @@ print(json.dumps({
 describe("Python's xmlrpc.client calling our server", () => {
   it('passes the whole validator1 suite', async () => {
     const r = await pythonJson<Record<string, unknown>>(VALIDATOR, [server.url])
-    for (const test of ['arrayOfStructsTest', 'countTheEntities', 'easyStructTest', 'echoStructTest', 'manyTypesTest', 'moderateSizeArrayCheck', 'nestedStructTest', 'simpleStructReturnTest']) {
+    for (const test of [
+      'arrayOfStructsTest',
+      'countTheEntities',
+      'easyStructTest',
+      'echoStructTest',
+      'manyTypesTest',
+      'moderateSizeArrayCheck',
+      'nestedStructTest',
+      'simpleStructReturnTest',
+    ]) {
       expect([test, r[test]]).toEqual([test, 'ok'])
     }
     expect(r['manyTypesTest types']).toEqual(['int', 'bool', 'str', 'float', 'DateTime', 'Binary'])
@@ -112,7 +127,13 @@ describe("Python's xmlrpc.client calling our server", () => {
     ])
     expect(r.missing).toEqual([-32601, 'method "no.such" is not supported'])
     // Our exponent-free doubles, an i8, \r kept by &#13;, and a dateTime, as Python reads them.
-    expect(r.types).toEqual(['1e+20', '1099511627776', '1e-07', "'\\r\\n]]>&'", expect.stringMatching(/^<DateTime '20240229T23:59:58' at /)])
+    expect(r.types).toEqual([
+      '1e+20',
+      '1099511627776',
+      '1e-07',
+      "'\\r\\n]]>&'",
+      expect.stringMatching(/^<DateTime '20240229T23:59:58' at /),
+    ])
   })
 
   it('sends and receives nil with allow_none', async () => {
@@ -148,7 +169,18 @@ print(json.dumps({k: base64.b64encode(v.encode('utf-8')).decode() for k, v in do
     const { method, params } = decodeCall(docs.call)
     expect(method).toBe('test.values')
     const bytes = Buffer.from([...Array(256).keys(), ...Array(256).keys()])
-    const expected: XmlRpcValue[] = [1e20, -2.5e-12, 3, bytes, Buffer.alloc(0), new XmlRpcDateTime(2024, 1, 1, 12, 0, 0), { a: [1, 'two', null], b: true, 'caf\u00e9': '<&>' }, 2147483647, 'line\nend', []]
+    const expected: XmlRpcValue[] = [
+      1e20,
+      -2.5e-12,
+      3,
+      bytes,
+      Buffer.alloc(0),
+      new XmlRpcDateTime(2024, 1, 1, 12, 0, 0),
+      { a: [1, 'two', null], b: true, 'caf\u00e9': '<&>' },
+      2147483647,
+      'line\nend',
+      [],
+    ]
     expect(params.map(plain)).toEqual(expected.map(plain))
   })
   it('reads a response and a fault', () => {
@@ -161,6 +193,7 @@ print(json.dumps({k: base64.b64encode(v.encode('utf-8')).decode() for k, v in do
 /** Null-prototype structs as plain objects, for toEqual. */
 function plain(v: XmlRpcValue): unknown {
   if (Array.isArray(v)) return v.map(plain)
-  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === null) return Object.fromEntries(Object.entries(v).map(([k, m]) => [k, plain(m)]))
+  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === null)
+    return Object.fromEntries(Object.entries(v).map(([k, m]) => [k, plain(m)]))
   return v
 }

@@ -28,10 +28,22 @@ export function interpretAnswer(a: Answer, maxDepth?: number, keepDoubleType = f
   try {
     decoded = decodeResponse(a.body, { ...(maxDepth === undefined ? {} : { maxDepth }), keepDoubleType })
   } catch (e) {
-    if (e instanceof XmlRpcDepthError) throw new LimitError('depth', e.maxDepth, `The answer from ${a.host} nests deeper than ${e.maxDepth} levels`, a.url, { cause: e })
+    if (e instanceof XmlRpcDepthError)
+      throw new LimitError(
+        'depth',
+        e.maxDepth,
+        `The answer from ${a.host} nests deeper than ${e.maxDepth} levels`,
+        a.url,
+        { cause: e },
+      )
     if (!(e instanceof XmlRpcParseError)) throw e
     if (!ok || !looksLikeXml(a.body)) throw httpError(a)
-    throw new ProtocolError(`Malformed XML-RPC answer from ${a.host}: ${e.message}`, { offset: e.offset, line: e.line, column: e.column }, a.url, { cause: e })
+    throw new ProtocolError(
+      `Malformed XML-RPC answer from ${a.host}: ${e.message}`,
+      { offset: e.offset, line: e.line, column: e.column },
+      a.url,
+      { cause: e },
+    )
   }
   if (decoded.kind === 'fault') throw decoded.fault
   if (!ok) throw httpError(a)
@@ -40,7 +52,10 @@ export function interpretAnswer(a: Answer, maxDepth?: number, keepDoubleType = f
 
 /** XML, as opposed to an HTML page, plain text, JSON or nothing: starts with '<' and is not <html>. */
 function looksLikeXml(body: Uint8Array): boolean {
-  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart()
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 1024))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
   if (!head.startsWith('<')) return false
   return !/^<!doctype\s+html|^<html[\s>]|^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+)?html[\s>]/i.test(head)
 }
@@ -48,13 +63,17 @@ function looksLikeXml(body: Uint8Array): boolean {
 function httpError(a: Answer): TransportError {
   const bodyStart = bodyStartOf(a.body)
   const what = a.body.byteLength === 0 ? 'an empty body' : 'a body that is not XML-RPC'
-  return new TransportError('http', `${a.host} answered HTTP ${a.status}${a.statusText ? ` ${a.statusText}` : ''} with ${what}`, {
-    url: a.url,
-    status: a.status,
-    statusText: a.statusText,
-    bodyStart,
-    ...(a.retryAfter ? { retryAfter: a.retryAfter } : {}),
-  })
+  return new TransportError(
+    'http',
+    `${a.host} answered HTTP ${a.status}${a.statusText ? ` ${a.statusText}` : ''} with ${what}`,
+    {
+      url: a.url,
+      status: a.status,
+      statusText: a.statusText,
+      bodyStart,
+      ...(a.retryAfter ? { retryAfter: a.retryAfter } : {}),
+    },
+  )
 }
 
 /** The first bytes as text, without a cut UTF-8 character (stream mode holds it back) or control characters. */

@@ -13,7 +13,11 @@ export interface BodyLimit {
  * fetch decodes gzip itself, so the bytes counted here are the decoded ones: a gzip bomb hits the
  * cap as it inflates.
  */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, declaredLength: string | null, limit: BodyLimit): Promise<Uint8Array> {
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  declaredLength: string | null,
+  limit: BodyLimit,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0)
   const declared = declaredLength === null ? NaN : Number(declaredLength)
   if (declared > limit.maxBytes) {
@@ -49,7 +53,8 @@ function maybeGunzip(bytes: Uint8Array, limit: BodyLimit): Uint8Array {
   try {
     return gunzipSync(bytes, { maxOutputLength: limit.maxBytes })
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit, `The gzip answer from ${limit.host} inflated past`)
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw tooLarge(limit, `The gzip answer from ${limit.host} inflated past`)
     return bytes // not gzip after all: let the XML decoder say what is wrong
   }
 }

@@ -90,14 +90,33 @@ export function redactXml(method: string, xml: string, scrubText: (text: string)
       continue
     }
     switch (name) {
-      case 'methodcall': isCall = true; break
-      case 'params': inParams = !selfClosing; break
-      case 'param': if (valueDepth === 0 && inParams) paramIndex++; break
-      case 'value': openValue(); if (selfClosing) closeValue(); break
-      case 'member': { const top = stack.at(-1); if (top?.t === 'struct') top.member = ''; break }
-      case 'name': inName = !selfClosing; break
-      case 'struct': if (!selfClosing) stack.push({ t: 'struct', member: '', methodName: null }); break
-      case 'array': if (!selfClosing) stack.push(arrayFrame(stack.at(-1), multicall && valueDepth === 3)); break
+      case 'methodcall':
+        isCall = true
+        break
+      case 'params':
+        inParams = !selfClosing
+        break
+      case 'param':
+        if (valueDepth === 0 && inParams) paramIndex++
+        break
+      case 'value':
+        openValue()
+        if (selfClosing) closeValue()
+        break
+      case 'member': {
+        const top = stack.at(-1)
+        if (top?.t === 'struct') top.member = ''
+        break
+      }
+      case 'name':
+        inName = !selfClosing
+        break
+      case 'struct':
+        if (!selfClosing) stack.push({ t: 'struct', member: '', methodName: null })
+        break
+      case 'array':
+        if (!selfClosing) stack.push(arrayFrame(stack.at(-1), multicall && valueDepth === 3))
+        break
     }
   }
   return out.join('')
@@ -105,7 +124,8 @@ export function redactXml(method: string, xml: string, scrubText: (text: string)
 
 /** In system.multicall, the array under an inner call's `params` member gets that call's secrets. */
 function arrayFrame(parent: Frame | undefined, innerCallLevel: boolean): Frame {
-  if (!innerCallLevel || parent?.t !== 'struct' || parent.member.trim() !== 'params') return { t: 'array', index: -1, secret: null }
+  if (!innerCallLevel || parent?.t !== 'struct' || parent.member.trim() !== 'params')
+    return { t: 'array', index: -1, secret: null }
   if (parent.methodName === null) return { t: 'array', index: -1, secret: 'all' } // methodName not seen yet: be safe
   return { t: 'array', index: -1, secret: new Set(secretParamIndexes(parent.methodName.trim())) }
 }

@@ -66,11 +66,16 @@ describe('createRedactor', () => {
 
   it('redacts known secrets in every wire form, and their MD5', () => {
     const r = createRedactor({ secrets: [PASSWORD, undefined, ''] })
-    const inXml = r('weblogUpdates.ping', encodeResponse([`said ${PASSWORD}!`, PASSWORD_MD5, PASSWORD_MD5.toUpperCase()]))
+    const inXml = r(
+      'weblogUpdates.ping',
+      encodeResponse([`said ${PASSWORD}!`, PASSWORD_MD5, PASSWORD_MD5.toUpperCase()]),
+    )
     expect(hits(inXml)).toEqual([])
     expect(inXml).toContain('said [redacted]!')
     const scrub = createScrubber([PASSWORD])
-    expect(scrub(`plain ${PASSWORD} and ${encodeURIComponent(PASSWORD)} text`)).toBe(`plain ${REDACTED} and ${REDACTED} text`)
+    expect(scrub(`plain ${PASSWORD} and ${encodeURIComponent(PASSWORD)} text`)).toBe(
+      `plain ${REDACTED} and ${REDACTED} text`,
+    )
   })
 
   it('redacts credentials and tokens in URLs', () => {
@@ -99,7 +104,9 @@ describe('publishing with a known password through every mapped method', () => {
     const client = createXmlRpcClient(quiet.url, { onWire: (e) => wire.push(e) })
     for (const c of secretCalls()) await client.call(c.method, c.params)
     expect(wire).toHaveLength(secretCalls().length)
-    expect(wire.filter((e) => !e.requestXml.includes(REDACTED)).map((e) => e.method)).toEqual(['xmlStorageSystem.mailPasswordToUser'])
+    expect(wire.filter((e) => !e.requestXml.includes(REDACTED)).map((e) => e.method)).toEqual([
+      'xmlStorageSystem.mailPasswordToUser',
+    ])
     expect(wire.every((e) => e.status === 200)).toBe(true)
     expect(hits(JSON.stringify(wire))).toEqual([])
     // The server did receive the secrets: redaction is for the log only.
@@ -109,7 +116,10 @@ describe('publishing with a known password through every mapped method', () => {
   it('with the app’s known secrets, an echoing server leaves zero hits too (the URL password included)', async () => {
     const wire: WireEntry[] = []
     const url = echoing.url.replace('http://', `http://me:${encodeURIComponent(PASSWORD)}@`)
-    const client = createXmlRpcClient(url, { onWire: (e) => wire.push(e), redactor: createRedactor({ secrets: [PASSWORD, APPKEY] }) })
+    const client = createXmlRpcClient(url, {
+      onWire: (e) => wire.push(e),
+      redactor: createRedactor({ secrets: [PASSWORD, APPKEY] }),
+    })
     for (const c of secretCalls()) await client.call(c.method, c.params)
     expect(wire.some((e) => e.responseXml.includes(REDACTED))).toBe(true)
     expect(hits(JSON.stringify(wire))).toEqual([])

@@ -39,7 +39,10 @@ export function createScrubber(secrets: readonly (string | undefined | null)[]):
 export function redactUrlCredentials(text: string): string {
   return text
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@<>"']+@/gi, `$1${REDACTED}@`)
-    .replace(/([?&;](?:token|password|passwd|pwd|key|apikey|api_key|access_token|auth)=)[^&#\s<>"']*/gi, `$1${REDACTED}`)
+    .replace(
+      /([?&;](?:token|password|passwd|pwd|key|apikey|api_key|access_token|auth)=)[^&#\s<>"']*/gi,
+      `$1${REDACTED}`,
+    )
 }
 
 /** Removes the user name and password from a URL (they travel in the Authorization header). */

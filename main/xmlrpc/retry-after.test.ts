@@ -13,7 +13,10 @@ describe('Retry-After', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     try {
       const client = createXmlRpcClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}/RPC2`)
-      const error = await client.call('x', []).then(() => undefined, (e: unknown) => toAppError(e))
+      const error = await client.call('x', []).then(
+        () => undefined,
+        (e: unknown) => toAppError(e),
+      )
       expect(error).toMatchObject({ kind: 'transport', details: { code: 'http', status: 503, retryAfter: '7' } })
     } finally {
       server.close()

@@ -11,9 +11,24 @@ import { struct, XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcValue } from
 // within 2^53 as numbers, bytes as Buffers).
 
 const ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
-const text = fc.string({ unit: fc.oneof(fc.constantFrom('<', '>', '&', ']]>', '\r', '\r\n', '\n', '\t', ' ', '"', "'"), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 }).filter((s) => !ILLEGAL.test(s))
+const text = fc
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom('<', '>', '&', ']]>', '\r', '\r\n', '\n', '\t', ' ', '"', "'"),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 30,
+  })
+  .filter((s) => !ILLEGAL.test(s))
 const dateTime = fc
-  .record({ y: fc.integer({ min: 1, max: 9999 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) })
+  .record({
+    y: fc.integer({ min: 1, max: 9999 }),
+    mo: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+    h: fc.integer({ min: 0, max: 23 }),
+    mi: fc.integer({ min: 0, max: 59 }),
+    s: fc.integer({ min: 0, max: 59 }),
+  })
   .map(({ y, mo, d, h, mi, s }) => new XmlRpcDateTime(y, mo, d, h, mi, s))
 const scalar: fc.Arbitrary<XmlRpcValue> = fc.oneof(
   text,
@@ -32,7 +47,9 @@ const { value } = fc.letrec<{ value: XmlRpcValue }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     scalar,
     fc.array(tie('value'), { maxLength: 5 }),
-    fc.dictionary(fc.oneof(text, fc.constantFrom('__proto__', 'constructor', 'toString')), tie('value'), { maxKeys: 5 }).map((o) => struct(o)),
+    fc
+      .dictionary(fc.oneof(text, fc.constantFrom('__proto__', 'constructor', 'toString')), tie('value'), { maxKeys: 5 })
+      .map((o) => struct(o)),
   ),
 }))
 
@@ -62,10 +79,15 @@ function canonical(v: unknown): unknown {
   if (v instanceof Uint8Array) return [v.constructor.name, Buffer.from(v).toString('hex')]
   if (v instanceof XmlRpcDateTime) return ['dateTime', { ...v }]
   if (Array.isArray(v)) return ['array', v.map(canonical)]
-  return ['struct', Object.getPrototypeOf(v) === null, Object.keys(v).map((k) => [k, canonical((v as Record<string, unknown>)[k])])]
+  return [
+    'struct',
+    Object.getPrototypeOf(v) === null,
+    Object.keys(v).map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+  ]
 }
 
-const same = (actual: unknown, wanted: unknown) => expect(JSON.stringify(canonical(actual))).toBe(JSON.stringify(canonical(wanted)))
+const same = (actual: unknown, wanted: unknown) =>
+  expect(JSON.stringify(canonical(actual))).toBe(JSON.stringify(canonical(wanted)))
 
 describe('encode → decode', () => {
   it('gives back every value tree, as a response and as a call (bytes and string)', () => {
@@ -85,13 +107,23 @@ describe('encode → decode', () => {
     )
   })
   it('gives back long texts (escaped through bytes) exactly', () => {
-    const long = fc.string({ unit: fc.oneof(fc.constantFrom('<', '>', '&', '\r', 'é', '€', '\u{1F600}'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 256, maxLength: 2000 })
+    const long = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('<', '>', '&', '\r', 'é', '€', '\u{1F600}'),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      ),
+      minLength: 256,
+      maxLength: 2000,
+    })
     fc.assert(
-      fc.property(long.filter((t) => !ILLEGAL.test(t)), (t) => {
-        const xml = encodeResponse(t)
-        expect(xml).not.toContain('\r')
-        same(decodeValue(Buffer.from(xml)), t)
-      }),
+      fc.property(
+        long.filter((t) => !ILLEGAL.test(t)),
+        (t) => {
+          const xml = encodeResponse(t)
+          expect(xml).not.toContain('\r')
+          same(decodeValue(Buffer.from(xml)), t)
+        },
+      ),
       { numRuns: 200 },
     )
   })

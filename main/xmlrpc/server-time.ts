@@ -22,7 +22,14 @@ export function dateToServerFields(date: Date, timeZone: string): [number, numbe
   const fixed = fixedOffsetMinutes(timeZone)
   const offset = fixed ?? zoneOffsetMinutes(timeZone, date.getTime())
   const d = new Date(date.getTime() + offset * 60_000)
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  ]
 }
 
 function fixedOffsetMinutes(zone: string): number | null {

@@ -8,7 +8,13 @@ import { listen, post, type Listening } from './testing/listen'
 import { struct, type XmlRpcValue } from './values'
 
 const rpc = createXmlRpcServer({ title: 'Test <server>', maxBodyBytes: 64 * 1024 })
-rpc.register('test.add', ([a, b]) => (a as number) + (b as number), { signature: [['int', 'int', 'int'], ['double', 'double', 'double']], help: 'Adds <two> numbers & returns the sum.' })
+rpc.register('test.add', ([a, b]) => (a as number) + (b as number), {
+  signature: [
+    ['int', 'int', 'int'],
+    ['double', 'double', 'double'],
+  ],
+  help: 'Adds <two> numbers & returns the sum.',
+})
 rpc.register('test.echo', (params) => params)
 rpc.register('test.fault', () => {
   throw new XmlRpcFault(42, 'the answer is a fault')
@@ -50,7 +56,19 @@ describe('dispatch', () => {
     expect(await value('test.path')).toBe('/RPC2')
   })
   it('answers -32601 for unknown methods and for names that exist on every JS object', async () => {
-    for (const name of ['no.such', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'test.add.call', 'test.add.constructor', 'system.listMethods.apply', 'register', 'handle']) {
+    for (const name of [
+      'no.such',
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'test.add.call',
+      'test.add.constructor',
+      'system.listMethods.apply',
+      'register',
+      'handle',
+    ]) {
       const f = await fault(name)
       expect([name, f.faultCode]).toEqual([name, FaultCodes.methodNotFound])
       expect(f.faultString).toBe(`method "${name}" is not supported`)
@@ -66,12 +84,21 @@ describe('dispatch', () => {
     expect(f.faultString).toBe('internal error: disk on fire')
   })
   it('answers -32603 when a result cannot be sent (NaN, or null without allowNil)', async () => {
-    expect(await fault('test.nan')).toMatchObject({ faultCode: FaultCodes.internalError, faultString: expect.stringMatching(/result of test.nan cannot be sent: result: NaN/) })
+    expect(await fault('test.nan')).toMatchObject({
+      faultCode: FaultCodes.internalError,
+      faultString: expect.stringMatching(/result of test.nan cannot be sent: result: NaN/),
+    })
     expect((await fault('test.null')).faultString).toMatch(/null cannot be sent/)
   })
   it('answers -32602 when the signature rules the params out (count, then types)', async () => {
-    expect(await fault('test.add', [1])).toMatchObject({ faultCode: FaultCodes.invalidParams, faultString: 'test.add: wrong number of parameters: expected 2, got 1' })
-    expect(await fault('test.add', [1, 'x'])).toMatchObject({ faultCode: FaultCodes.invalidParams, faultString: 'test.add: parameter 2 must be int, got string' })
+    expect(await fault('test.add', [1])).toMatchObject({
+      faultCode: FaultCodes.invalidParams,
+      faultString: 'test.add: wrong number of parameters: expected 2, got 1',
+    })
+    expect(await fault('test.add', [1, 'x'])).toMatchObject({
+      faultCode: FaultCodes.invalidParams,
+      faultString: 'test.add: parameter 2 must be int, got string',
+    })
     expect(await value('test.add', [1.5, 2])).toBe(3.5)
     expect(await value('test.echo', ['any', 3, [true]])).toEqual(['any', 3, [true]])
   })
@@ -79,20 +106,31 @@ describe('dispatch', () => {
 
 describe('malformed requests', () => {
   it('answers -32700 for XML that is not well formed, with the position', async () => {
-    const f = decodeResponse((await post(server.url, '<methodCall><methodName>a</methodName><params></param></methodCall>')).text)
+    const f = decodeResponse(
+      (await post(server.url, '<methodCall><methodName>a</methodName><params></param></methodCall>')).text,
+    )
     expect(f.kind === 'fault' && f.fault.faultCode).toBe(FaultCodes.notWellFormed)
-    expect(f.kind === 'fault' && f.fault.faultString).toMatch(/mismatched tags: expected <\/params>, found <\/param> \(line 1, column 47\)/)
+    expect(f.kind === 'fault' && f.fault.faultString).toMatch(
+      /mismatched tags: expected <\/params>, found <\/param> \(line 1, column 47\)/,
+    )
   })
   it('answers -32600 for XML that is not XML-RPC, -32701 for an unknown encoding, -32702 for a bad character', async () => {
     const codes = []
-    for (const body of ['<foo/>', '<?xml version="1.0" encoding="EBCDIC"?><methodCall/>', '<methodCall><methodName>a\u0001</methodName></methodCall>']) {
+    for (const body of [
+      '<foo/>',
+      '<?xml version="1.0" encoding="EBCDIC"?><methodCall/>',
+      '<methodCall><methodName>a\u0001</methodName></methodCall>',
+    ]) {
       const r = decodeResponse((await post(server.url, body)).text)
       codes.push(r.kind === 'fault' && r.fault.faultCode)
     }
     expect(codes).toEqual([FaultCodes.notXmlRpc, FaultCodes.unsupportedEncoding, FaultCodes.invalidCharacter])
   })
   it('refuses a DOCTYPE with -32700', async () => {
-    const r = decodeResponse((await post(server.url, '<!DOCTYPE x [<!ENTITY a "b">]><methodCall><methodName>&a;</methodName></methodCall>')).text)
+    const r = decodeResponse(
+      (await post(server.url, '<!DOCTYPE x [<!ENTITY a "b">]><methodCall><methodName>&a;</methodName></methodCall>'))
+        .text,
+    )
     expect(r.kind === 'fault' && r.fault.faultString).toMatch(/<!DOCTYPE is not allowed/)
   })
 })
@@ -146,11 +184,23 @@ describe('system.*', () => {
   it('lists methods, sorted, including the system ones', async () => {
     const names = (await value('system.listMethods')) as string[]
     expect(names).toEqual([...names].sort())
-    expect(names).toEqual(expect.arrayContaining(['system.listMethods', 'system.methodSignature', 'system.methodHelp', 'system.multicall', 'system.getCapabilities', 'test.add']))
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'system.listMethods',
+        'system.methodSignature',
+        'system.methodHelp',
+        'system.multicall',
+        'system.getCapabilities',
+        'test.add',
+      ]),
+    )
     expect(names).toEqual(rpc.listMethods())
   })
   it('gives signatures as an array of arrays, "undef" when unknown, and -32601 for no such method', async () => {
-    expect(await value('system.methodSignature', ['test.add'])).toEqual([['int', 'int', 'int'], ['double', 'double', 'double']])
+    expect(await value('system.methodSignature', ['test.add'])).toEqual([
+      ['int', 'int', 'int'],
+      ['double', 'double', 'double'],
+    ])
     expect(await value('system.methodSignature', ['test.echo'])).toBe('undef')
     expect((await fault('system.methodSignature', ['nope'])).faultCode).toBe(FaultCodes.methodNotFound)
   })
@@ -161,7 +211,10 @@ describe('system.*', () => {
   it('lists capabilities with spec URLs and versions', async () => {
     const caps = (await value('system.getCapabilities')) as Record<string, { specUrl: string; specVersion: number }>
     expect(Object.keys(caps).sort()).toEqual(['faults_interop', 'introspection', 'system.multicall', 'xmlrpc'])
-    expect({ ...caps.faults_interop }).toEqual({ specUrl: 'http://xmlrpc-epi.sourceforge.net/specs/rfc.fault_codes.php', specVersion: 20010516 })
+    expect({ ...caps.faults_interop }).toEqual({
+      specUrl: 'http://xmlrpc-epi.sourceforge.net/specs/rfc.fault_codes.php',
+      specVersion: 20010516,
+    })
     for (const c of Object.values(caps)) expect(c.specUrl).toMatch(/^http/)
   })
   it('runs a multicall in order: results wrapped in one-element arrays, faults as structs in place', async () => {
@@ -184,7 +237,10 @@ describe('system.*', () => {
       { faultCode: FaultCodes.methodNotFound, faultString: 'method "no.such" is not supported' },
       { faultCode: FaultCodes.notXmlRpc, faultString: 'system.multicall cannot be nested' },
       { faultCode: FaultCodes.internalError, faultString: 'internal error: disk on fire' },
-      { faultCode: FaultCodes.internalError, faultString: 'internal error: result: NaN cannot be sent (XML-RPC has no NaN or Infinity)' },
+      {
+        faultCode: FaultCodes.internalError,
+        faultString: 'internal error: result: NaN cannot be sent (XML-RPC has no NaN or Infinity)',
+      },
       { faultCode: FaultCodes.notXmlRpc, faultString: expect.stringMatching(/must be a struct/) },
       { faultCode: FaultCodes.invalidParams, faultString: 'multicall params must be an array' },
       [['last']],

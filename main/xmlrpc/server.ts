@@ -43,12 +43,28 @@ export function createXmlRpcServer(opts: XmlRpcServerOptions = {}): XmlRpcServer
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET') return send(res, 200, 'text/html; charset=utf-8', renderDocsPage(title, registry))
-    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST for XML-RPC calls, GET for this endpoint\u2019s documentation.\n', { Allow: 'POST, GET' })
+    if (req.method !== 'POST')
+      return send(
+        res,
+        405,
+        'text/plain; charset=utf-8',
+        'Use POST for XML-RPC calls, GET for this endpoint\u2019s documentation.\n',
+        { Allow: 'POST, GET' },
+      )
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-    if (!XML_TYPES.has(type)) return send(res, 415, 'text/plain; charset=utf-8', `XML-RPC calls are sent as text/xml, not ${type || 'a body without Content-Type'}.\n`)
+    if (!XML_TYPES.has(type))
+      return send(
+        res,
+        415,
+        'text/plain; charset=utf-8',
+        `XML-RPC calls are sent as text/xml, not ${type || 'a body without Content-Type'}.\n`,
+      )
     const body = await readCappedBody(req, maxBodyBytes)
     // Connection: close, so that Node does not read the rest of an oversized body to reuse the socket.
-    if (body === null) return send(res, 413, 'text/plain; charset=utf-8', `The request is larger than ${maxBodyBytes} bytes.\n`, { Connection: 'close' })
+    if (body === null)
+      return send(res, 413, 'text/plain; charset=utf-8', `The request is larger than ${maxBodyBytes} bytes.\n`, {
+        Connection: 'close',
+      })
     send(res, 200, 'text/xml; charset=utf-8', await answer(body, req))
   }
 
@@ -67,12 +83,18 @@ export function createXmlRpcServer(opts: XmlRpcServerOptions = {}): XmlRpcServer
       const fault = asFault(e)
       return Number.isInteger(fault.faultCode) && Math.abs(fault.faultCode) < 2 ** 31
         ? encodeFault(fault.faultCode, fault.faultString)
-        : encodeFault(FaultCodes.internalError, `internal error: fault code ${fault.faultCode} is not an int: ${fault.faultString}`)
+        : encodeFault(
+            FaultCodes.internalError,
+            `internal error: fault code ${fault.faultCode} is not an int: ${fault.faultString}`,
+          )
     }
     try {
       return encodeResponse(result, { allowNil })
     } catch (e) {
-      return encodeFault(FaultCodes.internalError, `internal error: the result of ${call.method} cannot be sent: ${(e as Error).message}`)
+      return encodeFault(
+        FaultCodes.internalError,
+        `internal error: the result of ${call.method} cannot be sent: ${(e as Error).message}`,
+      )
     }
   }
 
@@ -82,14 +104,21 @@ export function createXmlRpcServer(opts: XmlRpcServerOptions = {}): XmlRpcServer
     handle(req, res) {
       serve(req, res).catch(() => {
         // The request broke (client gone, socket error): nothing useful can be answered.
-        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal server error.\n', { Connection: 'close' })
+        if (!res.headersSent)
+          send(res, 500, 'text/plain; charset=utf-8', 'Internal server error.\n', { Connection: 'close' })
         else res.destroy()
       })
     },
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   const body = Buffer.from(text, 'utf8')
   res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': String(body.length) })
   res.end(body)

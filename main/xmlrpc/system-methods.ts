@@ -33,10 +33,14 @@ export function registerSystemMethods(registry: MethodRegistry, opts: { allowNil
     signature: [['string', 'string']],
     help: 'What a method does, as text.',
   })
-  registry.register('system.multicall', ([calls], ctx) => multicall(registry, calls as XmlRpcValue[], ctx, opts.allowNil), {
-    signature: [['array', 'array']],
-    help: 'Runs several calls in one request. Each element of the param is a struct {methodName, params}; each element of the result is a one-element array holding that call\u2019s result, or a {faultCode, faultString} struct.',
-  })
+  registry.register(
+    'system.multicall',
+    ([calls], ctx) => multicall(registry, calls as XmlRpcValue[], ctx, opts.allowNil),
+    {
+      signature: [['array', 'array']],
+      help: 'Runs several calls in one request. Each element of the param is a struct {methodName, params}; each element of the result is a one-element array holding that call\u2019s result, or a {faultCode, faultString} struct.',
+    },
+  )
   registry.register('system.getCapabilities', () => getCapabilities(opts.allowNil), {
     signature: [['struct']],
     help: 'The protocol extensions this server implements, each with the URL and version of its specification.',
@@ -55,14 +59,23 @@ function getCapabilities(allowNil: boolean): XmlRpcStruct {
 }
 
 /** Runs the calls in order; one failing call becomes a fault struct in its place, never a fault for all. */
-async function multicall(registry: MethodRegistry, calls: XmlRpcValue[], ctx: CallContext, allowNil: boolean): Promise<XmlRpcValue[]> {
+async function multicall(
+  registry: MethodRegistry,
+  calls: XmlRpcValue[],
+  ctx: CallContext,
+  allowNil: boolean,
+): Promise<XmlRpcValue[]> {
   const results: XmlRpcValue[] = []
   for (const call of calls) {
     try {
       if (!isStruct(call) || typeof call.methodName !== 'string') {
-        throw new XmlRpcFault(FaultCodes.notXmlRpc, 'each multicall element must be a struct with a string methodName and an array params')
+        throw new XmlRpcFault(
+          FaultCodes.notXmlRpc,
+          'each multicall element must be a struct with a string methodName and an array params',
+        )
       }
-      if (call.methodName === 'system.multicall') throw new XmlRpcFault(FaultCodes.notXmlRpc, 'system.multicall cannot be nested')
+      if (call.methodName === 'system.multicall')
+        throw new XmlRpcFault(FaultCodes.notXmlRpc, 'system.multicall cannot be nested')
       const params = call.params === undefined ? [] : call.params
       if (!Array.isArray(params)) throw new XmlRpcFault(FaultCodes.invalidParams, 'multicall params must be an array')
       const result = await registry.call(call.methodName, params, ctx)

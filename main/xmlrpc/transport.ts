@@ -41,10 +41,20 @@ export async function postXml(endpoint: Endpoint, bytes: Uint8Array<ArrayBuffer>
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && location !== null)) {
       await response.body?.cancel().catch(() => {})
       const next = location === null ? null : new URL(location, url)
-      if ((response.status !== 307 && response.status !== 308) || next === null) throw redirectError(url, response, next)
-      if (hop + 1 > MAX_REDIRECTS) throw new TransportError('http', `More than ${MAX_REDIRECTS} redirects from ${hostOf(endpoint.url)} (last to ${next.href})`, { url: url.href, status: response.status, location: next.href })
+      if ((response.status !== 307 && response.status !== 308) || next === null)
+        throw redirectError(url, response, next)
+      if (hop + 1 > MAX_REDIRECTS)
+        throw new TransportError(
+          'http',
+          `More than ${MAX_REDIRECTS} redirects from ${hostOf(endpoint.url)} (last to ${next.href})`,
+          { url: url.href, status: response.status, location: next.href },
+        )
       if (url.protocol === 'https:' && next.protocol === 'http:') {
-        throw new TransportError('http', `Refused a redirect from https to insecure ${next.href}`, { url: url.href, status: response.status, location: next.href })
+        throw new TransportError('http', `Refused a redirect from https to insecure ${next.href}`, {
+          url: url.href,
+          status: response.status,
+          location: next.href,
+        })
       }
       if (next.origin !== url.origin) authorization = undefined // credentials stay with the host they were given for
       url = next
@@ -52,13 +62,33 @@ export async function postXml(endpoint: Endpoint, bytes: Uint8Array<ArrayBuffer>
     }
     o.deadline.headersArrived()
     const host = hostOf(url)
-    const body = await guard(() => readCapped(response.body, response.headers.get('content-length'), { maxBytes: o.maxResponseBytes, url: url.href, host }), url, o.deadline)
+    const body = await guard(
+      () =>
+        readCapped(response.body, response.headers.get('content-length'), {
+          maxBytes: o.maxResponseBytes,
+          url: url.href,
+          host,
+        }),
+      url,
+      o.deadline,
+    )
     const retryAfter = response.headers.get('retry-after') ?? undefined
-    return { status: response.status, statusText: response.statusText, url: url.href, body, ...(retryAfter ? { retryAfter } : {}) }
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      url: url.href,
+      body,
+      ...(retryAfter ? { retryAfter } : {}),
+    }
   }
 }
 
-async function send(url: URL, authorization: string | undefined, bytes: Uint8Array<ArrayBuffer>, o: PostOptions): Promise<Response> {
+async function send(
+  url: URL,
+  authorization: string | undefined,
+  bytes: Uint8Array<ArrayBuffer>,
+  o: PostOptions,
+): Promise<Response> {
   const headers: Record<string, string> = {
     'Content-Type': 'text/xml',
     'Content-Length': String(bytes.byteLength),
@@ -73,7 +103,13 @@ async function send(url: URL, authorization: string | undefined, bytes: Uint8Arr
     if (sent > UPLOAD_CHUNK) o.deadline.bodyFlowing()
     o.onUploadProgress?.(sent, total)
   })
-  const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers, body, redirect: 'manual', signal: o.deadline.signal }
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: 'POST',
+    headers,
+    body,
+    redirect: 'manual',
+    signal: o.deadline.signal,
+  }
   if (streamed) init.duplex = 'half'
   const response = await guard(() => o.fetch(url.href, init), url, o.deadline)
   if (!streamed) o.onUploadProgress?.(bytes.byteLength, bytes.byteLength)
@@ -94,10 +130,14 @@ async function guard<T>(step: () => Promise<T>, url: URL, deadline: Deadline): P
 
 function redirectError(url: URL, response: Response, next: URL | null): TransportError {
   const where = next ? next.href : 'a location the fetch implementation hides'
-  return new TransportError('http', `${hostOf(url)} redirected (HTTP ${response.status}) to ${where}; a POST cannot follow that redirect. Use the new address as the endpoint.`, {
-    url: url.href,
-    status: response.status,
-    statusText: response.statusText,
-    location: next?.href,
-  })
+  return new TransportError(
+    'http',
+    `${hostOf(url)} redirected (HTTP ${response.status}) to ${where}; a POST cannot follow that redirect. Use the new address as the endpoint.`,
+    {
+      url: url.href,
+      status: response.status,
+      statusText: response.statusText,
+      location: next?.href,
+    },
+  )
 }

@@ -23,7 +23,9 @@ describe('typed JSON → XML-RPC values', () => {
   it('reads the one-key type objects', () => {
     expect(Buffer.from(fromTypedJson({ $base64: 'aGk=' }) as Uint8Array).toString()).toBe('hi')
     expect(fromTypedJson({ $dateTime: '19980717T14:08:55' })).toEqual(new XmlRpcDateTime(1998, 7, 17, 14, 8, 55))
-    expect(fromTypedJson({ $dateTime: '2024-01-02T03:04:05+02:00' })).toEqual(new XmlRpcDateTime(2024, 1, 2, 3, 4, 5, '', '+02:00'))
+    expect(fromTypedJson({ $dateTime: '2024-01-02T03:04:05+02:00' })).toEqual(
+      new XmlRpcDateTime(2024, 1, 2, 3, 4, 5, '', '+02:00'),
+    )
     expect(fromTypedJson({ $double: 2 })).toEqual(new XmlRpcDouble(2))
     expect(fromTypedJson({ $i8: '9007199254740993' })).toEqual(new XmlRpcI8(9007199254740993n))
     expect(fromTypedJson({ $i8: -3 })).toEqual(new XmlRpcI8(-3n))
@@ -50,7 +52,9 @@ describe('XML-RPC values → typed JSON', () => {
   it('writes what plain JSON cannot carry as one-key objects', () => {
     expect(toTypedJson(Uint8Array.from([104, 105]))).toEqual({ $base64: 'aGk=' })
     expect(toTypedJson(new XmlRpcDateTime(1998, 7, 17, 14, 8, 55))).toEqual({ $dateTime: '19980717T14:08:55' })
-    expect(toTypedJson(new XmlRpcDateTime(2024, 1, 2, 3, 4, 5, '25', 'Z'))).toEqual({ $dateTime: '20240102T03:04:05.25Z' })
+    expect(toTypedJson(new XmlRpcDateTime(2024, 1, 2, 3, 4, 5, '25', 'Z'))).toEqual({
+      $dateTime: '20240102T03:04:05.25Z',
+    })
     expect(toTypedJson(new XmlRpcDateTime(0, 0, 0, 0, 0, 0, '', 'Z'))).toEqual({ $dateTime: '00000000T00:00:00Z' })
     expect(toTypedJson(9007199254740993n)).toEqual({ $i8: '9007199254740993' })
     expect(toTypedJson(12n)).toBe(12)
@@ -61,9 +65,15 @@ describe('XML-RPC values → typed JSON', () => {
   })
 
   it('reads a decoded i8 past 2^53 and a zoned dateTime as typed JSON', () => {
-    const decoded = decodeResponse('<methodResponse><params><param><value><array><data><value><i8>9007199254740993</i8></value><value><dateTime.iso8601>2024-01-02T03:04:05-05:00</dateTime.iso8601></value></data></array></value></param></params></methodResponse>')
+    const decoded = decodeResponse(
+      '<methodResponse><params><param><value><array><data><value><i8>9007199254740993</i8></value><value><dateTime.iso8601>2024-01-02T03:04:05-05:00</dateTime.iso8601></value></data></array></value></param></params></methodResponse>',
+    )
     expect(decoded.kind).toBe('value')
-    if (decoded.kind === 'value') expect(toTypedJson(decoded.value)).toEqual([{ $i8: '9007199254740993' }, { $dateTime: '20240102T03:04:05-05:00' }])
+    if (decoded.kind === 'value')
+      expect(toTypedJson(decoded.value)).toEqual([
+        { $i8: '9007199254740993' },
+        { $dateTime: '20240102T03:04:05-05:00' },
+      ])
   })
 })
 
@@ -79,9 +89,15 @@ const canonical = fc.letrec((tie) => ({
     fc.boolean(),
     fc.bigInt({ min: 2n ** 53n + 1n, max: 2n ** 63n - 1n }).map((n) => ({ $i8: n.toString() })),
     fc.uint8Array({ maxLength: 40 }).map((b) => ({ $base64: Buffer.from(b).toString('base64') })),
-    fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => ({ $dateTime: d.toISOString().slice(0, 19).replace(/-/g, '') })),
+    fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => ({ $dateTime: d.toISOString().slice(0, 19).replace(/-/g, '') })),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.string().filter((k) => !k.startsWith('$')), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.string().filter((k) => !k.startsWith('$')),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 })).value
 
@@ -103,7 +119,8 @@ describe('round trip', () => {
 describe('integral doubles keep their type where asked', () => {
   it('decodes <double>2.0</double> as XmlRpcDouble with keepDoubleType, so typed JSON says {"$double": 2}', async () => {
     const { decodeResponse } = await import('./decode')
-    const xml = '<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><double>2.0</double></value><value><double>2.5</double></value></data></array></value></param></params></methodResponse>'
+    const xml =
+      '<?xml version="1.0"?><methodResponse><params><param><value><array><data><value><double>2.0</double></value><value><double>2.5</double></value></data></array></value></param></params></methodResponse>'
     const kept = decodeResponse(xml, { keepDoubleType: true })
     expect(kept.kind === 'value' && toTypedJson(kept.value)).toEqual([{ $double: 2 }, 2.5])
     const plain = decodeResponse(xml)

@@ -12,7 +12,10 @@ import { XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcStruct, type XmlRpcV
  */
 export class TypedJsonError extends Error {
   override readonly name = 'TypedJsonError'
-  constructor(readonly path: string, readonly problem: string) {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
     super(`${path}: ${problem}`)
   }
 }
@@ -24,7 +27,11 @@ export function fromTypedJson(json: unknown, path = '$'): XmlRpcValue {
   if (json === null || typeof json === 'string' || typeof json === 'boolean') return json
   if (typeof json === 'number') {
     if (!Number.isInteger(json)) return json
-    if (Math.abs(json) > INT_MAX + (json < 0 ? 1 : 0)) throw new TypedJsonError(path, `${json} is outside the <int> range (±2^31); write {"$i8": "${json}"} or {"$double": ${json}}`)
+    if (Math.abs(json) > INT_MAX + (json < 0 ? 1 : 0))
+      throw new TypedJsonError(
+        path,
+        `${json} is outside the <int> range (±2^31); write {"$i8": "${json}"} or {"$double": ${json}}`,
+      )
     return json
   }
   if (Array.isArray(json)) return json.map((v, i) => fromTypedJson(v, `${path}[${i}]`))
@@ -53,7 +60,8 @@ function tagged(tag: string, v: unknown, path: string): XmlRpcValue {
       return new XmlRpcDouble(v)
     case '$i8': {
       const text = typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v
-      if (typeof text !== 'string' || !/^[+-]?\d+$/.test(text.trim())) throw new TypedJsonError(at, 'expected an integer, as a string ("9007199254740993")')
+      if (typeof text !== 'string' || !/^[+-]?\d+$/.test(text.trim()))
+        throw new TypedJsonError(at, 'expected an integer, as a string ("9007199254740993")')
       const n = BigInt(text.trim())
       if (n > I8_MAX || n < -I8_MAX - 1n) throw new TypedJsonError(at, `${text} is outside the 64-bit range`)
       return new XmlRpcI8(n)
@@ -62,7 +70,10 @@ function tagged(tag: string, v: unknown, path: string): XmlRpcValue {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypedJsonError(at, 'expected an object')
       return members(v as Record<string, unknown>, at)
     default:
-      throw new TypedJsonError(path, `unknown type ${tag} (known: $base64, $dateTime, $double, $i8, $struct; write {"$struct": {…}} for a struct whose only member starts with "$")`)
+      throw new TypedJsonError(
+        path,
+        `unknown type ${tag} (known: $base64, $dateTime, $double, $i8, $struct; write {"$struct": {…}} for a struct whose only member starts with "$")`,
+      )
   }
 }
 
@@ -80,7 +91,8 @@ export function toTypedJson(v: XmlRpcValue): JsonValue {
   if (v instanceof XmlRpcI8) return integer(v.value)
   if (v instanceof XmlRpcDouble) return Number.isInteger(v.value) ? { $double: v.value } : toTypedJson(v.value)
   if (v instanceof Uint8Array) return { $base64: encodeBase64(v) }
-  if (v instanceof XmlRpcDateTime) return { $dateTime: `${formatDateTime(v)}${v.fraction ? `.${v.fraction}` : ''}${v.zone ?? ''}` }
+  if (v instanceof XmlRpcDateTime)
+    return { $dateTime: `${formatDateTime(v)}${v.fraction ? `.${v.fraction}` : ''}${v.zone ?? ''}` }
   if (Array.isArray(v)) return v.map(toTypedJson)
   const out = Object.create(null) as { [key: string]: JsonValue }
   const keys = Object.keys(v)
@@ -89,7 +101,9 @@ export function toTypedJson(v: XmlRpcValue): JsonValue {
 }
 
 function integer(n: bigint): JsonValue {
-  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : { $i8: n.toString() }
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(n)
+    : { $i8: n.toString() }
 }
 
 /** Parses one typed-JSON argument's text; the error names the argument and where in it. */

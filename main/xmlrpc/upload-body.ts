@@ -9,7 +9,10 @@ export type UploadProgress = (sent: number, total: number) => void
  * them (the caller sets Content-Length: old servers such as Python's refuse chunked uploads). A
  * small one goes as the bytes themselves.
  */
-export function uploadBody(bytes: Uint8Array<ArrayBuffer>, onProgress: UploadProgress): { body: BodyInit; streamed: boolean } {
+export function uploadBody(
+  bytes: Uint8Array<ArrayBuffer>,
+  onProgress: UploadProgress,
+): { body: BodyInit; streamed: boolean } {
   if (bytes.byteLength <= STREAM_THRESHOLD) return { body: bytes, streamed: false }
   let sent = 0
   const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({

@@ -24,12 +24,24 @@ async function faultOf(method: string, ...params: XmlRpcValue[]) {
   const r = await call(method, ...params)
   return r.kind === 'fault' ? [r.fault.faultCode, r.fault.faultString] : 'no fault'
 }
-const stooges = (moe: number, larry: number, curly?: number) => struct(curly === undefined ? { moe, larry } : { moe, larry, curly })
+const stooges = (moe: number, larry: number, curly?: number) =>
+  struct(curly === undefined ? { moe, larry } : { moe, larry, curly })
 
 describe('validator1 (protocols.md §1)', () => {
   it('registers exactly the eight methods, each with a signature and help', async () => {
     const names = rpc.listMethods().filter((n) => n.startsWith('validator1.'))
-    expect(names).toEqual(['arrayOfStructsTest', 'countTheEntities', 'easyStructTest', 'echoStructTest', 'manyTypesTest', 'moderateSizeArrayCheck', 'nestedStructTest', 'simpleStructReturnTest'].map((n) => `validator1.${n}`))
+    expect(names).toEqual(
+      [
+        'arrayOfStructsTest',
+        'countTheEntities',
+        'easyStructTest',
+        'echoStructTest',
+        'manyTypesTest',
+        'moderateSizeArrayCheck',
+        'nestedStructTest',
+        'simpleStructReturnTest',
+      ].map((n) => `validator1.${n}`),
+    )
     for (const n of names) {
       const sig = decodeResponse((await post(server.url, encodeCall('system.methodSignature', [n]))).text)
       expect(sig.kind === 'value' && Array.isArray(sig.value) && Array.isArray(sig.value[0])).toBe(true)
@@ -41,7 +53,13 @@ describe('validator1 (protocols.md §1)', () => {
     expect(await faultOf('arrayOfStructsTest', [stooges(1, 2, 3), 'x'])).toEqual([-32602, 'element 1 must be a struct'])
   })
   it('countTheEntities counts < > & \' "', async () => {
-    expect({ ...((await value('countTheEntities', `<<x>> & 'a' "b" "c"`)) as object) }).toEqual({ ctLeftAngleBrackets: 2, ctRightAngleBrackets: 2, ctAmpersands: 1, ctApostrophes: 2, ctQuotes: 4 })
+    expect({ ...((await value('countTheEntities', `<<x>> & 'a' "b" "c"`)) as object) }).toEqual({
+      ctLeftAngleBrackets: 2,
+      ctRightAngleBrackets: 2,
+      ctAmpersands: 1,
+      ctApostrophes: 2,
+      ctQuotes: 4,
+    })
   })
   it('easyStructTest sums moe, larry and curly, and refuses a missing one', async () => {
     expect(await value('easyStructTest', stooges(2, 3, 4))).toBe(9)
@@ -53,9 +71,15 @@ describe('validator1 (protocols.md §1)', () => {
   })
   it('manyTypesTest returns its six params in order, the double still a double', async () => {
     const dt = new XmlRpcDateTime(1998, 7, 17, 14, 8, 55)
-    const res = await post(server.url, encodeCall('validator1.manyTypesTest', [1, false, 's', 2.5, dt, Buffer.from('b')]))
+    const res = await post(
+      server.url,
+      encodeCall('validator1.manyTypesTest', [1, false, 's', 2.5, dt, Buffer.from('b')]),
+    )
     expect(decodeResponse(res.text)).toEqual({ kind: 'value', value: [1, false, 's', 2.5, dt, Buffer.from('b')] })
-    const whole = await post(server.url, encodeCall('validator1.manyTypesTest', [1, false, 's', 2, dt, Buffer.from('b')]))
+    const whole = await post(
+      server.url,
+      encodeCall('validator1.manyTypesTest', [1, false, 's', 2, dt, Buffer.from('b')]),
+    )
     expect(whole.text).toContain('<double>2.0</double>')
   })
   it('moderateSizeArrayCheck concatenates the first and last strings', async () => {
@@ -64,11 +88,21 @@ describe('validator1 (protocols.md §1)', () => {
     expect((await faultOf('moderateSizeArrayCheck', [1, 2]))[0]).toBe(-32602)
   })
   it('nestedStructTest sums the stooges of 2000-04-01, keyed by strings', async () => {
-    const cal = struct({ '1999': struct({}), '2000': struct({ '03': struct({ '01': stooges(9, 9, 9) }), '04': struct({ '01': stooges(10, 20, 30) }) }) })
+    const cal = struct({
+      '1999': struct({}),
+      '2000': struct({ '03': struct({ '01': stooges(9, 9, 9) }), '04': struct({ '01': stooges(10, 20, 30) }) }),
+    })
     expect(await value('nestedStructTest', cal)).toBe(60)
-    expect(await faultOf('nestedStructTest', struct({ '2000': struct({}) }))).toEqual([-32602, 'member "2000"."04" must be a struct'])
+    expect(await faultOf('nestedStructTest', struct({ '2000': struct({}) }))).toEqual([
+      -32602,
+      'member "2000"."04" must be a struct',
+    ])
   })
   it('simpleStructReturnTest multiplies by 10, 100 and 1000', async () => {
-    expect({ ...((await value('simpleStructReturnTest', -7)) as object) }).toEqual({ times10: -70, times100: -700, times1000: -7000 })
+    expect({ ...((await value('simpleStructReturnTest', -7)) as object) }).toEqual({
+      times10: -70,
+      times100: -700,
+      times1000: -7000,
+    })
   })
 })

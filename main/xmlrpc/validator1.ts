@@ -9,7 +9,8 @@ function invalid(message: string): never {
 }
 
 function asStruct(v: XmlRpcValue | undefined, what: string): XmlRpcStruct {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== null) invalid(`${what} must be a struct`)
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== null)
+    invalid(`${what} must be a struct`)
   return v as XmlRpcStruct
 }
 
@@ -29,8 +30,15 @@ function count(s: string, c: string): number {
 export function registerValidator1(server: XmlRpcServer): void {
   server.register(
     'validator1.arrayOfStructsTest',
-    ([list]) => (list as XmlRpcValue[]).reduce<number>((sum, s, i) => sum + intMember(asStruct(s, `element ${i}`), 'curly', 0), 0),
-    { signature: [['int', 'array']], help: 'Takes an array of structs with int members moe, larry and curly; returns the sum of all the curly members (a missing one counts 0).' },
+    ([list]) =>
+      (list as XmlRpcValue[]).reduce<number>(
+        (sum, s, i) => sum + intMember(asStruct(s, `element ${i}`), 'curly', 0),
+        0,
+      ),
+    {
+      signature: [['int', 'array']],
+      help: 'Takes an array of structs with int members moe, larry and curly; returns the sum of all the curly members (a missing one counts 0).',
+    },
   )
   server.register(
     'validator1.countTheEntities',
@@ -42,7 +50,10 @@ export function registerValidator1(server: XmlRpcServer): void {
         ctApostrophes: count(s as string, "'"),
         ctQuotes: count(s as string, '"'),
       }),
-    { signature: [['struct', 'string']], help: 'Takes a string; returns a struct counting its <, >, &, \' and " characters: ctLeftAngleBrackets, ctRightAngleBrackets, ctAmpersands, ctApostrophes, ctQuotes.' },
+    {
+      signature: [['struct', 'string']],
+      help: 'Takes a string; returns a struct counting its <, >, &, \' and " characters: ctLeftAngleBrackets, ctRightAngleBrackets, ctAmpersands, ctApostrophes, ctQuotes.',
+    },
   )
   server.register(
     'validator1.easyStructTest',
@@ -50,7 +61,10 @@ export function registerValidator1(server: XmlRpcServer): void {
       const st = asStruct(s, 'the param')
       return intMember(st, 'moe') + intMember(st, 'larry') + intMember(st, 'curly')
     },
-    { signature: [['int', 'struct']], help: 'Takes a struct with int members moe, larry and curly; returns their sum.' },
+    {
+      signature: [['int', 'struct']],
+      help: 'Takes a struct with int members moe, larry and curly; returns their sum.',
+    },
   )
   server.register('validator1.echoStructTest', ([s]) => s, {
     signature: [['struct', 'struct']],
@@ -70,22 +84,35 @@ export function registerValidator1(server: XmlRpcServer): void {
     ([list]) => {
       const a = list as XmlRpcValue[]
       const [first, last] = [a[0], a[a.length - 1]]
-      if (typeof first !== 'string' || typeof last !== 'string') invalid('the param must be a non-empty array of strings')
+      if (typeof first !== 'string' || typeof last !== 'string')
+        invalid('the param must be a non-empty array of strings')
       return first + last
     },
-    { signature: [['string', 'array']], help: 'Takes an array of 100 to 200 strings; returns the first and the last concatenated.' },
+    {
+      signature: [['string', 'array']],
+      help: 'Takes an array of 100 to 200 strings; returns the first and the last concatenated.',
+    },
   )
   server.register(
     'validator1.nestedStructTest',
     ([s]) => {
-      const day = asStruct(asStruct(asStruct(asStruct(s, 'the param')['2000'], 'member "2000"')['04'], 'member "2000"."04"')['01'], 'member "2000"."04"."01"')
+      const day = asStruct(
+        asStruct(asStruct(asStruct(s, 'the param')['2000'], 'member "2000"')['04'], 'member "2000"."04"')['01'],
+        'member "2000"."04"."01"',
+      )
       return intMember(day, 'moe') + intMember(day, 'larry') + intMember(day, 'curly')
     },
-    { signature: [['int', 'struct']], help: 'Takes a calendar struct (years, months, days, keyed by strings such as "2000", "04", "01"); returns moe + larry + curly of the day 2000-04-01.' },
+    {
+      signature: [['int', 'struct']],
+      help: 'Takes a calendar struct (years, months, days, keyed by strings such as "2000", "04", "01"); returns moe + larry + curly of the day 2000-04-01.',
+    },
   )
   server.register(
     'validator1.simpleStructReturnTest',
     ([n]) => struct({ times10: (n as number) * 10, times100: (n as number) * 100, times1000: (n as number) * 1000 }),
-    { signature: [['struct', 'int']], help: 'Takes an int n; returns a struct with members times10, times100 and times1000.' },
+    {
+      signature: [['struct', 'int']],
+      help: 'Takes an int n; returns a struct with members times10, times100 and times1000.',
+    },
   )
 }

@@ -38,7 +38,9 @@ export class ValueWriter {
         this.out += '<value><string>' + escapeText(v) + '</string></value>'
         return
       case 'number':
-        this.out += Number.isInteger(v) ? '<value><int>' + int(v as number) + '</int></value>' : '<value><double>' + double(v as number) + '</double></value>'
+        this.out += Number.isInteger(v)
+          ? '<value><int>' + int(v as number) + '</int></value>'
+          : '<value><double>' + double(v as number) + '</double></value>'
         return
       case 'boolean':
         this.out += v ? '<value><boolean>1</boolean></value>' : '<value><boolean>0</boolean></value>'
@@ -48,18 +50,22 @@ export class ValueWriter {
         return
       case 'object':
         if (v === null) {
-          if (!this.allowNil) refuse('null cannot be sent: <nil/> is off (allowNil is only for servers known to accept it)')
+          if (!this.allowNil)
+            refuse('null cannot be sent: <nil/> is off (allowNil is only for servers known to accept it)')
           this.out += '<value><nil/></value>'
         } else this.object(v)
         return
       default:
-        refuse(`${typeof v === 'function' ? 'a function' : typeof v === 'symbol' ? 'a symbol' : 'undefined'} cannot be sent`)
+        refuse(
+          `${typeof v === 'function' ? 'a function' : typeof v === 'symbol' ? 'a symbol' : 'undefined'} cannot be sent`,
+        )
     }
   }
 
   private object(v: object): void {
     if (v instanceof Uint8Array) this.out += '<value><base64>' + encodeBase64(v) + '</base64></value>'
-    else if (v instanceof XmlRpcDateTime) this.out += '<value><dateTime.iso8601>' + dateTime(v) + '</dateTime.iso8601></value>'
+    else if (v instanceof XmlRpcDateTime)
+      this.out += '<value><dateTime.iso8601>' + dateTime(v) + '</dateTime.iso8601></value>'
     else if (v instanceof XmlRpcDouble) this.out += '<value><double>' + double(v.value) + '</double></value>'
     else if (v instanceof XmlRpcI8) this.out += '<value><i8>' + i8(v.value) + '</i8></value>'
     else if (Array.isArray(v)) this.array(v)
@@ -84,7 +90,9 @@ export class ValueWriter {
     const proto = Object.getPrototypeOf(v)
     if (proto !== null && proto !== Object.prototype) {
       const kind = (v.constructor as { name?: string } | undefined)?.name || 'object'
-      refuse(`a ${kind} cannot be sent (only plain objects become structs${v instanceof Date ? '; use XmlRpcDateTime' : ''})`)
+      refuse(
+        `a ${kind} cannot be sent (only plain objects become structs${v instanceof Date ? '; use XmlRpcDateTime' : ''})`,
+      )
     }
     this.enter(v)
     this.out += '<value><struct>'
@@ -110,7 +118,8 @@ export class ValueWriter {
 }
 
 function int(v: number): string {
-  if (v < INT_MIN || v > INT_MAX) refuse(`${v} is outside the <int> range (±2^31): send it as XmlRpcI8/bigint or XmlRpcDouble`)
+  if (v < INT_MIN || v > INT_MAX)
+    refuse(`${v} is outside the <int> range (±2^31): send it as XmlRpcI8/bigint or XmlRpcDouble`)
   return String(v)
 }
 

@@ -37,9 +37,14 @@ describe('wire entries', () => {
   it('record the error of a failed call, and a broken consumer does not break the call', async () => {
     const wire: WireEntry[] = []
     const port = await closedPort()
-    await createXmlRpcClient(`http://u:hunter2@127.0.0.1:${port}/RPC2`, { onWire: (e) => wire.push(e) }).call('m', []).catch(() => {})
+    await createXmlRpcClient(`http://u:hunter2@127.0.0.1:${port}/RPC2`, { onWire: (e) => wire.push(e) })
+      .call('m', [])
+      .catch(() => {})
     expect('status' in wire[0]).toBe(false)
-    expect(wire[0]).toMatchObject({ responseBytes: 0, error: expect.stringMatching(/^TransportError: Connection to 127\.0\.0\.1:\d+ refused/) })
+    expect(wire[0]).toMatchObject({
+      responseBytes: 0,
+      error: expect.stringMatching(/^TransportError: Connection to 127\.0\.0\.1:\d+ refused/),
+    })
     expect(JSON.stringify(wire)).not.toContain('hunter2')
     const throwing = createXmlRpcClient(peer.url, {
       onWire: () => {

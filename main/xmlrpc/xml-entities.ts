@@ -20,14 +20,20 @@ export function decodeEntities(raw: string, fail: EntityError): string {
   // Escaped HTML is full of &lt; and &gt;: native replaceAll passes give flat strings with no
   // per-entity garbage. '&amp;' goes last so that "&amp;lt;" stays "&lt;".
   if (!UNUSUAL_AMPERSAND.test(raw)) {
-    return raw.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&')
+    return raw
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&apos;', "'")
+      .replaceAll('&amp;', '&')
   }
   const parts: string[] = []
   let last = 0
   for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', last)) {
     const semi = raw.indexOf(';', amp + 1)
     // The longest legal reference is &#x10FFFF; (9 characters between & and ;).
-    if (semi === -1 || semi - amp > 10) fail("'&' must start an entity reference such as &amp;", amp, FaultCodes.notWellFormed)
+    if (semi === -1 || semi - amp > 10)
+      fail("'&' must start an entity reference such as &amp;", amp, FaultCodes.notWellFormed)
     const ref = raw.slice(amp + 1, semi)
     parts.push(raw.slice(last, amp), ref.charCodeAt(0) === 35 /* # */ ? charRef(ref, amp, fail) : named(ref, amp, fail))
     last = semi + 1
@@ -38,7 +44,12 @@ export function decodeEntities(raw: string, fail: EntityError): string {
 
 function named(ref: string, at: number, fail: EntityError): string {
   const s = Object.hasOwn(PREDEFINED, ref) ? PREDEFINED[ref] : undefined
-  if (s === undefined) fail(`unknown entity &${ref}; (only &lt; &gt; &amp; &apos; &quot; exist without a DTD)`, at, FaultCodes.notWellFormed)
+  if (s === undefined)
+    fail(
+      `unknown entity &${ref}; (only &lt; &gt; &amp; &apos; &quot; exist without a DTD)`,
+      at,
+      FaultCodes.notWellFormed,
+    )
   return s
 }
 

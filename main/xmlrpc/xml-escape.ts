@@ -16,7 +16,11 @@ const LONG = 256
 export function escapeText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s
   const bad = s.search(ILLEGAL_CHAR)
-  if (bad !== -1) throw new XmlRpcEncodeError('', `the control character ${codeUnitName(s, bad)} at index ${bad} cannot be sent in XML`)
+  if (bad !== -1)
+    throw new XmlRpcEncodeError(
+      '',
+      `the control character ${codeUnitName(s, bad)} at index ${bad} cannot be sent in XML`,
+    )
   if (!isWellFormed(s)) throw new XmlRpcEncodeError('', 'a lone surrogate (broken UTF-16) cannot be sent in XML')
   return s.length < LONG ? s.replace(SPECIAL, entityFor) : escapeLong(s)
 }

@@ -19,13 +19,19 @@ describe('well-formed XML is accepted', () => {
   })
   it('with whitespace before the XML declaration (PHP servers), tolerated with a warning', () => {
     const warnings: string[] = []
-    expect(decodeResponse('\n  ' + responseWith('1'), { onWarning: (w) => warnings.push(w) })).toEqual({ kind: 'value', value: '1' })
+    expect(decodeResponse('\n  ' + responseWith('1'), { onWarning: (w) => warnings.push(w) })).toEqual({
+      kind: 'value',
+      value: '1',
+    })
     expect(warnings).toEqual(['whitespace before the XML declaration (ignored)'])
     expect(errorOf(() => parse('<!-- c -->' + responseWith('1'))).message).toMatch(/only allowed at the very start/)
   })
   it('with a UTF-8 byte order mark', () => {
     expect(parse('\uFEFF' + responseWith('1'))).toEqual({ kind: 'value', value: '1' })
-    expect(decodeResponse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(responseWith('1'))]))).toEqual({ kind: 'value', value: '1' })
+    expect(decodeResponse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(responseWith('1'))]))).toEqual({
+      kind: 'value',
+      value: '1',
+    })
   })
 })
 
@@ -61,12 +67,20 @@ describe('malformed XML is refused with its position', () => {
     })
   }
   it('garbage after the root element', () => {
-    expect(errorOf(() => parse(responseWith('1') + '<x/>')).message).toMatch(/unexpected content after the root element/)
-    expect(errorOf(() => parse(responseWith('1') + 'junk')).message).toMatch(/unexpected content after the root element/)
+    expect(errorOf(() => parse(responseWith('1') + '<x/>')).message).toMatch(
+      /unexpected content after the root element/,
+    )
+    expect(errorOf(() => parse(responseWith('1') + 'junk')).message).toMatch(
+      /unexpected content after the root element/,
+    )
   })
   it('a malformed XML declaration', () => {
-    expect(errorOf(() => parse('<?xml version="2.0"?>' + responseWith('1'))).message).toMatch(/malformed XML declaration/)
-    expect(errorOf(() => parse('<?xml encoding="utf-8"?><methodResponse/>')).message).toMatch(/malformed XML declaration/)
+    expect(errorOf(() => parse('<?xml version="2.0"?>' + responseWith('1'))).message).toMatch(
+      /malformed XML declaration/,
+    )
+    expect(errorOf(() => parse('<?xml encoding="utf-8"?><methodResponse/>')).message).toMatch(
+      /malformed XML declaration/,
+    )
   })
   it('reports invalid characters with -32702 and the rest with -32700', () => {
     expect(errorOf(() => parse(responseWith('<string>\u0007</string>'))).faultCode).toBe(FaultCodes.invalidCharacter)
@@ -74,14 +88,26 @@ describe('malformed XML is refused with its position', () => {
     expect(errorOf(() => parse(responseWith('<string>x</int>'))).faultCode).toBe(FaultCodes.notWellFormed)
   })
   it('checks comments, PIs, CDATA and attribute values for forbidden characters too', () => {
-    for (const inner of ['<string><!-- \u0002 -->x</string>', '<string><?p \u0002?>x</string>', '<string><![CDATA[\u0002]]></string>', '<string a="\u0002">x</string>']) {
-      expect(errorOf(() => parse(responseWith(inner))).faultCode, JSON.stringify(inner)).toBe(FaultCodes.invalidCharacter)
+    for (const inner of [
+      '<string><!-- \u0002 -->x</string>',
+      '<string><?p \u0002?>x</string>',
+      '<string><![CDATA[\u0002]]></string>',
+      '<string a="\u0002">x</string>',
+    ]) {
+      expect(errorOf(() => parse(responseWith(inner))).faultCode, JSON.stringify(inner)).toBe(
+        FaultCodes.invalidCharacter,
+      )
     }
   })
 })
 
 describe('text encodings', () => {
-  const latin1Doc = (decl: string) => Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="${decl}"?><methodResponse><params><param><value>caf`), Buffer.from([0xe9]), Buffer.from('</value></param></params></methodResponse>')])
+  const latin1Doc = (decl: string) =>
+    Buffer.concat([
+      Buffer.from(`<?xml version="1.0" encoding="${decl}"?><methodResponse><params><param><value>caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('</value></param></params></methodResponse>'),
+    ])
   it('honours ISO-8859-1, windows-1252 and US-ASCII declarations', () => {
     expect(decodeResponse(latin1Doc('ISO-8859-1'))).toEqual({ kind: 'value', value: 'caf\u00e9' })
     expect(decodeResponse(latin1Doc('windows-1252'))).toEqual({ kind: 'value', value: 'caf\u00e9' })
@@ -99,7 +125,9 @@ describe('text encodings', () => {
     expect(errorOf(() => decodeResponse(utf16)).faultCode).toBe(FaultCodes.unsupportedEncoding)
   })
   it('refuses a string body with a lone surrogate', () => {
-    expect(errorOf(() => decodeResponse(responseWith('<string>\uD800</string>'))).faultCode).toBe(FaultCodes.invalidCharacter)
+    expect(errorOf(() => decodeResponse(responseWith('<string>\uD800</string>'))).faultCode).toBe(
+      FaultCodes.invalidCharacter,
+    )
   })
   it('reads a string body whatever its declaration says (it is already characters)', () => {
     expect(valueOf('<string>\u20ac</string>')).toBe('\u20ac')

@@ -144,7 +144,8 @@ export class XmlScanner {
     }
     if (p >= s.length) this.fail(`expected </${name}>, found the end of the body`)
     if (s.charCodeAt(p) !== LT) this.notXmlRpc(`expected </${name}>, found text`)
-    if (s.charCodeAt(p + 1) === SLASH) this.fail(`mismatched tags: expected </${name}>, found ${this.describeEndTag(p)}`)
+    if (s.charCodeAt(p + 1) === SLASH)
+      this.fail(`mismatched tags: expected </${name}>, found ${this.describeEndTag(p)}`)
     const found = this.openTag(`</${name}>`)
     this.notXmlRpc(`expected </${name}>, found <${found}>`, p)
   }
@@ -207,7 +208,7 @@ export class XmlScanner {
   private attributes(element: string, from: number): void {
     const s = this.s
     const seen = new Set<string>()
-    for (let q = from; ; ) {
+    for (let q = from; ;) {
       let p = q
       while (isWs(s.charCodeAt(p))) p++
       const c = s.charCodeAt(p)
@@ -249,7 +250,8 @@ export class XmlScanner {
     const target = PI_TARGET.exec(s)?.[0]
     if (!target || PI_TARGET.lastIndex > end) this.fail('a processing instruction needs a target name', p)
     if (target.toLowerCase() === 'xml') this.fail('the XML declaration is only allowed at the very start', p)
-    if (PI_TARGET.lastIndex < end && !isWs(s.charCodeAt(PI_TARGET.lastIndex))) this.fail('malformed processing instruction', p)
+    if (PI_TARGET.lastIndex < end && !isWs(s.charCodeAt(PI_TARGET.lastIndex)))
+      this.fail('malformed processing instruction', p)
     this.legal(s.slice(p + 2, end), p + 2)
     this.pos = end + 2
   }
@@ -258,7 +260,8 @@ export class XmlScanner {
   private declaration(): never {
     const p = this.pos
     const word = /^<!([A-Z]*)/.exec(this.s.slice(p, p + 12))?.[1]
-    if (word === 'DOCTYPE' || word === 'ENTITY') this.fail(`<!${word} is not allowed (no DTDs, no entity declarations)`, p)
+    if (word === 'DOCTYPE' || word === 'ENTITY')
+      this.fail(`<!${word} is not allowed (no DTDs, no entity declarations)`, p)
     this.fail(this.s.startsWith('<![CDATA[', p) ? 'CDATA is not allowed here' : 'unexpected markup "<!"', p)
   }
 

@@ -24,7 +24,10 @@ else await main()
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'site-sync-bench-'))
   const script = fileURLToPath(import.meta.url)
-  const servers = [await startChildSandbox(script, join(work, 'server-a')), await startChildSandbox(script, join(work, 'server-b'))]
+  const servers = [
+    await startChildSandbox(script, join(work, 'server-a')),
+    await startChildSandbox(script, join(work, 'server-b')),
+  ]
   try {
     const [a, b] = servers
     const dataDir = join(work, 'data')
@@ -64,18 +67,31 @@ function report(initial: Run, again: Run, baseline: Awaited<ReturnType<typeof pe
   const sent = initial.report.results.filter((r) => r.ok && r.op === 'upload').length
   const largest = Math.max(...initial.requests.map((r) => r.bytes))
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-  console.log(`site: ${FILES} files of ${SIZE} bytes; requests capped at ${cap} bytes; sandbox in its own process on 127.0.0.1`)
-  console.log(`initial sync:        ${s(initial.ms)}  ${initial.report.calls.save} saveMultipleFiles calls, ${sent} files confirmed, largest request ${largest} bytes`)
-  console.log(`no-change re-sync:   ${s(again.ms)}  ${again.report.calls.save} upload calls, ${again.requests.length} requests of any kind`)
-  console.log(`one call per file:   ${baseline.calls} calls timed, ${baseline.strata.length} strata of the run (server holding ${baseline.strata.map((x) => x.atFiles).join(', ')} files):`)
-  console.log(`                     ${baseline.strata.map((x) => `${x.msPerCall.toFixed(2)} ms`).join(', ')} per call → ${s(baseline.estimateMs)} estimated for ${FILES} files`)
+  console.log(
+    `site: ${FILES} files of ${SIZE} bytes; requests capped at ${cap} bytes; sandbox in its own process on 127.0.0.1`,
+  )
+  console.log(
+    `initial sync:        ${s(initial.ms)}  ${initial.report.calls.save} saveMultipleFiles calls, ${sent} files confirmed, largest request ${largest} bytes`,
+  )
+  console.log(
+    `no-change re-sync:   ${s(again.ms)}  ${again.report.calls.save} upload calls, ${again.requests.length} requests of any kind`,
+  )
+  console.log(
+    `one call per file:   ${baseline.calls} calls timed, ${baseline.strata.length} strata of the run (server holding ${baseline.strata.map((x) => x.atFiles).join(', ')} files):`,
+  )
+  console.log(
+    `                     ${baseline.strata.map((x) => `${x.msPerCall.toFixed(2)} ms`).join(', ')} per call → ${s(baseline.estimateMs)} estimated for ${FILES} files`,
+  )
   const speedup = baseline.estimateMs / initial.ms
   const share = again.ms / initial.ms
   const targets: [string, boolean][] = [
     [`every file sent (${sent} of ${FILES})`, sent === FILES],
     [`no request over the cap (${largest} ≤ ${cap} bytes)`, largest <= cap],
     [`initial sync ≥ 20× faster than one call per file (${speedup.toFixed(1)}×)`, speedup >= 20],
-    [`no-change re-sync makes zero upload calls (${again.report.calls.save})`, again.report.calls.save === 0 && again.report.calls.delete === 0],
+    [
+      `no-change re-sync makes zero upload calls (${again.report.calls.save})`,
+      again.report.calls.save === 0 && again.report.calls.delete === 0,
+    ],
     [`no-change re-sync < 5% of the initial sync (${(share * 100).toFixed(1)}%)`, share < 0.05],
   ]
   for (const [label, ok] of targets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`)

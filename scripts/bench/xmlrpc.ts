@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'xmlrpc-bench-'))
   try {
     const ours = timeOurs(payloads, runs)
-    const python = await timePython(dir, payloads.map((p) => ({ name: p.name, kind: p.kind, bytes: p.bytes, runs: runs(p) })))
+    const python = await timePython(
+      dir,
+      payloads.map((p) => ({ name: p.name, kind: p.kind, bytes: p.bytes, runs: runs(p) })),
+    )
     const npm = await timeNpm(payloads)
     writeFileSync(join(dir, 'b.xml'), b.bytes)
     const memory = await measureDecodeMemory(join(dir, 'b.xml'))
@@ -39,7 +42,10 @@ function timeOurs(payloads: Payload[], runs: (p: Payload) => number): PeerTimes 
   for (const p of payloads) {
     const decode = p.kind === 'call' ? () => decodeCall(p.bytes) : () => decodeResponse(p.bytes)
     // Encoding is timed to wire bytes, as Python's is (dumps(...).encode()).
-    const encode = p.kind === 'call' ? () => Buffer.from(encodeCall(p.method!, p.params)) : () => Buffer.from(encodeResponse(p.params[0]))
+    const encode =
+      p.kind === 'call'
+        ? () => Buffer.from(encodeCall(p.method!, p.params))
+        : () => Buffer.from(encodeResponse(p.params[0]))
     out[p.name] = { decode: bestOf(runs(p), decode), encode: bestOf(runs(p), encode) }
   }
   return out
@@ -50,13 +56,22 @@ async function timeNpm(payloads: Payload[]): Promise<PeerTimes> {
   for (const p of payloads) {
     const decode = p.kind === 'call' ? () => npmDecodeCall(p.bytes) : () => npmDecodeResponse(p.bytes)
     const encode =
-      p.kind === 'call' ? () => Buffer.from(npmSerializer.serializeMethodCall(p.method!, p.params)) : () => Buffer.from(npmSerializer.serializeMethodResponse(p.params[0]))
+      p.kind === 'call'
+        ? () => Buffer.from(npmSerializer.serializeMethodCall(p.method!, p.params))
+        : () => Buffer.from(npmSerializer.serializeMethodResponse(p.params[0]))
     out[p.name] = { decode: await bestOfAsync(3, decode), encode: bestOf(3, encode) }
   }
   return out
 }
 
-function report(payloads: Payload[], ours: PeerTimes, python: PeerTimes, npm: PeerTimes, memory: MemoryFigures, bSize: number): void {
+function report(
+  payloads: Payload[],
+  ours: PeerTimes,
+  python: PeerTimes,
+  npm: PeerTimes,
+  memory: MemoryFigures,
+  bSize: number,
+): void {
   const memoryGrowth = memory.growth
   const mb = (n: number) => n / 1e6
   const rows: string[][] = [['payload', 'op', 'MB', 'ours MB/s', 'python MB/s', 'npm MB/s', 'ours/python', 'ours/npm']]
@@ -66,18 +81,37 @@ function report(payloads: Payload[], ours: PeerTimes, python: PeerTimes, npm: Pe
       const size = mb(p.bytes.length)
       const [o, py, n] = [ours, python, npm].map((t) => size / t[p.name][op])
       ratio[`${op} ${p.name}`] = o / py
-      rows.push([p.name, op, size.toFixed(1), o.toFixed(0), py.toFixed(0), n.toFixed(0), (o / py).toFixed(2) + '×', (o / n).toFixed(1) + '×'])
+      rows.push([
+        p.name,
+        op,
+        size.toFixed(1),
+        o.toFixed(0),
+        py.toFixed(0),
+        n.toFixed(0),
+        (o / py).toFixed(2) + '×',
+        (o / n).toFixed(1) + '×',
+      ])
     }
   }
-  console.log('Throughput = payload bytes (our encoding) / best time; each implementation works on the same bytes and values.')
+  console.log(
+    'Throughput = payload bytes (our encoding) / best time; each implementation works on the same bytes and values.',
+  )
   printTable(rows)
   console.log(
     `Peak memory decoding (b), fresh process: RSS ${mb(memory.before).toFixed(1)} MB with the payload loaded → peak ${mb(memory.peak).toFixed(1)} MB (${memory.source}): ` +
       `+${mb(memoryGrowth).toFixed(1)} MB = ${(memoryGrowth / bSize).toFixed(2)}× the ${mb(bSize).toFixed(1)} MB payload\n`,
   )
   const targets: [string, boolean, string][] = [
-    ...['a call', 'a response', 'b response'].map((n): [string, boolean, string] => [`decode ${n} ≥ 1.5× Python`, ratio[`decode ${n}`] >= 1.5, ratio[`decode ${n}`].toFixed(2) + '×']),
-    ...['a call', 'a response', 'b response'].map((n): [string, boolean, string] => [`encode ${n} ≥ 1× Python`, ratio[`encode ${n}`] >= 1, ratio[`encode ${n}`].toFixed(2) + '×']),
+    ...['a call', 'a response', 'b response'].map((n): [string, boolean, string] => [
+      `decode ${n} ≥ 1.5× Python`,
+      ratio[`decode ${n}`] >= 1.5,
+      ratio[`decode ${n}`].toFixed(2) + '×',
+    ]),
+    ...['a call', 'a response', 'b response'].map((n): [string, boolean, string] => [
+      `encode ${n} ≥ 1× Python`,
+      ratio[`encode ${n}`] >= 1,
+      ratio[`encode ${n}`].toFixed(2) + '×',
+    ]),
     ['peak memory decoding (b) < 4× payload', memoryGrowth < 4 * bSize, (memoryGrowth / bSize).toFixed(2) + '×'],
   ]
   for (const [what, ok, figure] of targets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${what}  (${figure})`)

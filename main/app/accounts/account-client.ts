@@ -9,7 +9,12 @@ import type { WireLogStore } from '../inspector/wire-log-store'
  * exchange to the wire log, and the account's password — raw, escaped or as its MD5 digest —
  * redacted wherever it appears, on top of the per-method positional map.
  */
-export async function accountClient(account: Account, secrets: SecretsDriver, fetchImpl: typeof fetch, wire: WireLogStore): Promise<XmlRpcClient> {
+export async function accountClient(
+  account: Account,
+  secrets: SecretsDriver,
+  fetchImpl: typeof fetch,
+  wire: WireLogStore,
+): Promise<XmlRpcClient> {
   const password = await secrets.get(passwordKey(account.id))
   return createXmlRpcClient(account.url, {
     fetch: fetchImpl,

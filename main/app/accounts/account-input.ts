@@ -25,10 +25,20 @@ export function endpointUrl(o: Obj): string {
   try {
     url = new URL(raw)
   } catch {
-    return failWith('invalid-input', `"${raw}" is not a URL. Give the server's XML-RPC address, e.g. http://example.com/RPC2.`, { field: 'url' })
+    return failWith(
+      'invalid-input',
+      `"${raw}" is not a URL. Give the server's XML-RPC address, e.g. http://example.com/RPC2.`,
+      { field: 'url' },
+    )
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return failWith('invalid-input', `The server URL must start with http:// or https://, not ${url.protocol}//.`, { field: 'url' })
-  if (url.username || url.password) return failWith('invalid-input', 'Put the user name and password in their own fields, not in the URL.', { field: 'url' })
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return failWith('invalid-input', `The server URL must start with http:// or https://, not ${url.protocol}//.`, {
+      field: 'url',
+    })
+  if (url.username || url.password)
+    return failWith('invalid-input', 'Put the user name and password in their own fields, not in the URL.', {
+      field: 'url',
+    })
   return url.href
 }
 
@@ -42,25 +52,39 @@ function profileOf(patch: unknown, current: ServerProfile | undefined): ServerPr
   if (patch === undefined || patch === null) return current
   try {
     // Known fields only: whatever else the form sends is not part of a profile.
-    return readServerProfile(editServerProfile(current ?? defaultProfile(), object(patch, 'The server profile') as Partial<ServerProfile>))
+    return readServerProfile(
+      editServerProfile(current ?? defaultProfile(), object(patch, 'The server profile') as Partial<ServerProfile>),
+    )
   } catch (e) {
-    if (e instanceof InvalidInputError) return failWith('invalid-input', e.message, { field: `profile.${e.field ?? ''}` })
+    if (e instanceof InvalidInputError)
+      return failWith('invalid-input', e.message, { field: `profile.${e.field ?? ''}` })
     throw e
   }
 }
 
 /** `lookup` finds the account being edited (an id that is not there fails as not-found). */
-export function checkAccountInput(input: unknown, lookup: (id: string) => Account): CheckedAccount & { current?: Account } {
+export function checkAccountInput(
+  input: unknown,
+  lookup: (id: string) => Account,
+): CheckedAccount & { current?: Account } {
   const o = object(input, 'The account')
   const current = o.id === undefined ? undefined : lookup(string(o, 'id', { max: 200 }))
   const kind: AccountKind = oneOf(o, 'kind', kinds)
-  const fields: CheckedAccount['fields'] = { kind, name: required(o, 'name', 'A name', 200), url: endpointUrl(o), username: required(o, 'username', kind === 'community' ? 'The e-mail address' : 'The user name', 320) }
+  const fields: CheckedAccount['fields'] = {
+    kind,
+    name: required(o, 'name', 'A name', 200),
+    url: endpointUrl(o),
+    username: required(o, 'username', kind === 'community' ? 'The e-mail address' : 'The user name', 320),
+  }
   const cleared = (['dgname', 'usernum', 'blogId'] as const).filter((k) => o[k] === '' || o[k] === null)
   if (kind === 'discussion') fields.dgname = required(o, 'dgname', 'The discussion group', 200)
   else if (o.dgname !== undefined && !cleared.includes('dgname')) fields.dgname = string(o, 'dgname', { max: 200 })
   if (o.usernum !== undefined && !cleared.includes('usernum')) {
     // Kept exactly as given, type included: servers compare it as they sent it.
-    if (!isMsgnum(o.usernum)) return failWith('invalid-input', '"usernum" must be the number or text the server gave at registration.', { field: 'usernum' })
+    if (!isMsgnum(o.usernum))
+      return failWith('invalid-input', '"usernum" must be the number or text the server gave at registration.', {
+        field: 'usernum',
+      })
     fields.usernum = o.usernum
   }
   if (kind === 'blog') Object.assign(fields, blogFieldsOf(o))

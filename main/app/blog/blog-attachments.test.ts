@@ -8,11 +8,21 @@ const files = [
 
 describe('links to attached files', () => {
   it('finds a file by its attached name, written plainly, with ./ or URL-escaped', () => {
-    for (const ref of ['red dot.png', './red dot.png', 'red%20dot.png', ' red dot.png ']) expect(attachmentNamed(ref, files)?.storedAs).toBe('a1')
+    for (const ref of ['red dot.png', './red dot.png', 'red%20dot.png', ' red dot.png '])
+      expect(attachmentNamed(ref, files)?.storedAs).toBe('a1')
   })
 
   it("leaves other people's URLs, paths on this machine and unattached names alone", () => {
-    for (const ref of ['https://example.com/red dot.png', 'file:///home/me/red dot.png', '/red dot.png', '#red dot.png', 'data:image/png;base64,AA', 'blue.png', '../red dot.png', '%E0%A4%A']) {
+    for (const ref of [
+      'https://example.com/red dot.png',
+      'file:///home/me/red dot.png',
+      '/red dot.png',
+      '#red dot.png',
+      'data:image/png;base64,AA',
+      'blue.png',
+      '../red dot.png',
+      '%E0%A4%A',
+    ]) {
       expect(attachmentNamed(ref, files)).toBeUndefined()
     }
   })

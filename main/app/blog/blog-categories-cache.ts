@@ -11,9 +11,15 @@ export interface CachedCategories {
 const fileOf = (dataDir: string, accountId: string) => blogFile(dataDir, accountId, 'categories.json')
 
 /** The list last read from the blog, kept at `<data>/blogs/<accountId>/categories.json` for offline use. */
-export async function cachedCategories(dataDir: string, accountId: string, blogKey: string): Promise<CachedCategories | undefined> {
+export async function cachedCategories(
+  dataDir: string,
+  accountId: string,
+  blogKey: string,
+): Promise<CachedCategories | undefined> {
   const cached = await readBlogJson<CachedCategories>(fileOf(dataDir, accountId))
-  return cached?.blogKey === blogKey && Array.isArray(cached.categories) && typeof cached.fetchedAt === 'string' ? cached : undefined
+  return cached?.blogKey === blogKey && Array.isArray(cached.categories) && typeof cached.fetchedAt === 'string'
+    ? cached
+    : undefined
 }
 
 export async function cacheCategories(dataDir: string, accountId: string, value: CachedCategories): Promise<void> {

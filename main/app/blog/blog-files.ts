@@ -11,7 +11,12 @@ import { writeJsonDurable } from '../../queue/write-json'
  * digits, '-' and '_' is escaped: no id can reach outside blogs/.
  */
 export const blogFile = (dataDir: string, accountId: string, name: string): string =>
-  join(dataDir, 'blogs', accountId.replace(/[^A-Za-z0-9_-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`), name)
+  join(
+    dataDir,
+    'blogs',
+    accountId.replace(/[^A-Za-z0-9_-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+    name,
+  )
 
 // Read-modify-write of one file never interleaves with another's (two uploads finishing together).
 const files = new KeyedQueue()

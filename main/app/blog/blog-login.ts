@@ -16,7 +16,11 @@ export function blogCredentials(account: Account, client: XmlRpcClient, password
 /** Everything a call to the account's blog needs; fails saying where to pick the blog when none is chosen. */
 export function blogLogin(account: Account, client: XmlRpcClient, password: string): BlogLogin {
   if (account.blogId === undefined) {
-    return failWith('invalid-input', `The account "${account.name}" has no blog chosen. Pick one in Accounts (the list comes from the server), then try again.`, { field: 'blogId' })
+    return failWith(
+      'invalid-input',
+      `The account "${account.name}" has no blog chosen. Pick one in Accounts (the list comes from the server), then try again.`,
+      { field: 'blogId' },
+    )
   }
   return { ...blogCredentials(account, client, password), blogid: account.blogId, timeZone: blogZoneOf(account) }
 }

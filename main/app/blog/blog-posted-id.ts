@@ -13,7 +13,9 @@ export function postedIdOf(draft: Draft, account: Account, jobs: readonly Job[])
   const last = records[records.length - 1]
   if (last) return last.members?.deleted === true ? undefined : last.msgnum
   // The draft's own record can fail to be written (it is a convenience); the job's result cannot.
-  const done = jobs.filter((j) => mine(j) && (j.action === 'blog.newPost' || j.action === 'blog.deletePost')).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+  const done = jobs
+    .filter((j) => mine(j) && (j.action === 'blog.newPost' || j.action === 'blog.deletePost'))
+    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
   const latest = done[done.length - 1]
   return latest?.action === 'blog.newPost' ? latest.result?.msgnum : undefined
 }

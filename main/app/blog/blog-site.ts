@@ -7,7 +7,8 @@ import { AppFailure, failWith } from '../core/failure'
 import { errorOf } from '../queue/error-of'
 import { object, type Obj } from '../core/validate'
 
-const GIVE_ENDPOINT = 'Check the address, or give the XML-RPC endpoint itself (for example https://example.com/xmlrpc.php).'
+const GIVE_ENDPOINT =
+  'Check the address, or give the XML-RPC endpoint itself (for example https://example.com/xmlrpc.php).'
 
 /**
  * A blog account is added from the site's address: the endpoint is discovered (the home page's
@@ -20,14 +21,18 @@ export async function withBlogEndpoint(ctx: AppContext, input: unknown): Promise
   if (o.kind !== 'blog') return input
   const current = typeof o.id === 'string' ? ctx.settings.get().accounts.find((a) => a.id === o.id) : undefined
   const given = typeof o.siteUrl === 'string' && o.siteUrl.trim() !== '' ? o.siteUrl : o.url
-  if (typeof given !== 'string' || given.trim() === '') return failWith('invalid-input', "The blog's address is required (for example https://example.com).", { field: 'siteUrl' })
+  if (typeof given !== 'string' || given.trim() === '')
+    return failWith('invalid-input', "The blog's address is required (for example https://example.com).", {
+      field: 'siteUrl',
+    })
   const site = given.trim()
   if (current?.kind === 'blog' && current.siteUrl === site) return { ...o, siteUrl: site, url: current.url }
   const found = await discover(ctx, site)
   if (found.via === 'guess') await checkGuess(ctx, found, site, current)
   const next: Obj = { ...o, siteUrl: site, url: found.endpoint }
   // Another site: the blog picked on the old one means nothing there.
-  if (o.blogId === undefined || o.blogId === '' || o.blogId === null) next.blogId = found.blogId ?? (current ? null : undefined)
+  if (o.blogId === undefined || o.blogId === '' || o.blogId === null)
+    next.blogId = found.blogId ?? (current ? null : undefined)
   return next
 }
 
@@ -36,19 +41,42 @@ async function discover(ctx: AppContext, site: string): Promise<DiscoveredEndpoi
     return await discoverEndpoint(site, { fetch: ctx.fetch })
   } catch (e) {
     const error = errorOf(e, { url: site })
-    throw new AppFailure({ ...error, message: `Upstream could not read ${site} to find its XML-RPC endpoint: ${error.message} ${GIVE_ENDPOINT}`, details: { ...error.details, field: 'siteUrl' } })
+    throw new AppFailure({
+      ...error,
+      message: `Upstream could not read ${site} to find its XML-RPC endpoint: ${error.message} ${GIVE_ENDPOINT}`,
+      details: { ...error.details, field: 'siteUrl' },
+    })
   }
 }
 
 /** A guessed endpoint is tried once: a page that is not XML-RPC at all would only fail later, less clearly. */
-async function checkGuess(ctx: AppContext, found: DiscoveredEndpoint, site: string, current: Account | undefined): Promise<void> {
-  const client = await ctx.clientFor({ id: current?.id ?? 'new-blog-account', kind: 'blog', name: current?.name ?? site, url: found.endpoint, username: '' })
+async function checkGuess(
+  ctx: AppContext,
+  found: DiscoveredEndpoint,
+  site: string,
+  current: Account | undefined,
+): Promise<void> {
+  const client = await ctx.clientFor({
+    id: current?.id ?? 'new-blog-account',
+    kind: 'blog',
+    name: current?.name ?? site,
+    url: found.endpoint,
+    username: '',
+  })
   try {
     await client.call('system.listMethods', [], { timeoutMs: 20_000 })
   } catch (e) {
     // A fault, or a block in front of it (403), still means this is the blog's endpoint; a page
     // that is not there, or refuses POST (405: a static site), does not.
-    const missing = (e instanceof TransportError && e.code === 'http' && [404, 405, 410].includes(e.status ?? 0)) || e instanceof ProtocolError || e instanceof XmlRpcParseError
-    if (missing) failWith('not-found', `No XML-RPC endpoint was found for ${site}: ${found.note ?? 'discovery failed'}, and ${found.endpoint} does not answer XML-RPC. ${GIVE_ENDPOINT}`, { field: 'siteUrl', endpoint: found.endpoint })
+    const missing =
+      (e instanceof TransportError && e.code === 'http' && [404, 405, 410].includes(e.status ?? 0)) ||
+      e instanceof ProtocolError ||
+      e instanceof XmlRpcParseError
+    if (missing)
+      failWith(
+        'not-found',
+        `No XML-RPC endpoint was found for ${site}: ${found.note ?? 'discovery failed'}, and ${found.endpoint} does not answer XML-RPC. ${GIVE_ENDPOINT}`,
+        { field: 'siteUrl', endpoint: found.endpoint },
+      )
   }
 }

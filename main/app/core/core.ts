@@ -76,7 +76,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     wire,
     fetch: fetchImpl,
     clientFor: (account: Account) => accountClient(account, secrets, fetchImpl, wire),
-    account: (id: string) => settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
+    account: (id: string) =>
+      settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
     weblog: new WeblogRuntime(() => ctx),
   }
 

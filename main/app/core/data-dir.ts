@@ -5,7 +5,10 @@ import { join, resolve } from 'node:path'
  * The platform's app-data folder for "Upstream": the same path Electron's app.getPath('userData')
  * gives, so the CLI, the browser host and the desktop app share drafts and the queue.
  */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Upstream')
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Upstream')
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Upstream')

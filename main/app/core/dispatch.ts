@@ -10,7 +10,11 @@ import { handlers } from './channel-handlers'
 export const isChannel = (name: string): name is ChannelName => Object.hasOwn(handlers, name)
 
 /** Runs a handler and always answers with a Result: nothing thrown crosses a boundary. */
-export async function dispatch<C extends ChannelName>(ctx: AppContext, channel: C, input: unknown): Promise<Result<Output<C>>> {
+export async function dispatch<C extends ChannelName>(
+  ctx: AppContext,
+  channel: C,
+  input: unknown,
+): Promise<Result<Output<C>>> {
   if (!isChannel(channel)) return fail(appError('not-found', `No channel named "${String(channel)}".`))
   try {
     return ok(await (handlers[channel] as (c: AppContext, i: unknown) => Promise<Output<C>>)(ctx, input))

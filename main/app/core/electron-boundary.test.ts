@@ -43,10 +43,16 @@ describe('the electron boundary', () => {
     const work = mkdtempSync(join(tmpdir(), 'upstream-trap-'))
     writeFileSync(join(work, 'trap.mjs'), trap)
     writeFileSync(join(work, 'probe.mjs'), probe)
-    const r = spawnSync(process.execPath, ['--import', join(work, 'trap.mjs'), join(work, 'probe.mjs'), outDir, join(work, 'data')], { encoding: 'utf8', timeout: 30_000 })
+    const r = spawnSync(
+      process.execPath,
+      ['--import', join(work, 'trap.mjs'), join(work, 'probe.mjs'), outDir, join(work, 'data')],
+      { encoding: 'utf8', timeout: 30_000 },
+    )
     expect(r.stderr).not.toContain('ELECTRON-TRAP')
     expect(r.stdout).toContain('LOADED true')
-    const cli = spawnSync(process.execPath, ['--import', join(work, 'trap.mjs'), join(outDir, 'cli.mjs'), '--help'], { encoding: 'utf8' })
+    const cli = spawnSync(process.execPath, ['--import', join(work, 'trap.mjs'), join(outDir, 'cli.mjs'), '--help'], {
+      encoding: 'utf8',
+    })
     expect(cli.stderr).not.toContain('ELECTRON-TRAP')
     expect(cli.status).toBe(0)
   })
@@ -55,7 +61,9 @@ describe('the electron boundary', () => {
     const work = mkdtempSync(join(tmpdir(), 'upstream-trap-'))
     writeFileSync(join(work, 'trap.mjs'), trap)
     writeFileSync(join(work, 'bad.mjs'), "await import('electron')")
-    const r = spawnSync(process.execPath, ['--import', join(work, 'trap.mjs'), join(work, 'bad.mjs')], { encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['--import', join(work, 'trap.mjs'), join(work, 'bad.mjs')], {
+      encoding: 'utf8',
+    })
     expect(r.stderr).toContain('ELECTRON-TRAP')
   })
 
@@ -65,10 +73,15 @@ describe('the electron boundary', () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name)
         if (e.isDirectory()) {
-          if (!['node_modules', 'electron'].includes(e.name) || (e.name === 'electron' && !p.endsWith(join('main', 'electron')))) walk(p)
+          if (
+            !['node_modules', 'electron'].includes(e.name) ||
+            (e.name === 'electron' && !p.endsWith(join('main', 'electron')))
+          )
+            walk(p)
         } else if (/\.(ts|tsx|mjs|js|cjs)$/.test(e.name) && !e.name.endsWith('.test.ts')) {
           const text = readFileSync(p, 'utf8')
-          if (/(from\s+|require\(|import\()\s*['"]electron(\/[^'"]*)?['"]/.test(text)) offenders.push(relative(process.cwd(), p))
+          if (/(from\s+|require\(|import\()\s*['"]electron(\/[^'"]*)?['"]/.test(text))
+            offenders.push(relative(process.cwd(), p))
         }
       }
     }

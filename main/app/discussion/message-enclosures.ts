@@ -18,7 +18,15 @@ type Result = NonNullable<Job['result']>
  * when one fails after the post, the job is done with that file marked failed, and publishing again
  * attaches what is missing to the same msgnum. saveMessage jobs retry like any idempotent job.
  */
-export async function attachEnclosures(deps: PerformerDeps, dg: DiscussionLogin, account: Account, job: Job, result: Result, attempt: AttemptContext, idempotent: boolean): Promise<Outcome> {
+export async function attachEnclosures(
+  deps: PerformerDeps,
+  dg: DiscussionLogin,
+  account: Account,
+  job: Job,
+  result: Result,
+  attempt: AttemptContext,
+  idempotent: boolean,
+): Promise<Outcome> {
   const msgnum = result.msgnum!
   if (!job.files || job.files.length === 0) return { kind: 'done', result }
   const draft = await deps.draft(job.draftId).catch(() => undefined)
@@ -28,17 +36,33 @@ export async function attachEnclosures(deps: PerformerDeps, dg: DiscussionLogin,
       path: file.path,
       bytes: e?.size ?? 0,
       async send(progress) {
-        if (!e || !deps.enclosurePath) throw new AppFailure(appError('not-found', `“${file.path}” is no longer attached to the draft, so it was not sent. Publish again to send what is attached now.`))
+        if (!e || !deps.enclosurePath)
+          throw new AppFailure(
+            appError(
+              'not-found',
+              `“${file.path}” is no longer attached to the draft, so it was not sent. Publish again to send what is attached now.`,
+            ),
+          )
         const bytes = await readFile(deps.enclosurePath(job.draftId, e.storedAs))
-        const r = await attachEnclosure(dg, msgnum, e.type, bytes, e.name, { signal: attempt.signal, onUploadProgress: progress })
+        const r = await attachEnclosure(dg, msgnum, e.type, bytes, e.name, {
+          signal: attempt.signal,
+          onUploadProgress: progress,
+        })
         return { ...(r.url ? { url: r.url } : {}), members: structToJson(r.members) }
       },
     }
   })
   const context = { method: 'mainResponder.discuss.attachEnclosure', url: account.url, account: account.name }
-  const outcome = await sendEachFile(job, items, (e) => enclosureOutcome(errorOf(e, context), deps.now()), deps.now, attempt.progress)
+  const outcome = await sendEachFile(
+    job,
+    items,
+    (e) => enclosureOutcome(errorOf(e, context), deps.now()),
+    deps.now,
+    attempt.progress,
+  )
   // The message's own result stays the job's (sendEachFile's would be the first enclosure's URL).
-  if (outcome.kind === 'done' || !idempotent) return { kind: 'done', result, ...('files' in outcome && outcome.files ? { files: outcome.files } : {}) }
+  if (outcome.kind === 'done' || !idempotent)
+    return { kind: 'done', result, ...('files' in outcome && outcome.files ? { files: outcome.files } : {}) }
   return outcome
 }
 
@@ -49,5 +73,11 @@ export async function attachEnclosures(deps: PerformerDeps, dg: DiscussionLogin,
 function enclosureOutcome(error: AppError, now: Date): Outcome {
   const o = outcomeOf(error, false, now)
   if (o.kind !== 'unknown') return o
-  return { kind: 'attention', error: { ...error, message: `${error.message} The file may have been attached anyway: check the message on the server before publishing again.` } }
+  return {
+    kind: 'attention',
+    error: {
+      ...error,
+      message: `${error.message} The file may have been attached anyway: check the message on the server before publishing again.`,
+    },
+  }
 }

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path'
 import { ensureDir, nodeFs } from '../../store/fs-layer'
 
 /** Where an enclosure's bytes are kept: `drafts/<id>/<storedAs>`, beside the draft's JSON. */
-export const enclosurePath = (draftsDir: string, draftId: string, storedAs: string): string => join(draftsDir, draftId, storedAs)
+export const enclosurePath = (draftsDir: string, draftId: string, storedAs: string): string =>
+  join(draftsDir, draftId, storedAs)
 
 /**
  * Moves a staged upload into a draft's folder without reading it (50 MB never passes through a

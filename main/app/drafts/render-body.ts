@@ -23,4 +23,5 @@ export function renderBody(format: DraftFormat, body: string): string {
 }
 
 /** A page's bytes: an HTML page gets the rendered body; any other type (.txt, .md, .css…) the text as written. */
-export const pageText = (draft: { format: DraftFormat; body: string }, mimeType: string): string => (mimeType === 'text/html' ? renderBody(draft.format, draft.body) : draft.body)
+export const pageText = (draft: { format: DraftFormat; body: string }, mimeType: string): string =>
+  mimeType === 'text/html' ? renderBody(draft.format, draft.body) : draft.body

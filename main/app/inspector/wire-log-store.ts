@@ -22,9 +22,11 @@ export class WireLogStore {
     this.entries.push(entry)
     if (this.entries.length > KEEP_IN_MEMORY) this.entries.shift()
     this.onEntry(entry)
-    this.writing = this.writing.then(() => this.append(entry)).catch(() => {
-      // The wire log is a diagnostic; a full disk must not fail the publish it describes.
-    })
+    this.writing = this.writing
+      .then(() => this.append(entry))
+      .catch(() => {
+        // The wire log is a diagnostic; a full disk must not fail the publish it describes.
+      })
   }
 
   /** Newest first. */

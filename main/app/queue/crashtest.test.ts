@@ -17,7 +17,12 @@ beforeAll(async () => {
   await mkdir(outDir, { recursive: true })
   dataDir = await mkdtemp(join(tmpdir(), 'upstream-queue-crash-'))
   await build({
-    stdin: { contents: "import { runQueueChild } from './testing/crash-child'\nawait runQueueChild(process.argv[2], process.argv[3] === 'drain' ? 'drain' : 'run')\n", resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+    stdin: {
+      contents:
+        "import { runQueueChild } from './testing/crash-child'\nawait runQueueChild(process.argv[2], process.argv[3] === 'drain' ? 'drain' : 'run')\n",
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      loader: 'ts',
+    },
     outfile: childFile,
     bundle: true,
     platform: 'node',
@@ -37,7 +42,8 @@ describe('queue crash test (npm run crashtest:queue does 100)', () => {
     const report = await runQueueCrashtest({
       kills: 20,
       dataDir,
-      spawnChild: (dir, mode) => spawn(process.execPath, [childFile, dir, mode], { stdio: ['ignore', 'pipe', 'inherit'] }),
+      spawnChild: (dir, mode) =>
+        spawn(process.execPath, [childFile, dir, mode], { stdio: ['ignore', 'pipe', 'inherit'] }),
     })
     console.log(formatCrash(report))
     expect(report.problems).toEqual([])

@@ -11,7 +11,8 @@ const enqueuing = new Set<string>()
  */
 export async function enqueueOnce(ctx: AppContext, draft: Draft, account: Account, make: () => Job): Promise<Job> {
   const key = `${ctx.dataDir}\u0000${draft.id}\u0000${account.id}`
-  if (enqueuing.has(key)) return failWith('conflict', `This ${draft.kind === 'post' ? 'post' : 'message'} is already being queued.`)
+  if (enqueuing.has(key))
+    return failWith('conflict', `This ${draft.kind === 'post' ? 'post' : 'message'} is already being queued.`)
   enqueuing.add(key)
   try {
     return await ctx.publisher.enqueue(make())

@@ -12,11 +12,24 @@ export function notificationFor(job: Job): Notification | undefined {
     const where = job.result?.url ?? (job.result?.msgnum !== undefined ? `msgnum ${job.result.msgnum}` : undefined)
     if (failed.length > 0) {
       const names = failed.map((f) => f.path).join(', ')
-      return { level: 'warning', title: `Published, but not ${names}`, body: `${job.label}. ${failed[0].error?.message ?? ''} Publish again to send what is missing.`.trim() }
+      return {
+        level: 'warning',
+        title: `Published, but not ${names}`,
+        body: `${job.label}. ${failed[0].error?.message ?? ''} Publish again to send what is missing.`.trim(),
+      }
     }
-    return { level: 'success', title: job.action === 'blog.deletePost' ? 'Deleted' : 'Published', body: where ? `${job.label} — ${where}` : job.label }
+    return {
+      level: 'success',
+      title: job.action === 'blog.deletePost' ? 'Deleted' : 'Published',
+      body: where ? `${job.label} — ${where}` : job.label,
+    }
   }
-  if (job.state === 'needs-attention') return { level: 'error', title: `Needs attention: ${job.label}`, body: job.error?.message ?? 'Open the queue to see why.' }
+  if (job.state === 'needs-attention')
+    return {
+      level: 'error',
+      title: `Needs attention: ${job.label}`,
+      body: job.error?.message ?? 'Open the queue to see why.',
+    }
   return undefined
 }
 

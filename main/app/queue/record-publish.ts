@@ -8,7 +8,12 @@ import type { PerformerDeps } from '../core/performer-deps'
  */
 export async function recordOnDraft(deps: PerformerDeps, job: Job, result: NonNullable<Job['result']>): Promise<void> {
   try {
-    await deps.recordPublish(job.draftId, { at: deps.now().toISOString(), jobId: job.id, accountId: job.accountId, ...result })
+    await deps.recordPublish(job.draftId, {
+      at: deps.now().toISOString(),
+      jobId: job.id,
+      accountId: job.accountId,
+      ...result,
+    })
   } catch {
     // The job file holds the same record; the draft's copy is a convenience.
   }

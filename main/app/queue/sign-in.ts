@@ -12,7 +12,10 @@ export interface SignedIn {
 }
 
 /** The job's account, its password and a client, or the outcome that asks a person to fix them. */
-export async function signIn(deps: PerformerDeps, job: Job): Promise<SignedIn | Extract<Outcome, { kind: 'attention' }>> {
+export async function signIn(
+  deps: PerformerDeps,
+  job: Job,
+): Promise<SignedIn | Extract<Outcome, { kind: 'attention' }>> {
   let account: Account
   try {
     account = deps.account(job.accountId)
@@ -21,7 +24,13 @@ export async function signIn(deps: PerformerDeps, job: Job): Promise<SignedIn | 
   }
   const password = await deps.password(account.id)
   if (password === undefined) {
-    return { kind: 'attention', error: appError('auth', `No password is stored for the account "${account.name}". Add it in Accounts, then retry.`) }
+    return {
+      kind: 'attention',
+      error: appError(
+        'auth',
+        `No password is stored for the account "${account.name}". Add it in Accounts, then retry.`,
+      ),
+    }
   }
   return { account, password, client: await deps.client(account) }
 }

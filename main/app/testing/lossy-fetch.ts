@@ -5,7 +5,8 @@
  * Test-only.
  */
 export function lossyFetch(plan: { method: string; when: 'after' | 'before' | 'pass' }[]): typeof fetch {
-  const reset = () => new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })
+  const reset = () =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })
   return async (input, init) => {
     const body = init?.body instanceof Uint8Array ? Buffer.from(init.body).toString('utf8') : ''
     const i = plan.findIndex((p) => body.includes(`<methodName>${p.method}</methodName>`))

@@ -32,19 +32,41 @@ export async function sandboxQueue(plan: Parameters<typeof lossyFetch>[0]) {
   const dir = await mkdtemp(join(tmpdir(), 'upstream-discuss-'))
   open.push({ sb: sandbox, dir })
   const world = emptyWorld()
-  world.accounts.set('dg', { id: 'dg', kind: 'discussion', name: 'Sandbox group', url: sandbox.sandbox.endpoint, username: user.email, dgname: 'sandbox' })
+  world.accounts.set('dg', {
+    id: 'dg',
+    kind: 'discussion',
+    name: 'Sandbox group',
+    url: sandbox.sandbox.endpoint,
+    username: user.email,
+    dgname: 'sandbox',
+  })
   world.passwords.set('dg', user.password)
-  const deps = { ...soakDeps(world, clock, 5_000), client: async () => createXmlRpcClient(sandbox.sandbox.endpoint, { fetch: lossyFetch(plan) }) }
+  const deps = {
+    ...soakDeps(world, clock, 5_000),
+    client: async () => createXmlRpcClient(sandbox.sandbox.endpoint, { fetch: lossyFetch(plan) }),
+  }
   const store = await JobStore.open(dir, writeJsonDurable)
-  const publisher = new Publisher({ store, performers: performersWith(deps), onChange: () => {}, clock, random: () => 1 })
+  const publisher = new Publisher({
+    store,
+    performers: performersWith(deps),
+    onChange: () => {},
+    clock,
+    random: () => 1,
+  })
   clock.idle = () => publisher.idle()
   await publisher.start()
   const queue = async (action: 'discuss.newMessage' | 'discuss.saveMessage', message: JobMessage) => {
-    const job = await publisher.enqueue(newJob({ action, draftId: `d-${message.title}`, accountId: 'dg', label: message.title, message }, clock.now()))
+    const job = await publisher.enqueue(
+      newJob({ action, draftId: `d-${message.title}`, accountId: 'dg', label: message.title, message }, clock.now()),
+    )
     await publisher.idle()
     return () => store.get(job.id)!
   }
   const post = (title: string, body: string) => queue('discuss.newMessage', { title, body, inResponseTo: 0 })
-  const topics = async () => (await sandbox.call('mainResponder.discuss.getTopics', 'sandbox', user.email, user.password, 100)) as { msgnum: string; title: string }[]
+  const topics = async () =>
+    (await sandbox.call('mainResponder.discuss.getTopics', 'sandbox', user.email, user.password, 100)) as {
+      msgnum: string
+      title: string
+    }[]
   return { clock, publisher, world, sandbox, queue, post, topics }
 }

@@ -50,11 +50,13 @@ export async function testCore(opts: Partial<Pick<CoreOptions, 'fetch' | 'sandbo
   const sandboxPassword = async (): Promise<string> => (await fileSecrets(dir).get(passwordKey(SANDBOX_DG)))!
   const sandboxUrl = core.info.sandboxUrl!
   /** Another client on the sandbox, as the same member (as a second copy of the app would be). */
-  const otherClient = async (method: string, ...params: XmlRpcValue[]) => createXmlRpcClient(sandboxUrl).call(method, params)
+  const otherClient = async (method: string, ...params: XmlRpcValue[]) =>
+    createXmlRpcClient(sandboxUrl).call(method, params)
   const settled = async (jobId: string, state: Job['state'] = 'done', timeout = 15_000): Promise<Job> => {
     await vi.waitFor(() => expect(jobs.get(jobId)?.state).toBe(state), { timeout, interval: 20 })
     return jobs.get(jobId)!
   }
-  const emitted = <E extends EventName>(event: E): Events[E][] => events.filter((e) => e.event === event).map((e) => e.payload as Events[E])
+  const emitted = <E extends EventName>(event: E): Events[E][] =>
+    events.filter((e) => e.event === event).map((e) => e.payload as Events[E])
   return { dir, core, call, refusal, jobs, settled, emitted, sandboxPassword, sandboxUrl, otherClient }
 }

@@ -12,7 +12,10 @@ export function testNet() {
     offline: false,
     lose,
     fetch: (async (input, init) => {
-      if (net.offline) throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND blog.invalid'), { code: 'ENOTFOUND' }) })
+      if (net.offline)
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error('getaddrinfo ENOTFOUND blog.invalid'), { code: 'ENOTFOUND' }),
+        })
       return lossy(input, init)
     }) as typeof fetch,
   }

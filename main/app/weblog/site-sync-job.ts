@@ -12,12 +12,19 @@ const enqueuing = new Map<string, Promise<Job>>()
  * it is answered instead of a second job; concurrent callers share one enqueue.
  */
 export function queueSiteSync(ctx: AppContext, account: Account, draftId = ''): Promise<Job> {
-  const pending = ctx.jobs.list().find((j) => j.action === 'site.sync' && j.accountId === account.id && NOT_STARTED.includes(j.state))
+  const pending = ctx.jobs
+    .list()
+    .find((j) => j.action === 'site.sync' && j.accountId === account.id && NOT_STARTED.includes(j.state))
   if (pending) return Promise.resolve(pending)
   const key = `${ctx.dataDir}\u0000${account.id}`
   const inFlight = enqueuing.get(key)
   if (inFlight) return inFlight
-  const job = newJob({ action: 'site.sync', draftId, accountId: account.id, label: `Upstream the site of ${account.name}` })
+  const job = newJob({
+    action: 'site.sync',
+    draftId,
+    accountId: account.id,
+    label: `Upstream the site of ${account.name}`,
+  })
   const queued = ctx.publisher.enqueue(job).finally(() => enqueuing.delete(key))
   enqueuing.set(key, queued)
   return queued

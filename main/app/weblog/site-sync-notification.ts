@@ -9,12 +9,31 @@ export function siteSyncNotification(job: Job): Notification {
   const m = job.result?.members ?? {}
   const count = (n: JsonValue | undefined, one: string) => `${Number(n ?? 0)} ${one}${Number(n ?? 0) === 1 ? '' : 's'}`
   const pings = Array.isArray(m.pings) ? m.pings.filter(isPing) : []
-  const said = pings.map((p) => (p.ok ? `Ping to ${p.server}: “${p.message}”` : `Ping to ${p.server} failed: ${p.message}`))
-  const body = [`${job.label}: ${count(m.uploaded, 'file')} sent, ${count(m.deleted, 'file')} deleted.`, ...said, job.result?.url ?? ''].filter(Boolean).join(' ')
+  const said = pings.map((p) =>
+    p.ok ? `Ping to ${p.server}: “${p.message}”` : `Ping to ${p.server} failed: ${p.message}`,
+  )
+  const body = [
+    `${job.label}: ${count(m.uploaded, 'file')} sent, ${count(m.deleted, 'file')} deleted.`,
+    ...said,
+    job.result?.url ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ')
   const failed = pings.some((p) => !p.ok)
-  return { level: failed ? 'warning' : 'success', title: failed ? 'Site upstreamed; a ping failed' : 'Site upstreamed', body }
+  return {
+    level: failed ? 'warning' : 'success',
+    title: failed ? 'Site upstreamed; a ping failed' : 'Site upstreamed',
+    body,
+  }
 }
 
 function isPing(v: JsonValue): v is { server: string; ok: boolean; message: string } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.server === 'string' && typeof v.ok === 'boolean' && typeof v.message === 'string'
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof v.server === 'string' &&
+    typeof v.ok === 'boolean' &&
+    typeof v.message === 'string'
+  )
 }

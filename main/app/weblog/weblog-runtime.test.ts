@@ -19,14 +19,32 @@ describe('the weblog runtime in the core', () => {
     const url = first.files!.find((f) => f.path === 'watched.html')!.url!
 
     const sub: WeblogSubscription = await app.call('site.subscribe', { accountId, url })
-    expect(sub).toMatchObject({ accountId, server: app.sandboxUrl, url, active: true, lastError: null, lastNotifiedAt: null })
+    expect(sub).toMatchObject({
+      accountId,
+      server: app.sandboxUrl,
+      url,
+      active: true,
+      lastError: null,
+      lastNotifiedAt: null,
+    })
     await writeFile(join(siteDirInUse, 'watched.html'), 'v2')
     await app.settled((await app.call<Job>('site.sync', { accountId })).id)
-    await vi.waitFor(() => expect(app.emitted('notification')).toContainEqual({ level: 'info', title: 'A subscribed page changed', body: expect.stringContaining(url) }), { timeout: 5000 })
+    await vi.waitFor(
+      () =>
+        expect(app.emitted('notification')).toContainEqual({
+          level: 'info',
+          title: 'A subscribed page changed',
+          body: expect.stringContaining(url),
+        }),
+      { timeout: 5000 },
+    )
     const [listed]: WeblogSubscription[] = await app.call('site.subscriptions', { accountId })
     expect(listed.lastNotifiedAt).toEqual(expect.any(String))
 
-    expect(await app.refusal('site.subscribe', { accountId, url: 'javascript:alert(1)' })).toMatchObject({ kind: 'invalid-input', details: { field: 'url' } })
+    expect(await app.refusal('site.subscribe', { accountId, url: 'javascript:alert(1)' })).toMatchObject({
+      kind: 'invalid-input',
+      details: { field: 'url' },
+    })
     expect(await app.call('site.unsubscribe', { accountId, url })).toEqual({ removed: true })
     expect(await app.call('site.subscriptions')).toEqual([])
   })
@@ -43,10 +61,19 @@ describe('the weblog runtime in the core', () => {
     await writeFile(join(defaults.siteDirInUse, 'b.html'), 'b')
     const syncs = () => [...app.jobs.values()].filter((j) => j.action === 'site.sync')
     await vi.waitFor(() => expect(syncs().map((j) => j.state)).toEqual(['done']), { timeout: 10_000 })
-    expect(syncs()[0].files?.map((f) => [f.path, f.status])).toEqual([['a.html', 'sent'], ['b.html', 'sent']])
+    expect(syncs()[0].files?.map((f) => [f.path, f.status])).toEqual([
+      ['a.html', 'sent'],
+      ['b.html', 'sent'],
+    ])
 
     // Publishing renders pages into the folder; the watcher sees them already sent and queues nothing more.
-    const draft = await app.call<{ id: string }>('drafts.save', { kind: 'post', format: 'text', title: 'Noticed', body: 'Once.', accountId })
+    const draft = await app.call<{ id: string }>('drafts.save', {
+      kind: 'post',
+      format: 'text',
+      title: 'Noticed',
+      body: 'Once.',
+      accountId,
+    })
     await app.settled((await app.call<Job>('weblog.posts.publish', { accountId, draftId: draft.id })).id)
     await new Promise((r) => setTimeout(r, 600))
     expect(syncs().map((j) => j.state)).toEqual(['done', 'done'])

@@ -5,7 +5,11 @@ import { KeyedQueue } from '../../store/keyed-queue'
 import { loadWeblogConfig, siteDirOf } from '../../weblog/config-store'
 import { siteStatus } from '../../weblog/site-status'
 import { watchSite, type SiteWatcher } from '../../weblog/site-watcher'
-import { startWeblogSubscriptions, type SiteNotification, type WeblogSubscriptions } from '../../weblog/weblog-subscriptions'
+import {
+  startWeblogSubscriptions,
+  type SiteNotification,
+  type WeblogSubscriptions,
+} from '../../weblog/weblog-subscriptions'
 import { createXmlRpcClient } from '../../xmlrpc/client'
 import type { AppContext } from '../core/context'
 import { failWith } from '../core/failure'
@@ -27,7 +31,11 @@ export class WeblogRuntime {
   constructor(private readonly ctx: () => AppContext) {}
 
   start(): void {
-    this.subs = startWeblogSubscriptions({ dataDir: this.ctx().dataDir, serverFor: (url) => this.serverFor(url), onNotification: (n) => this.onNotification(n) }).catch((e: unknown) => {
+    this.subs = startWeblogSubscriptions({
+      dataDir: this.ctx().dataDir,
+      serverFor: (url) => this.serverFor(url),
+      onNotification: (n) => this.onNotification(n),
+    }).catch((e: unknown) => {
       this.warn('Subscriptions are off', (e as Error).message)
       return null
     })
@@ -36,7 +44,13 @@ export class WeblogRuntime {
 
   /** The subscriptions, once started; a failure says why they are off and how to bring them back. */
   async subscriptions(): Promise<WeblogSubscriptions> {
-    return (await this.subs) ?? failWith('internal', 'Weblog subscriptions could not start (see the notification at start-up); restart Upstream to try again.')
+    return (
+      (await this.subs) ??
+      failWith(
+        'internal',
+        'Weblog subscriptions could not start (see the notification at start-up); restart Upstream to try again.',
+      )
+    )
   }
 
   /** When the server last called back about this URL (since start), or null. */
@@ -44,18 +58,30 @@ export class WeblogRuntime {
 
   /** Starts or stops watching one account's site folder, as its settings now say. */
   refresh(accountId: string): Promise<void> {
-    return this.serial.run(accountId, async () => {
-      this.watchers.get(accountId)?.close()
-      this.watchers.delete(accountId)
-      const account = weblogAccounts(this.ctx()).find((a) => a.id === accountId)
-      if (!account || this.stopping.signal.aborted) return
-      const { loc } = weblogOf(this.ctx(), account)
-      const { config } = await loadWeblogConfig(loc, account.name)
-      if (!config.upstreamOnChange) return
-      const watcher = await watchSite({ dir: siteDirOf(loc, config), settleMs: config.settleMs, run: () => this.syncChanged(account), onError: (e) => this.warn(`Watching the site of ${account.name} failed`, (e as Error).message) })
-      if (this.stopping.signal.aborted) watcher.close()
-      else this.watchers.set(accountId, watcher)
-    }).catch((e: unknown) => this.warn(`Upstream on change is off for account ${accountId}`, `${(e as Error).message} Fix this, then save the weblog's settings to start watching again.`))
+    return this.serial
+      .run(accountId, async () => {
+        this.watchers.get(accountId)?.close()
+        this.watchers.delete(accountId)
+        const account = weblogAccounts(this.ctx()).find((a) => a.id === accountId)
+        if (!account || this.stopping.signal.aborted) return
+        const { loc } = weblogOf(this.ctx(), account)
+        const { config } = await loadWeblogConfig(loc, account.name)
+        if (!config.upstreamOnChange) return
+        const watcher = await watchSite({
+          dir: siteDirOf(loc, config),
+          settleMs: config.settleMs,
+          run: () => this.syncChanged(account),
+          onError: (e) => this.warn(`Watching the site of ${account.name} failed`, (e as Error).message),
+        })
+        if (this.stopping.signal.aborted) watcher.close()
+        else this.watchers.set(accountId, watcher)
+      })
+      .catch((e: unknown) =>
+        this.warn(
+          `Upstream on change is off for account ${accountId}`,
+          `${(e as Error).message} Fix this, then save the weblog's settings to start watching again.`,
+        ),
+      )
   }
 
   async close(): Promise<void> {
@@ -76,7 +102,11 @@ export class WeblogRuntime {
 
   private onNotification(n: SiteNotification): void {
     this.heard.set(`${n.server}\u0000${n.url}`, n.at)
-    this.ctx().events.emit('notification', { level: 'info', title: 'A subscribed page changed', body: `${n.url}${n.server ? ` (told by ${n.server})` : ''}` })
+    this.ctx().events.emit('notification', {
+      level: 'info',
+      title: 'A subscribed page changed',
+      body: `${n.url}${n.server ? ` (told by ${n.server})` : ''}`,
+    })
   }
 
   /** pleaseNotify goes through the account's client (the app's fetch, the wire log) where one matches. */
@@ -84,7 +114,11 @@ export class WeblogRuntime {
     const ctx = this.ctx()
     const account = ctx.settings.get().accounts.find((a) => a.kind === 'community' && a.url === endpoint)
     if (!account) return { client: createXmlRpcClient(endpoint, { fetch: ctx.fetch }), profile: defaultProfile() }
-    const client = { url: endpoint, call: async (...args: Parameters<CommunityServer['client']['call']>) => (await ctx.clientFor(account)).call(...args) }
+    const client = {
+      url: endpoint,
+      call: async (...args: Parameters<CommunityServer['client']['call']>) =>
+        (await ctx.clientFor(account)).call(...args),
+    }
     return { client, profile: account.profile ?? defaultProfile() }
   }
 

@@ -1,7 +1,9 @@
 import type { CliIo } from '../io'
 
 /** An in-memory CliIo for tests: collects output, serves stdin and files from memory. */
-export function fakeIo(options: { stdin?: string | Buffer; files?: Record<string, string | Buffer>; env?: NodeJS.ProcessEnv } = {}) {
+export function fakeIo(
+  options: { stdin?: string | Buffer; files?: Record<string, string | Buffer>; env?: NodeJS.ProcessEnv } = {},
+) {
   const out: string[] = []
   const err: string[] = []
   let stdinReads = 0
@@ -14,7 +16,8 @@ export function fakeIo(options: { stdin?: string | Buffer; files?: Record<string
     },
     async readFile(path) {
       const content = options.files?.[path]
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' })
+      if (content === undefined)
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' })
       return Buffer.from(content)
     },
     env: options.env ?? {},

@@ -227,7 +227,10 @@ export function createElectronStandIn(options: StandInOptions) {
   }
 
   const dialog = {
-    showMessageBox: async (...args: unknown[]) => (record('dialog.showMessageBox', ...args), { response: options.dialogResponse ?? 0, checkboxChecked: false }),
+    showMessageBox: async (...args: unknown[]) => (
+      record('dialog.showMessageBox', ...args),
+      { response: options.dialogResponse ?? 0, checkboxChecked: false }
+    ),
     showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', title, content),
   }
 
@@ -237,7 +240,10 @@ export function createElectronStandIn(options: StandInOptions) {
 
   // The renderer side, for the preload.
   const ipcRenderer = new (class extends EventEmitter {
-    invoke = async (channel: string, ...args: unknown[]) => (record('ipcRenderer.invoke', channel, ...args), { ok: true, value: 'from main' })
+    invoke = async (channel: string, ...args: unknown[]) => (
+      record('ipcRenderer.invoke', channel, ...args),
+      { ok: true, value: 'from main' }
+    )
   })()
   const exposed = new Map<string, unknown>()
   const contextBridge = {
@@ -249,7 +255,22 @@ export function createElectronStandIn(options: StandInOptions) {
 
   const webContents = { getAllWebContents: () => allContents.filter((c) => !c.destroyed) }
 
-  const module = { app, BrowserWindow: FakeBrowserWindow, protocol, session, ipcMain, shell, safeStorage, net, Menu, dialog, screen, contextBridge, ipcRenderer, webContents }
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    protocol,
+    session,
+    ipcMain,
+    shell,
+    safeStorage,
+    net,
+    Menu,
+    dialog,
+    screen,
+    contextBridge,
+    ipcRenderer,
+    webContents,
+  }
 
   return {
     module: { ...module, default: module },

@@ -35,18 +35,39 @@ export class BlogFault extends Error {
 
   toAppError(): AppError {
     const said = `(fault ${this.faultCode}: “${this.faultString}”)`
-    const details = { method: this.method, faultCode: this.faultCode, faultString: this.faultString, classification: this.faultKind }
+    const details = {
+      method: this.method,
+      faultCode: this.faultCode,
+      faultString: this.faultString,
+      classification: this.faultKind,
+    }
     switch (this.faultKind) {
       case 'auth':
-        return appError('auth', `The blog refused the login ${said}. Check the user name and password in the account settings; Upstream does not try the same password again on its own.`, details)
+        return appError(
+          'auth',
+          `The blog refused the login ${said}. Check the user name and password in the account settings; Upstream does not try the same password again on its own.`,
+          details,
+        )
       case 'forbidden':
-        return appError('fault', `The blog says this account may not do that ${said}. Ask the blog's administrator for a role that allows it (an author can only edit their own posts).`, details)
+        return appError(
+          'fault',
+          `The blog says this account may not do that ${said}. Ask the blog's administrator for a role that allows it (an author can only edit their own posts).`,
+          details,
+        )
       case 'not-found':
-        return appError('not-found', `The blog has no such post or blog ${said}. It may have been deleted on the server.`, details)
+        return appError(
+          'not-found',
+          `The blog has no such post or blog ${said}. It may have been deleted on the server.`,
+          details,
+        )
       case 'busy':
         return appError('fault', `The blog is busy ${said}. Try again in a few minutes.`, details)
       default:
-        return appError('fault', `The blog answered ${this.method} with fault ${this.faultCode}: “${this.faultString}”.`, details)
+        return appError(
+          'fault',
+          `The blog answered ${this.method} with fault ${this.faultCode}: “${this.faultString}”.`,
+          details,
+        )
     }
   }
 }

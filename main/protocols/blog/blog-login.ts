@@ -24,4 +24,5 @@ export interface BlogLogin {
 export type BlogCredentials = Pick<BlogLogin, 'client' | 'username' | 'password' | 'appKey' | 'profile'>
 
 /** One blog on one endpoint, for remembering what was uploaded there (never the credentials). */
-export const blogKeyOf = (login: Pick<BlogLogin, 'client' | 'blogid'>): string => `${login.client.url}#${String(login.blogid)}`
+export const blogKeyOf = (login: Pick<BlogLogin, 'client' | 'blogid'>): string =>
+  `${login.client.url}#${String(login.blogid)}`

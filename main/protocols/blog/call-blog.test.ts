@@ -11,8 +11,17 @@ import { getUsersBlogs } from './users-blogs'
 import { forgetRefusal } from './login-refusals'
 import { XmlRpcDisabledError } from './xmlrpc-disabled-error'
 
-const failWith = (error: unknown) => fakeClient({ 'blogger.getUsersBlogs': () => { throw error } })
-const creds = (client: ReturnType<typeof fakeClient>['client'], password = `pw-${Math.random()}`) => ({ client, username: 'ann', password })
+const failWith = (error: unknown) =>
+  fakeClient({
+    'blogger.getUsersBlogs': () => {
+      throw error
+    },
+  })
+const creds = (client: ReturnType<typeof fakeClient>['client'], password = `pw-${Math.random()}`) => ({
+  client,
+  username: 'ann',
+  password,
+})
 
 describe('blog errors', () => {
   it('a bad login (WordPress fault 403) is an auth error, sent once per password, and the queue never retries it', async () => {
@@ -33,7 +42,9 @@ describe('blog errors', () => {
   })
 
   it('fault 405 "XML-RPC services are disabled" says how to enable it, and is not retried', async () => {
-    const e = await getUsersBlogs(creds(failWith(new XmlRpcFault(405, 'XML-RPC services are disabled on this site.')).client)).catch((x: unknown) => x)
+    const e = await getUsersBlogs(
+      creds(failWith(new XmlRpcFault(405, 'XML-RPC services are disabled on this site.')).client),
+    ).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(XmlRpcDisabledError)
     const app = toAppError(e)
     expect(app.kind).toBe('unsupported')
@@ -43,25 +54,42 @@ describe('blog errors', () => {
 
   it('an HTML 403/405 page in front of xmlrpc.php is a block, not a refused password', async () => {
     for (const status of [403, 405]) {
-      const e = await getUsersBlogs(creds(failWith(new TransportError('http', 'Forbidden', { status, bodyStart: '<html>' })).client)).catch((x: unknown) => x)
+      const e = await getUsersBlogs(
+        creds(failWith(new TransportError('http', 'Forbidden', { status, bodyStart: '<html>' })).client),
+      ).catch((x: unknown) => x)
       expect(e).toMatchObject({ name: 'XmlRpcDisabledError', how: 'blocked' })
       expect(toAppError(e).message).toMatch(/blocks XML-RPC/)
     }
   })
 
   it("reads WordPress's other codes as WordPress means them", async () => {
-    const kindOf = async (f: XmlRpcFault) => toAppError(await getUsersBlogs(creds(failWith(f).client)).catch((x: unknown) => x))
+    const kindOf = async (f: XmlRpcFault) =>
+      toAppError(await getUsersBlogs(creds(failWith(f).client)).catch((x: unknown) => x))
     // 401 on WordPress is a missing right, not a bad password: asking for the password again would not help.
-    expect(await kindOf(new XmlRpcFault(401, 'Sorry, you are not allowed to edit this post.'))).toMatchObject({ kind: 'fault', details: { classification: 'forbidden' } })
+    expect(await kindOf(new XmlRpcFault(401, 'Sorry, you are not allowed to edit this post.'))).toMatchObject({
+      kind: 'fault',
+      details: { classification: 'forbidden' },
+    })
     expect(await kindOf(new XmlRpcFault(404, 'Invalid post ID.'))).toMatchObject({ kind: 'not-found' })
-    expect(await kindOf(new XmlRpcFault(1, 'Server busy, try again later'))).toMatchObject({ kind: 'fault', details: { classification: 'busy' } })
-    expect(await kindOf(new XmlRpcFault(500, 'Could not write file x.exe'))).toMatchObject({ kind: 'fault', details: { faultString: 'Could not write file x.exe' } })
+    expect(await kindOf(new XmlRpcFault(1, 'Server busy, try again later'))).toMatchObject({
+      kind: 'fault',
+      details: { classification: 'busy' },
+    })
+    expect(await kindOf(new XmlRpcFault(500, 'Could not write file x.exe'))).toMatchObject({
+      kind: 'fault',
+      details: { faultString: 'Could not write file x.exe' },
+    })
     // Another engine's words for a bad login still count as one.
     expect(await kindOf(new XmlRpcFault(2, 'Invalid login'))).toMatchObject({ kind: 'auth' })
   })
 
   it('"no such method" becomes UnsupportedError; transport errors pass through untouched', async () => {
-    const missing = await getUsersBlogs(creds(failWith(new XmlRpcFault(-32601, 'server error. requested method blogger.getUsersBlogs does not exist.')).client)).catch((x: unknown) => x)
+    const missing = await getUsersBlogs(
+      creds(
+        failWith(new XmlRpcFault(-32601, 'server error. requested method blogger.getUsersBlogs does not exist.'))
+          .client,
+      ),
+    ).catch((x: unknown) => x)
     expect(missing).toBeInstanceOf(UnsupportedError)
     const down = new TransportError('refused', 'Connection refused')
     expect(await getUsersBlogs(creds(failWith(down).client)).catch((x: unknown) => x)).toBe(down)

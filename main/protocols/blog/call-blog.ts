@@ -17,7 +17,12 @@ export type BlogCallOpts = Pick<CallOptions, 'signal' | 'onUploadProgress' | 'ti
  * method" → UnsupportedError; any other fault → BlogFault. Transport, protocol and limit errors
  * pass through unchanged.
  */
-export async function callBlog(c: BlogCredentials, method: string, params: XmlRpcValue[], opts: BlogCallOpts = {}): Promise<XmlRpcValue> {
+export async function callBlog(
+  c: BlogCredentials,
+  method: string,
+  params: XmlRpcValue[],
+  opts: BlogCallOpts = {},
+): Promise<XmlRpcValue> {
   const earlier = refusalFor(c)
   if (earlier) throw earlier
   ensureOffered(c.profile, method)
@@ -29,13 +34,20 @@ export async function callBlog(c: BlogCredentials, method: string, params: XmlRp
 }
 
 function blogErrorOf(c: BlogCredentials, method: string, e: unknown): unknown {
-  if (e instanceof XmlRpcFault && isXmlRpcDisabledFault(e.faultCode, e.faultString)) return new XmlRpcDisabledError(method, 'fault', e.faultString)
+  if (e instanceof XmlRpcFault && isXmlRpcDisabledFault(e.faultCode, e.faultString))
+    return new XmlRpcDisabledError(method, 'fault', e.faultString)
   // An HTML page refusing xmlrpc.php is a block in front of the blog, not a refused password:
   // blog engines refuse logins with a fault inside a normal answer.
-  if (e instanceof TransportError && e.code === 'http' && (e.status === 403 || e.status === 405) && e.location === undefined) {
+  if (
+    e instanceof TransportError &&
+    e.code === 'http' &&
+    (e.status === 403 || e.status === 405) &&
+    e.location === undefined
+  ) {
     return new XmlRpcDisabledError(method, 'blocked', `HTTP ${e.status}${e.statusText ? ` ${e.statusText}` : ''}`)
   }
-  if (faultKindOf(e) === 'method-not-found') return new UnsupportedError(method, e instanceof TransportError ? 'http-404' : 'method-not-found')
+  if (faultKindOf(e) === 'method-not-found')
+    return new UnsupportedError(method, e instanceof TransportError ? 'http-404' : 'method-not-found')
   if (!(e instanceof XmlRpcFault)) return e
   const fault = BlogFault.fromFault(method, e)
   if (fault.faultKind === 'auth') rememberRefusal(c, fault)

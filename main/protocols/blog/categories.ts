@@ -27,8 +27,16 @@ export async function getCategories(login: BlogLogin, opts: BlogCallOpts = {}): 
   const answer = await callBlog(login, method, [login.blogid, login.username, login.password], opts)
   let list: BlogCategory[]
   if (Array.isArray(answer)) list = answer.filter(isStruct).map((s) => categoryOf(s))
-  else if (isStruct(answer)) list = Object.keys(answer).flatMap((name) => (isStruct(answer[name]) ? [categoryOf(answer[name] as XmlRpcStruct, name)] : []))
-  else throw new ProtocolError(`${method} answered with ${describe(answer)} where an array or a struct was expected.`, {}, login.client.url)
+  else if (isStruct(answer))
+    list = Object.keys(answer).flatMap((name) =>
+      isStruct(answer[name]) ? [categoryOf(answer[name] as XmlRpcStruct, name)] : [],
+    )
+  else
+    throw new ProtocolError(
+      `${method} answered with ${describe(answer)} where an array or a struct was expected.`,
+      {},
+      login.client.url,
+    )
   return list.filter((c) => c.name !== '').sort((a, b) => a.name.localeCompare(b.name))
 }
 

@@ -29,22 +29,41 @@ const ENDPOINT_PATH = /\/(xmlrpc\.php|xmlrpc|RPC2|xmlsrv\/xmlrpc\.php|mt-xmlrpc\
  */
 export async function discoverEndpoint(site: string, opts: PageFetchOptions = {}): Promise<DiscoveredEndpoint> {
   const start = siteUrl(site)
-  if (ENDPOINT_PATH.test(start.pathname)) return { endpoint: start.href, via: 'given', blogId: null, engineName: null, apiName: null, note: null }
+  if (ENDPOINT_PATH.test(start.pathname))
+    return { endpoint: start.href, via: 'given', blogId: null, engineName: null, apiName: null, note: null }
   const home = await fetchPage(start.href, HOME_MAX_BYTES, opts)
-  const guess = (note: string): DiscoveredEndpoint => ({ endpoint: new URL('xmlrpc.php', folderOf(home.url)).href, via: 'guess', blogId: null, engineName: null, apiName: null, note })
+  const guess = (note: string): DiscoveredEndpoint => ({
+    endpoint: new URL('xmlrpc.php', folderOf(home.url)).href,
+    via: 'guess',
+    blogId: null,
+    engineName: null,
+    apiName: null,
+    note,
+  })
   const editUri = editUriOf(home.text, home.url)
-  if (!editUri) return guess(home.status >= 400 ? `the home page answered HTTP ${home.status}` : 'the home page has no EditURI (RSD) link')
+  if (!editUri)
+    return guess(
+      home.status >= 400 ? `the home page answered HTTP ${home.status}` : 'the home page has no EditURI (RSD) link',
+    )
   let rsd: { url: string; status: number; text: string }
   try {
     rsd = await fetchPage(editUri, RSD_MAX_BYTES, opts)
   } catch (e) {
-    if (e instanceof TransportError && e.code !== 'aborted') return guess(`the RSD document ${editUri} could not be read (${e.message})`)
+    if (e instanceof TransportError && e.code !== 'aborted')
+      return guess(`the RSD document ${editUri} could not be read (${e.message})`)
     throw e
   }
   const api = rsd.status < 400 ? pickApi(rsdApis(rsd.text, rsd.url)) : null
   if (!api) return guess(`the RSD document ${editUri} lists no XML-RPC blog API`)
   const engine = /<engineName>\s*([^<]*?)\s*<\/engineName>/i.exec(rsd.text)?.[1] ?? null
-  return { endpoint: api.apiLink, via: 'rsd', blogId: api.blogId || null, engineName: engine, apiName: api.name, note: null }
+  return {
+    endpoint: api.apiLink,
+    via: 'rsd',
+    blogId: api.blogId || null,
+    engineName: engine,
+    apiName: api.name,
+    note: null,
+  }
 }
 
 function siteUrl(site: string): URL {
@@ -54,9 +73,13 @@ function siteUrl(site: string): URL {
   try {
     url = new URL(withScheme)
   } catch {
-    throw new InvalidInputError(`“${site}” is not a web address. Type the blog's address, such as https://example.com/blog.`, 'url')
+    throw new InvalidInputError(
+      `“${site}” is not a web address. Type the blog's address, such as https://example.com/blog.`,
+      'url',
+    )
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidInputError(`A blog's address starts with http:// or https://, not ${url.protocol}//.`, 'url')
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidInputError(`A blog's address starts with http:// or https://, not ${url.protocol}//.`, 'url')
   url.hash = ''
   return url
 }

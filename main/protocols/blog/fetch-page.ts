@@ -13,13 +13,26 @@ export interface PageFetchOptions {
  * relative links against), at most `maxBytes` read, any status accepted (the caller decides).
  * Network failures become TransportError, like the XML-RPC client's.
  */
-export async function fetchPage(url: string, maxBytes: number, opts: PageFetchOptions = {}): Promise<{ url: string; status: number; text: string }> {
+export async function fetchPage(
+  url: string,
+  maxBytes: number,
+  opts: PageFetchOptions = {},
+): Promise<{ url: string; status: number; text: string }> {
   const signal = AbortSignal.any([AbortSignal.timeout(opts.timeoutMs ?? 20_000), ...(opts.signal ? [opts.signal] : [])])
   let res: Response
   try {
-    res = await (opts.fetch ?? globalThis.fetch)(url, { signal, redirect: 'follow', headers: { accept: 'text/html,application/xhtml+xml,application/rsd+xml,text/xml;q=0.9,*/*;q=0.5' } })
+    res = await (opts.fetch ?? globalThis.fetch)(url, {
+      signal,
+      redirect: 'follow',
+      headers: { accept: 'text/html,application/xhtml+xml,application/rsd+xml,text/xml;q=0.9,*/*;q=0.5' },
+    })
   } catch (e) {
-    if (signal.aborted) throw new TransportError(opts.signal?.aborted ? 'aborted' : 'timeout', `Reading ${url} ${opts.signal?.aborted ? 'was cancelled' : 'took too long'}`, { url, cause: e })
+    if (signal.aborted)
+      throw new TransportError(
+        opts.signal?.aborted ? 'aborted' : 'timeout',
+        `Reading ${url} ${opts.signal?.aborted ? 'was cancelled' : 'took too long'}`,
+        { url, cause: e },
+      )
     throw transportErrorFrom(e, url, hostOf(url))
   }
   const chunks: Uint8Array[] = []

@@ -26,14 +26,21 @@ describe('findSentPosts (a newPost whose answer was lost)', () => {
     expect(found.reachesBack).toBe(true)
     const date = { wall: '2035-01-02T03:04:05', zone: '+01:00' }
     const later = await newPost(login, { title: 'Lost answer', description: 'z', date }, true)
-    expect((await findSentPosts(login, { title: 'Lost answer', description: 'z', date }, since)).candidates.map((p) => p.id)).toEqual([later.id])
+    expect(
+      (await findSentPosts(login, { title: 'Lost answer', description: 'z', date }, since)).candidates.map((p) => p.id),
+    ).toEqual([later.id])
   })
 
   it('finds nothing dated outside the attempt (give or take clock skew), and says when the listing is too short to tell', async () => {
     const later = new Date(Date.now() + 10 * 60_000)
-    expect((await findSentPosts(login, { title: 'Lost answer', description: 'x' }, later, { now: later })).candidates).toEqual([])
+    expect(
+      (await findSentPosts(login, { title: 'Lost answer', description: 'x' }, later, { now: later })).candidates,
+    ).toEqual([])
     // Undated: the 2035 post with the same title is not it.
-    expect((await findSentPosts(login, { title: 'Lost answer', description: 'x' }, new Date(Date.now() - 60_000))).candidates).toHaveLength(1)
+    expect(
+      (await findSentPosts(login, { title: 'Lost answer', description: 'x' }, new Date(Date.now() - 60_000)))
+        .candidates,
+    ).toHaveLength(1)
     const short = await findSentPosts(login, { title: 'Nothing', description: '' }, new Date(0), { count: 1 })
     expect(short).toMatchObject({ candidates: [], looked: 1, reachesBack: false })
   })

@@ -23,7 +23,12 @@ export interface SentPostSearch {
  * WordPress rewrites bodies (kses, <!--more-->), so title and date are what is compared.
  * (A scheduled post's date is its schedule, so one sent dated is matched on that date.)
  */
-export async function findSentPosts(login: BlogLogin, sent: BlogPostInput, since: Date, opts: BlogCallOpts & { count?: number; now?: Date } = {}): Promise<SentPostSearch> {
+export async function findSentPosts(
+  login: BlogLogin,
+  sent: BlogPostInput,
+  since: Date,
+  opts: BlogCallOpts & { count?: number; now?: Date } = {},
+): Promise<SentPostSearch> {
   const { count = 50, now = new Date(), ...callOpts } = opts
   const recent = await getRecentPosts(login, count, callOpts)
   const from = since.getTime() - CLOCK_SKEW_MS

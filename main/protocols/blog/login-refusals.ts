@@ -11,7 +11,8 @@ const REMEMBER_MS = 60 * 60_000
 const refused = new Map<string, { fault: BlogFault; at: number }>()
 
 // The password only as a digest: this map must not become a second copy of the secret.
-const keyOf = (c: BlogCredentials): string => createHash('sha256').update(`${c.client.url}\n${c.username}\n${c.password}`).digest('hex')
+const keyOf = (c: BlogCredentials): string =>
+  createHash('sha256').update(`${c.client.url}\n${c.username}\n${c.password}`).digest('hex')
 
 /** The refusal remembered for exactly these credentials, if any. */
 export function refusalFor(c: BlogCredentials, now = Date.now()): BlogFault | undefined {

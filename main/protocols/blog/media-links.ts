@@ -36,7 +36,10 @@ export function findMediaLinks(html: string): MediaLink[] {
 export function rewriteLinks(html: string, replacements: { link: MediaLink; to: string }[]): string {
   let out = html
   for (const { link, to } of [...replacements].sort((a, b) => b.link.start - a.link.start)) {
-    out = out.slice(0, link.start) + to.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;') + out.slice(link.end)
+    out =
+      out.slice(0, link.start) +
+      to.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;') +
+      out.slice(link.end)
   }
   return out
 }

@@ -21,9 +21,18 @@ export interface UploadedMedia {
 }
 
 /** metaWeblog.newMediaObject(blogid, username, password, {name, type, bits}) → {url}. */
-export async function newMediaObject(login: BlogLogin, file: MediaFile, opts: BlogCallOpts = {}): Promise<UploadedMedia> {
+export async function newMediaObject(
+  login: BlogLogin,
+  file: MediaFile,
+  opts: BlogCallOpts = {},
+): Promise<UploadedMedia> {
   const method = 'metaWeblog.newMediaObject'
-  const answer = await callBlog(login, method, [login.blogid, login.username, login.password, struct({ name: file.name, type: file.type, bits: file.bits })], opts)
+  const answer = await callBlog(
+    login,
+    method,
+    [login.blogid, login.username, login.password, struct({ name: file.name, type: file.type, bits: file.bits })],
+    opts,
+  )
   const url = isStruct(answer) ? readString(answer, 'url') : undefined
   if (!isStruct(answer) || !url) throw new ProtocolError(`${method} answered without a url.`, {}, login.client.url)
   const id = answer.id ?? answer.attachment_id

@@ -8,8 +8,18 @@ import { postStruct, type BlogPostInput } from './post-struct'
  * false saves a draft on the server. Not idempotent: when the answer is lost the post may exist,
  * so callers look for it (getRecentPosts) rather than send it again.
  */
-export async function newPost(login: BlogLogin, post: BlogPostInput, publish: boolean, opts: BlogCallOpts = {}): Promise<PostId> {
+export async function newPost(
+  login: BlogLogin,
+  post: BlogPostInput,
+  publish: boolean,
+  opts: BlogCallOpts = {},
+): Promise<PostId> {
   const method = 'metaWeblog.newPost'
-  const answer = await callBlog(login, method, [login.blogid, login.username, login.password, postStruct(post, login.timeZone), publish], opts)
+  const answer = await callBlog(
+    login,
+    method,
+    [login.blogid, login.username, login.password, postStruct(post, login.timeZone), publish],
+    opts,
+  )
   return postIdOf(answer, method, login.client.url)
 }

@@ -20,13 +20,39 @@ const base: PostSnapshot = {
 
 describe('changedFields', () => {
   it('is empty for the same post however the server reorders or re-wraps it', () => {
-    const same = { ...base, description: '<p>Body</p>\r\n', categories: ['B', 'A'], keywords: ['y', ' x'], dateCreated: '2030-01-01T10:00:00Z', link: 'http://b/?p=7' }
+    const same = {
+      ...base,
+      description: '<p>Body</p>\r\n',
+      categories: ['B', 'A'],
+      keywords: ['y', ' x'],
+      dateCreated: '2030-01-01T10:00:00Z',
+      link: 'http://b/?p=7',
+    }
     expect(changedFields(base, same)).toEqual([])
   })
 
   it('names each field that changed', () => {
-    const other = { ...base, title: 'New', description: '<p>Other</p>', categories: ['A'], keywords: ['x', 'y', 'z'], excerpt: 'E2', slug: 't2', status: 'draft', dateCreated: '2030-01-01T10:00:01.000Z' }
-    expect(changedFields(base, other)).toEqual(['title', 'description', 'categories', 'keywords', 'excerpt', 'slug', 'status', 'date'])
+    const other = {
+      ...base,
+      title: 'New',
+      description: '<p>Other</p>',
+      categories: ['A'],
+      keywords: ['x', 'y', 'z'],
+      excerpt: 'E2',
+      slug: 't2',
+      status: 'draft',
+      dateCreated: '2030-01-01T10:00:01.000Z',
+    }
+    expect(changedFields(base, other)).toEqual([
+      'title',
+      'description',
+      'categories',
+      'keywords',
+      'excerpt',
+      'slug',
+      'status',
+      'date',
+    ])
   })
 
   it('ignores status when an engine has none, and sees a date appear or go', () => {

@@ -24,12 +24,42 @@ export function changedFields(base: PostSnapshot, current: PostSnapshot): PostFi
 
 /** The server copy moved on since base (its own modified stamp, when the engine keeps one). */
 export const modifiedSince = (base: PostSnapshot, current: PostSnapshot): boolean =>
-  base.dateModified !== null && current.dateModified !== null && instant(base.dateModified) !== instant(current.dateModified)
+  base.dateModified !== null &&
+  current.dateModified !== null &&
+  instant(base.dateModified) !== instant(current.dateModified)
 
 /** The plain-JSON part of a fetched post, to store as a draft's base. */
 export function snapshotOf(p: PostSnapshot): PostSnapshot {
-  const { id, wireId, title, description, categories, keywords, excerpt, slug, status, dateCreated, dateSource, dateModified, link } = p
-  return { id, wireId, title, description, categories: [...categories], keywords: [...keywords], excerpt, slug, status, dateCreated, dateSource, dateModified, link }
+  const {
+    id,
+    wireId,
+    title,
+    description,
+    categories,
+    keywords,
+    excerpt,
+    slug,
+    status,
+    dateCreated,
+    dateSource,
+    dateModified,
+    link,
+  } = p
+  return {
+    id,
+    wireId,
+    title,
+    description,
+    categories: [...categories],
+    keywords: [...keywords],
+    excerpt,
+    slug,
+    status,
+    dateCreated,
+    dateSource,
+    dateModified,
+    link,
+  }
 }
 
 const body = (text: string): string => text.replace(/\r\n?/g, '\n').trim()

@@ -28,7 +28,11 @@ export interface BlogPostInput {
 export function postStruct(post: BlogPostInput, serverZone = 'UTC'): XmlRpcStruct {
   const s = struct({ title: post.title, description: post.description })
   if (post.categories) s.categories = [...post.categories]
-  if (post.keywords) s.mt_keywords = post.keywords.map((k) => k.trim()).filter((k) => k !== '').join(',')
+  if (post.keywords)
+    s.mt_keywords = post.keywords
+      .map((k) => k.trim())
+      .filter((k) => k !== '')
+      .join(',')
   if (post.excerpt !== undefined) s.mt_excerpt = post.excerpt
   if (post.slug !== undefined) s.wp_slug = post.slug
   if (post.status !== undefined) s.post_status = post.status

@@ -17,7 +17,13 @@ export interface FetchedPost extends PostSnapshot {
 }
 
 /** Reads a MetaWeblog post struct leniently; `zone` is the account's zone for a bare dateCreated. */
-export function readPost(s: XmlRpcStruct, zone: string, method: string, url?: string, now: Date = new Date()): FetchedPost {
+export function readPost(
+  s: XmlRpcStruct,
+  zone: string,
+  method: string,
+  url?: string,
+  now: Date = new Date(),
+): FetchedPost {
   const id: PostId = postIdOf(getMember(s, 'postid') ?? getMember(s, 'post_id'), method, url)
   const created = readDate(s, 'date_created_gmt', 'dateCreated', zone)
   const modified = readDate(s, 'date_modified_gmt', 'date_modified', zone)
@@ -45,7 +51,11 @@ function statusOf(status: string | undefined, at: string | undefined, now: Date)
   return status === 'publish' && at !== undefined && Date.parse(at) > now.getTime() ? 'future' : status
 }
 
-export const splitKeywords = (text: string): string[] => text.split(',').map((k) => k.trim()).filter((k) => k !== '')
+export const splitKeywords = (text: string): string[] =>
+  text
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
 
 // WordPress sends the text after <!--more--> as mt_text_more (and a custom link text as wp_more_text).
 function joinMore(s: XmlRpcStruct): string {
@@ -56,7 +66,12 @@ function joinMore(s: XmlRpcStruct): string {
   return `${main}<!--more${label ? ` ${label}` : ''}-->${more}`
 }
 
-function readDate(s: XmlRpcStruct, gmtName: string, localName: string, zone: string): { at: string; source: DateSource } | undefined {
+function readDate(
+  s: XmlRpcStruct,
+  gmtName: string,
+  localName: string,
+  zone: string,
+): { at: string; source: DateSource } | undefined {
   const gmt = readDateTime(s, gmtName)
   if (gmt && !isZero(gmt)) return { at: serverTimeToDate(gmt, 'UTC').toISOString(), source: 'gmt' }
   const local = readDateTime(s, localName)

@@ -16,7 +16,12 @@ import { readPost, type FetchedPost } from './read-post'
  */
 export async function getRecentPosts(login: BlogLogin, count: number, opts: BlogCallOpts = {}): Promise<FetchedPost[]> {
   try {
-    const answer = await callBlog(login, 'metaWeblog.getRecentPosts', [login.blogid, login.username, login.password, count], opts)
+    const answer = await callBlog(
+      login,
+      'metaWeblog.getRecentPosts',
+      [login.blogid, login.username, login.password, count],
+      opts,
+    )
     return postsOf(answer, login, 'metaWeblog.getRecentPosts', (s) => s)
   } catch (e) {
     if (!isMethodNotFound(e)) throw e
@@ -24,11 +29,20 @@ export async function getRecentPosts(login: BlogLogin, count: number, opts: Blog
   return bloggerRecentPosts(login, count, opts)
 }
 
-export async function bloggerRecentPosts(login: BlogLogin, count: number, opts: BlogCallOpts = {}): Promise<FetchedPost[]> {
+export async function bloggerRecentPosts(
+  login: BlogLogin,
+  count: number,
+  opts: BlogCallOpts = {},
+): Promise<FetchedPost[]> {
   const method = 'blogger.getRecentPosts'
   let answer: XmlRpcValue
   try {
-    answer = await callBlog(login, method, [login.appKey ?? '', login.blogid, login.username, login.password, count], opts)
+    answer = await callBlog(
+      login,
+      method,
+      [login.appKey ?? '', login.blogid, login.username, login.password, count],
+      opts,
+    )
   } catch (e) {
     if (e instanceof BlogFault && e.faultKind === 'other' && /no posts/i.test(e.faultString)) return []
     throw e
@@ -41,7 +55,19 @@ export async function bloggerRecentPosts(login: BlogLogin, count: number, opts: 
   })
 }
 
-function postsOf(answer: XmlRpcValue, login: BlogLogin, method: string, shape: (s: XmlRpcStruct) => XmlRpcStruct): FetchedPost[] {
-  if (!Array.isArray(answer)) throw new ProtocolError(`${method} answered with ${describe(answer)} where an array was expected.`, {}, login.client.url)
-  return answer.filter((s) => isStruct(s) && getMember(s, 'postid') !== undefined).map((s) => readPost(shape(s as XmlRpcStruct), login.timeZone ?? 'UTC', method, login.client.url))
+function postsOf(
+  answer: XmlRpcValue,
+  login: BlogLogin,
+  method: string,
+  shape: (s: XmlRpcStruct) => XmlRpcStruct,
+): FetchedPost[] {
+  if (!Array.isArray(answer))
+    throw new ProtocolError(
+      `${method} answered with ${describe(answer)} where an array was expected.`,
+      {},
+      login.client.url,
+    )
+  return answer
+    .filter((s) => isStruct(s) && getMember(s, 'postid') !== undefined)
+    .map((s) => readPost(shape(s as XmlRpcStruct), login.timeZone ?? 'UTC', method, login.client.url))
 }

@@ -13,10 +13,13 @@ const XMLRPC_APIS = ['wordpress', 'metaweblog', 'movable type', 'movabletype', '
 
 /** The `href` of the home page's `<link rel="EditURI">`, resolved against the page's URL. */
 export function editUriOf(html: string, pageUrl: string): string | null {
-  const base = startTags(html, 'base').map(tagAttributes).find((a) => a.href)?.href
+  const base = startTags(html, 'base')
+    .map(tagAttributes)
+    .find((a) => a.href)?.href
   for (const attrs of startTags(html, 'link').map(tagAttributes)) {
     const rels = (attrs.rel ?? '').toLowerCase().split(/\s+/)
-    if (rels.includes('edituri') && attrs.href) return resolve(attrs.href, base ? resolve(base, pageUrl) ?? pageUrl : pageUrl)
+    if (rels.includes('edituri') && attrs.href)
+      return resolve(attrs.href, base ? (resolve(base, pageUrl) ?? pageUrl) : pageUrl)
   }
   return null
 }
@@ -27,7 +30,16 @@ export function rsdApis(xml: string, rsdUrl: string): RsdApi[] {
     .map(tagAttributes)
     .flatMap((a) => {
       const apiLink = a.apilink ? resolve(a.apilink, rsdUrl) : null
-      return apiLink ? [{ name: a.name ?? '', apiLink, blogId: a.blogid ?? '', preferred: (a.preferred ?? '').toLowerCase() === 'true' }] : []
+      return apiLink
+        ? [
+            {
+              name: a.name ?? '',
+              apiLink,
+              blogId: a.blogid ?? '',
+              preferred: (a.preferred ?? '').toLowerCase() === 'true',
+            },
+          ]
+        : []
     })
     .filter((api) => XMLRPC_APIS.includes(api.name.toLowerCase()))
 }

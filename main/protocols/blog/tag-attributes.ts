@@ -21,4 +21,8 @@ export function startTags(doc: string, element: string): string[] {
 }
 
 const decode = (v: string): string =>
-  v.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/gi, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" })[e.toLowerCase()] ?? _)
+  v.replace(
+    /&(amp|lt|gt|quot|apos|#39|#x27);/gi,
+    (_, e: string) =>
+      ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" })[e.toLowerCase()] ?? _,
+  )

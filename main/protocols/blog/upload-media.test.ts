@@ -6,7 +6,11 @@ import { memoryMediaLedger } from './media-ledger'
 import { findMediaLinks, rewriteLinks } from './media-links'
 import { uploadPostMedia } from './upload-media'
 
-const files: Record<string, Uint8Array> = { '/img/a.png': Buffer.from('AAAA'), '/img/b.jpg': Buffer.from('BBBB'), '/img/a-copy.png': Buffer.from('AAAA') }
+const files: Record<string, Uint8Array> = {
+  '/img/a.png': Buffer.from('AAAA'),
+  '/img/b.jpg': Buffer.from('BBBB'),
+  '/img/a-copy.png': Buffer.from('AAAA'),
+}
 const readFile = async (p: string) => {
   const bytes = files[p]
   if (!bytes) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' })
@@ -15,7 +19,10 @@ const readFile = async (p: string) => {
 
 function blog(blogid: string | number = '1') {
   let n = 0
-  const fake = fakeClient({ 'metaWeblog.newMediaObject': (params) => struct({ url: `https://blog.example/up/${++n}-${String((params[3] as { name: string }).name)}` }) })
+  const fake = fakeClient({
+    'metaWeblog.newMediaObject': (params) =>
+      struct({ url: `https://blog.example/up/${++n}-${String((params[3] as { name: string }).name)}` }),
+  })
   return { fake, login: { client: fake.client, username: 'u', password: 'p', blogid } }
 }
 
@@ -28,7 +35,12 @@ describe('media links', () => {
   it('rewrites by position, escaping for the attribute', () => {
     const html = `<img src="one"><a href='two'>t</a>`
     const [one, two] = findMediaLinks(html)
-    expect(rewriteLinks(html, [{ link: two, to: "http://x/?a=1&b='2'" }, { link: one, to: 'http://x/1' }])).toBe(`<img src="http://x/1"><a href='http://x/?a=1&amp;b=&#39;2&#39;'>t</a>`)
+    expect(
+      rewriteLinks(html, [
+        { link: two, to: "http://x/?a=1&b='2'" },
+        { link: one, to: 'http://x/1' },
+      ]),
+    ).toBe(`<img src="http://x/1"><a href='http://x/?a=1&amp;b=&#39;2&#39;'>t</a>`)
   })
 })
 
@@ -40,8 +52,13 @@ describe('uploadPostMedia', () => {
     const ledger = memoryMediaLedger()
     const html = `<img src="local:/img/a.png"><img src="local:/img/a.png"><a href="local:/img/b.jpg">b</a><img src="https://elsewhere/x.png">`
     const out = await uploadPostMedia(login, html, { ledger, resolveLocal, readFile })
-    expect(out.html).toBe(`<img src="https://blog.example/up/1-a.png"><img src="https://blog.example/up/1-a.png"><a href="https://blog.example/up/2-b.jpg">b</a><img src="https://elsewhere/x.png">`)
-    expect(fake.calls.map((c) => (c.params[3] as { name: string; type: string }).type)).toEqual(['image/png', 'image/jpeg'])
+    expect(out.html).toBe(
+      `<img src="https://blog.example/up/1-a.png"><img src="https://blog.example/up/1-a.png"><a href="https://blog.example/up/2-b.jpg">b</a><img src="https://elsewhere/x.png">`,
+    )
+    expect(fake.calls.map((c) => (c.params[3] as { name: string; type: string }).type)).toEqual([
+      'image/png',
+      'image/jpeg',
+    ])
     expect(ledger.size()).toBe(2)
   })
 
@@ -49,7 +66,11 @@ describe('uploadPostMedia', () => {
     const ledger = memoryMediaLedger()
     const first = blog()
     await uploadPostMedia(first.login, `<img src="local:/img/a.png">`, { ledger, resolveLocal, readFile })
-    const again = await uploadPostMedia(first.login, `<img src="local:/img/a-copy.png">`, { ledger, resolveLocal, readFile })
+    const again = await uploadPostMedia(first.login, `<img src="local:/img/a-copy.png">`, {
+      ledger,
+      resolveLocal,
+      readFile,
+    })
     expect(first.fake.calls).toHaveLength(1)
     expect(again).toMatchObject({ html: `<img src="https://blog.example/up/1-a.png">`, media: [{ uploaded: false }] })
     const other = blog('2')
@@ -60,7 +81,11 @@ describe('uploadPostMedia', () => {
   it('names a missing file, and remembers what went up before a failure', async () => {
     const { fake, login } = blog()
     const ledger = memoryMediaLedger()
-    const e = await uploadPostMedia(login, `<img src="local:/img/a.png"><img src="local:/img/gone.png">`, { ledger, resolveLocal, readFile }).catch((x: unknown) => x)
+    const e = await uploadPostMedia(login, `<img src="local:/img/a.png"><img src="local:/img/gone.png">`, {
+      ledger,
+      resolveLocal,
+      readFile,
+    }).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(InvalidInputError)
     expect((e as Error).message).toMatch(/local:\/img\/gone\.png, which is not there any more/)
     expect(fake.calls).toHaveLength(1)
@@ -69,7 +94,10 @@ describe('uploadPostMedia', () => {
 
   it('treats only file: URLs as local by default', async () => {
     const { fake, login } = blog()
-    const out = await uploadPostMedia(login, `<img src="/img/a.png"><img src="local:/img/a.png">`, { ledger: memoryMediaLedger(), readFile })
+    const out = await uploadPostMedia(login, `<img src="/img/a.png"><img src="local:/img/a.png">`, {
+      ledger: memoryMediaLedger(),
+      readFile,
+    })
     expect(fake.calls).toHaveLength(0)
     expect(out.media).toEqual([])
   })

@@ -33,7 +33,11 @@ export interface MediaUse {
  * rewritten to the blog's URLs. The ledger is updated after each upload, so a failure half-way
  * loses nothing already sent. Returns the body to post.
  */
-export async function uploadPostMedia(login: BlogLogin, html: string, opts: UploadMediaOptions): Promise<{ html: string; media: MediaUse[] }> {
+export async function uploadPostMedia(
+  login: BlogLogin,
+  html: string,
+  opts: UploadMediaOptions,
+): Promise<{ html: string; media: MediaUse[] }> {
   const resolve = opts.resolveLocal ?? fileUrlPath
   const read = opts.readFile ?? ((p: string) => readFile(p))
   const blogKey = blogKeyOf(login)
@@ -52,7 +56,13 @@ export async function uploadPostMedia(login: BlogLogin, html: string, opts: Uplo
   return { html: rewriteLinks(html, replacements), media: [...byPath.values()] }
 }
 
-async function ensureUploaded(login: BlogLogin, blogKey: string, path: string, bits: Uint8Array, opts: UploadMediaOptions): Promise<MediaUse> {
+async function ensureUploaded(
+  login: BlogLogin,
+  blogKey: string,
+  path: string,
+  bits: Uint8Array,
+  opts: UploadMediaOptions,
+): Promise<MediaUse> {
   const sha256 = createHash('sha256').update(bits).digest('hex')
   const known = await opts.ledger.lookup(blogKey, sha256)
   if (known) return { path, sha256, record: known, uploaded: false }
@@ -60,7 +70,13 @@ async function ensureUploaded(login: BlogLogin, blogKey: string, path: string, b
   const type = bareMimeType(name)
   const { signal, onUploadProgress, timeoutMs } = opts
   const sent = await newMediaObject(login, { name, type, bits }, { signal, onUploadProgress, timeoutMs })
-  const record: MediaRecord = { url: sent.url, name, type, size: bits.byteLength, uploadedAt: (opts.now?.() ?? new Date()).toISOString() }
+  const record: MediaRecord = {
+    url: sent.url,
+    name,
+    type,
+    size: bits.byteLength,
+    uploadedAt: (opts.now?.() ?? new Date()).toISOString(),
+  }
   await opts.ledger.remember(blogKey, sha256, record)
   return { path, sha256, record, uploaded: true }
 }
@@ -69,7 +85,13 @@ async function readLocal(read: (p: string) => Promise<Uint8Array>, path: string,
   try {
     return await read(path)
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'is not there any more' : `cannot be read (${(e as Error).message})`
-    throw new InvalidInputError(`The post links to ${ref}, which ${why}. Put the file back or remove the link, then publish again.`, 'description')
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'is not there any more'
+        : `cannot be read (${(e as Error).message})`
+    throw new InvalidInputError(
+      `The post links to ${ref}, which ${why}. Put the file back or remove the link, then publish again.`,
+      'description',
+    )
   }
 }

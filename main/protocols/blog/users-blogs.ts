@@ -21,10 +21,24 @@ export interface UsersBlog {
 export async function getUsersBlogs(c: BlogCredentials, opts: BlogCallOpts = {}): Promise<UsersBlog[]> {
   const method = 'blogger.getUsersBlogs'
   const answer = await callBlog(c, method, [c.appKey ?? '', c.username, c.password], opts)
-  if (!Array.isArray(answer)) throw new ProtocolError(`${method} answered with ${describe(answer)} where an array was expected.`, {}, c.client.url)
+  if (!Array.isArray(answer))
+    throw new ProtocolError(
+      `${method} answered with ${describe(answer)} where an array was expected.`,
+      {},
+      c.client.url,
+    )
   return answer.filter(isStruct).flatMap((s) => {
     const id = getMember(s, 'blogid')
     if (typeof id !== 'string' && typeof id !== 'number') return []
-    return [{ blogid: id, blogName: readString(s, 'blogName') ?? '', url: readString(s, 'url') ?? '', xmlrpc: readString(s, 'xmlrpc') ?? null, isAdmin: readFlag(s, 'isAdmin') ?? null, members: s }]
+    return [
+      {
+        blogid: id,
+        blogName: readString(s, 'blogName') ?? '',
+        url: readString(s, 'url') ?? '',
+        xmlrpc: readString(s, 'xmlrpc') ?? null,
+        isAdmin: readFlag(s, 'isAdmin') ?? null,
+        members: s,
+      },
+    ]
   })
 }

@@ -28,9 +28,15 @@ export class XmlRpcDisabledError extends Error {
     const fix =
       ' To enable it: in WordPress, deactivate the plugin that disables XML-RPC (for example “Disable XML-RPC”, or the XML-RPC option of Wordfence, Jetpack Protect or iThemes Security)' +
       ' and remove any `xmlrpc_enabled` filter returning false; if the host blocks xmlrpc.php (some managed hosts do), ask them to allow it for your account. Then try again.'
-    return appError('unsupported', this.message + fix, { method: this.method, how: this.how, said: this.said, classification: 'xmlrpc-disabled' })
+    return appError('unsupported', this.message + fix, {
+      method: this.method,
+      how: this.how,
+      said: this.said,
+      classification: 'xmlrpc-disabled',
+    })
   }
 }
 
 /** WordPress's words and code for it (wp-includes/class-wp-xmlrpc-server.php). */
-export const isXmlRpcDisabledFault = (code: number, text: string): boolean => code === 405 || /XML-?RPC services are disabled/i.test(text)
+export const isXmlRpcDisabledFault = (code: number, text: string): boolean =>
+  code === 405 || /XML-?RPC services are disabled/i.test(text)

@@ -21,10 +21,15 @@ const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 export function zonedToDate(t: ZonedTime): Date {
   const m = WALL.exec(t.wall)
   if (!m) throw new InvalidInputError(`“${t.wall}” is not a date and time (YYYY-MM-DDTHH:MM).`, 'date')
-  if (!isServerTimeZone(t.zone)) throw new InvalidInputError(`“${t.zone}” is not a time zone (an IANA name such as Europe/Paris, or an offset such as +02:00).`, 'date')
+  if (!isServerTimeZone(t.zone))
+    throw new InvalidInputError(
+      `“${t.zone}” is not a time zone (an IANA name such as Europe/Paris, or an offset such as +02:00).`,
+      'date',
+    )
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0))
   const date = serverTimeToDate(new XmlRpcDateTime(y, mo, d, h, mi, s), t.zone)
-  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) throw new InvalidInputError(`“${t.wall}” is not a real date.`, 'date')
+  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d)
+    throw new InvalidInputError(`“${t.wall}” is not a real date.`, 'date')
   return date
 }
 

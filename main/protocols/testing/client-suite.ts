@@ -7,7 +7,16 @@ import { checkLimits } from '../check-limits'
 import { CommunityError } from '../community-error'
 import type { CommunityMember, CommunityServer } from '../community-session'
 import { deleteMultipleFiles } from '../delete-multiple-files'
-import { attachEnclosure, editMessage, getMessage, getTopics, newMessage, saveMessage, type DiscussionLogin, type Msgnum } from '../discussion'
+import {
+  attachEnclosure,
+  editMessage,
+  getMessage,
+  getTopics,
+  newMessage,
+  saveMessage,
+  type DiscussionLogin,
+  type Msgnum,
+} from '../discussion'
 import { getInitialResources } from '../initial-resources'
 import { InvalidInputError } from '../invalid-input-error'
 import { startNotifyListener } from '../notify-listener'
@@ -86,7 +95,10 @@ export function defineClientSuite(t: ClientSuiteTarget): void {
       profile = r.profile
       expect(profile.registerUserArity).toBe(t.arity === 'either' ? first : t.arity)
       // Registering again with the same password answers the same usernum, same type.
-      const again = await registerUser({ client: client(), profile }, { email, name: 'Writer', password, clientPort: 5335 })
+      const again = await registerUser(
+        { client: client(), profile },
+        { email, name: 'Writer', password, clientPort: 5335 },
+      )
       expect(again.usernum).toStrictEqual(r.usernum)
       member = { client: client(), profile, usernum: r.usernum, password }
     })
@@ -111,7 +123,10 @@ export function defineClientSuite(t: ClientSuiteTarget): void {
     ]
 
     it('says before uploading which file breaks which limit', () => {
-      const violations = checkLimits(files.map((f) => ({ path: f.path, size: f.bytes.length })), caps)
+      const violations = checkLimits(
+        files.map((f) => ({ path: f.path, size: f.bytes.length })),
+        caps,
+      )
       expect(violations.map((v) => [v.path, v.limit])).toEqual([['big.html', 'maxFileSize']])
     })
 
@@ -139,7 +154,9 @@ export function defineClientSuite(t: ClientSuiteTarget): void {
         expect((await mailPasswordToUser({ client: client(), profile }, email)).message).not.toBe('')
       } else {
         await expect(getMyDirectory(member)).rejects.toBeInstanceOf(UnsupportedError)
-        await expect(mailPasswordToUser({ client: client(), profile }, email)).rejects.toThrow(/does not offer xmlStorageSystem.mailPasswordToUser/)
+        await expect(mailPasswordToUser({ client: client(), profile }, email)).rejects.toThrow(
+          /does not offer xmlStorageSystem.mailPasswordToUser/,
+        )
       }
     })
 
@@ -154,7 +171,8 @@ export function defineClientSuite(t: ClientSuiteTarget): void {
         }
         await pleaseNotify(member, listener.registration, [url])
         await saveMultipleFiles(member, [{ path: files[1].path, bytes: Buffer.from('changed\n') }])
-        for (let waited = 0; heard.length === 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+        for (let waited = 0; heard.length === 0 && waited < 5000; waited += 20)
+          await new Promise((r) => setTimeout(r, 20))
         expect(heard).toEqual([url])
       } finally {
         await listener.close()
@@ -250,7 +268,13 @@ export function defineClientSuite(t: ClientSuiteTarget): void {
     })
 
     it('puts a web page and uses the URL the server returns', async () => {
-      const put = await webHostPut(client(), { username: email, password, bytes: Buffer.from('<h1>Hi</h1>'), mimeType: 'text/html', relativePath: 'pages/hi.html' })
+      const put = await webHostPut(client(), {
+        username: email,
+        password,
+        bytes: Buffer.from('<h1>Hi</h1>'),
+        mimeType: 'text/html',
+        relativePath: 'pages/hi.html',
+      })
       const got = await httpGet(put.url)
       expect(got.status).toBe(200)
       expect(got.bytes.toString()).toBe('<h1>Hi</h1>')

@@ -39,7 +39,12 @@ export async function publisherFixture(
   const once = performers.once ?? performers.idempotent
   const publisher = new Publisher({
     store,
-    performers: { 'webhost.put': performers.idempotent, 'discuss.saveMessage': performers.idempotent, 'discuss.newMessage': once, 'site.sync': performers.idempotent },
+    performers: {
+      'webhost.put': performers.idempotent,
+      'discuss.saveMessage': performers.idempotent,
+      'discuss.newMessage': once,
+      'site.sync': performers.idempotent,
+    },
     onChange: (j) => events.push(j),
     clock,
     random: () => 1,
@@ -59,7 +64,18 @@ export async function publisherFixture(
     events,
     dir,
     async add(label, account = 'a', action = 'webhost.put') {
-      return publisher.enqueue(newJob({ action, draftId: `d-${label}`, accountId: account, label, ...(action === 'discuss.newMessage' ? { message: { title: label, body: 'b', inResponseTo: 0 } } : {}) }, clock.now()))
+      return publisher.enqueue(
+        newJob(
+          {
+            action,
+            draftId: `d-${label}`,
+            accountId: account,
+            label,
+            ...(action === 'discuss.newMessage' ? { message: { title: label, body: 'b', inResponseTo: 0 } } : {}),
+          },
+          clock.now(),
+        ),
+      )
     },
     job: byLabel,
     states: () => Object.fromEntries(store.list().map((j) => [j.label, j.state])),

@@ -12,15 +12,36 @@ export const STATE_WRITERS = ['main/queue/transition.ts', 'main/queue/new-job.ts
  * jobs. Syntax only: a type-checked pass over the program takes ~15 s, this one ~1 s.
  */
 export function stateWrites(file: string, text: string): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  )
   const found: string[] = []
   const at = (n: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(n.getStart()).line + 1}`
-  const isStateName = (n: ts.Node | undefined) => !!n && ((ts.isIdentifier(n) && n.text === 'state') || (ts.isStringLiteral(n) && n.text === 'state'))
+  const isStateName = (n: ts.Node | undefined) =>
+    !!n && ((ts.isIdentifier(n) && n.text === 'state') || (ts.isStringLiteral(n) && n.text === 'state'))
   const visit = (n: ts.Node): void => {
-    if ((ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) && isStateName(n.name) && ts.isObjectLiteralExpression(n.parent) && jobShaped(n.parent)) found.push(at(n))
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (
+      (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) &&
+      isStateName(n.name) &&
+      ts.isObjectLiteralExpression(n.parent) &&
+      jobShaped(n.parent)
+    )
+      found.push(at(n))
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
       const l = n.left
-      if ((ts.isPropertyAccessExpression(l) && l.name.text === 'state') || (ts.isElementAccessExpression(l) && isStateName(l.argumentExpression))) found.push(at(n))
+      if (
+        (ts.isPropertyAccessExpression(l) && l.name.text === 'state') ||
+        (ts.isElementAccessExpression(l) && isStateName(l.argumentExpression))
+      )
+        found.push(at(n))
     }
     ts.forEachChild(n, visit)
   }
@@ -31,7 +52,10 @@ export function stateWrites(file: string, text: string): string[] {
 const JOB_MEMBERS = new Set(['history', 'attempts'])
 
 function jobShaped(o: ts.ObjectLiteralExpression): boolean {
-  return o.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && JOB_MEMBERS.has(p.name.text)))
+  return o.properties.some(
+    (p) =>
+      ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && JOB_MEMBERS.has(p.name.text)),
+  )
 }
 
 /** Source files (not tests, not test support) under the given folders. */

@@ -29,12 +29,24 @@ export async function openSandbox(opts: Partial<SandboxOptions> = {}) {
     },
     /** Registers through xmlStorageSystem and returns [usernum, digest]. */
     async register(email: string, password: string): Promise<[string, string]> {
-      const r = (await call('xmlStorageSystem.registerUser', email, email.split('@')[0], md5Hex(password), 5335, 'vitest')) as { usernum: string }
+      const r = (await call(
+        'xmlStorageSystem.registerUser',
+        email,
+        email.split('@')[0],
+        md5Hex(password),
+        5335,
+        'vitest',
+      )) as { usernum: string }
       return [r.usernum, md5Hex(password)]
     },
     async get(path: string, init?: RequestInit) {
       const res = await fetch(path.startsWith('http') ? path : sandbox.baseUrl + path, { redirect: 'manual', ...init })
-      return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) }
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        headers: res.headers,
+        bytes: Buffer.from(await res.arrayBuffer()),
+      }
     },
     async restart(more: Partial<SandboxOptions> = {}) {
       await sandbox.close()

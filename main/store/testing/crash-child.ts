@@ -2,7 +2,8 @@ import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { openDraftStore } from '../drafts'
 
 /** The fingerprint the child prints and the parent checks: the whole text of a draft. */
-export const contentHash = (title: string, body: string): string => createHash('sha256').update(`${title}\n${body}`).digest('hex').slice(0, 16)
+export const contentHash = (title: string, body: string): string =>
+  createHash('sha256').update(`${title}\n${body}`).digest('hex').slice(0, 16)
 
 /** Each body names its own hash in the title, so any version on disk, confirmed or not, can be checked whole. */
 export const bodyHash = (body: string): string => createHash('sha256').update(body).digest('hex').slice(0, 16)

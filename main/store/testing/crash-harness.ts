@@ -28,7 +28,8 @@ export interface CrashReport {
   problems: string[]
 }
 
-export const formatReport = (r: CrashReport): string => `kills=${r.kills} corrupt=${r.corrupt} lost-confirmed=${r.lostConfirmed}`
+export const formatReport = (r: CrashReport): string =>
+  `kills=${r.kills} corrupt=${r.corrupt} lost-confirmed=${r.lostConfirmed}`
 
 /**
  * Kills a saving child with SIGKILL `kills` times, then checks every draft reads back as the last
@@ -38,7 +39,15 @@ export const formatReport = (r: CrashReport): string => `kills=${r.kills} corrup
 export async function runCrashtest(options: CrashtestOptions): Promise<CrashReport> {
   const [min, max] = options.delayMs ?? [5, 60]
   const confirmed = new Map<string, { revision: number; hash: string }>()
-  const report: CrashReport = { kills: 0, corrupt: 0, lostConfirmed: 0, confirmed: 0, newerThanConfirmed: 0, killedMidWrite: 0, problems: [] }
+  const report: CrashReport = {
+    kills: 0,
+    corrupt: 0,
+    lostConfirmed: 0,
+    confirmed: 0,
+    newerThanConfirmed: 0,
+    killedMidWrite: 0,
+    problems: [],
+  }
   const fail = (what: 'corrupt' | 'lostConfirmed', message: string) => {
     report[what] += 1
     report.problems.push(`round ${report.kills}: ${message}`)
@@ -68,9 +77,12 @@ export async function runCrashtest(options: CrashtestOptions): Promise<CrashRepo
       const draft = await store.get(id).catch(() => undefined) // a damaged file is reported via onProblem
       if (damaged.has(id)) continue
       if (!draft) fail('lostConfirmed', `${id}: missing, revision ${last.revision} was confirmed`)
-      else if (draft.title !== bodyHash(draft.body)) fail('corrupt', `${id}: revision ${draft.revision} does not hold its own text`)
-      else if (draft.revision < last.revision) fail('lostConfirmed', `${id}: revision ${draft.revision} on disk, ${last.revision} was confirmed`)
-      else if (draft.revision === last.revision && contentHash(draft.title, draft.body) !== last.hash) fail('corrupt', `${id}: revision ${draft.revision} is not the text that was confirmed`)
+      else if (draft.title !== bodyHash(draft.body))
+        fail('corrupt', `${id}: revision ${draft.revision} does not hold its own text`)
+      else if (draft.revision < last.revision)
+        fail('lostConfirmed', `${id}: revision ${draft.revision} on disk, ${last.revision} was confirmed`)
+      else if (draft.revision === last.revision && contentHash(draft.title, draft.body) !== last.hash)
+        fail('corrupt', `${id}: revision ${draft.revision} is not the text that was confirmed`)
       else if (draft.revision > last.revision) newer = true
     }
     if (newer) report.newerThanConfirmed += 1
@@ -99,7 +111,10 @@ function killOnce(child: ChildProcess, delayMs: number): Promise<string[]> {
     child.on('close', (code, signal) => {
       clearTimeout(startup)
       clearTimeout(timer)
-      if (signal !== 'SIGKILL' || timer === undefined) return reject(new Error(`the crash child ended by itself (code ${code}, signal ${signal}) before it was killed`))
+      if (signal !== 'SIGKILL' || timer === undefined)
+        return reject(
+          new Error(`the crash child ended by itself (code ${code}, signal ${signal}) before it was killed`),
+        )
       // Only whole lines count: a line cut short by the kill was never confirmed.
       const lines = out.split('\n').slice(1, -1)
       resolve(lines.filter((l) => /^\S+ \d+ [0-9a-f]{16}$/.test(l)))

@@ -17,7 +17,12 @@ type Match = (call: FsCall) => boolean
 /** A failure errno-shaped like Node's own, so code under test cannot tell it from a real one. */
 export function fsError(code: string, op: string, path: string): NodeJS.ErrnoException {
   const errno = (constants.errno as Record<string, number>)[code]
-  return Object.assign(new Error(`${code}: injected fault, ${op} '${path}'`), { code, errno: errno === undefined ? undefined : -errno, syscall: op, path })
+  return Object.assign(new Error(`${code}: injected fault, ${op} '${path}'`), {
+    code,
+    errno: errno === undefined ? undefined : -errno,
+    syscall: op,
+    path,
+  })
 }
 
 /**

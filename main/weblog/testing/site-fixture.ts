@@ -31,14 +31,32 @@ export async function openSite(target: Target, limits: ServerLimits, config: Par
   let usernum: string | number
   let stop: () => Promise<void>
   if (target === 'sandbox') {
-    const sandbox = await startSandbox({ dir: join(dataDir, 'server'), port: 0, users: [{ email, password }], limits: { maxFileSize: limits.maxFileSize, maxBytesPerUser: limits.quota, legalFileExtensions: limits.legalExtensions } })
+    const sandbox = await startSandbox({
+      dir: join(dataDir, 'server'),
+      port: 0,
+      users: [{ email, password }],
+      limits: {
+        maxFileSize: limits.maxFileSize,
+        maxBytesPerUser: limits.quota,
+        legalFileExtensions: limits.legalExtensions,
+      },
+    })
     ;({ endpoint, baseUrl } = sandbox)
     usernum = sandbox.members.byEmail(email)!.usernum
     stop = () => sandbox.close()
   } else {
-    const pycs = await startPycsLike({ maxFileSize: limits.maxFileSize, quota: limits.quota, legalExtensions: limits.legalExtensions })
+    const pycs = await startPycsLike({
+      maxFileSize: limits.maxFileSize,
+      quota: limits.quota,
+      legalExtensions: limits.legalExtensions,
+    })
     ;({ endpoint, baseUrl } = pycs)
-    usernum = (await registerUser({ client: createXmlRpcClient(endpoint), profile: { ...defaultProfile(), registerUserArity: 5 } }, { email, name: 'Writer', password, clientPort: 0 })).usernum
+    usernum = (
+      await registerUser(
+        { client: createXmlRpcClient(endpoint), profile: { ...defaultProfile(), registerUserArity: 5 } },
+        { email, name: 'Writer', password, clientPort: 0 },
+      )
+    ).usernum
     stop = () => pycs.close()
   }
   const account: SiteAccount = { id: `${target}-weblog`, name: 'Test weblog', url: endpoint, usernum }
@@ -55,7 +73,10 @@ export async function openSite(target: Target, limits: ServerLimits, config: Par
   }
   const clientFor = (url: string): XmlRpcClient => {
     const inner = createXmlRpcClient(url, { fetch: countingFetch })
-    return { url: inner.url, call: (method, params, opts) => (calls.push({ method, params }), inner.call(method, params, opts)) }
+    return {
+      url: inner.url,
+      call: (method, params, opts) => (calls.push({ method, params }), inner.call(method, params, opts)),
+    }
   }
   return {
     target,
@@ -70,8 +91,16 @@ export async function openSite(target: Target, limits: ServerLimits, config: Par
     requestSizes,
     clientFor,
     /** The paths sent by each upload call since `from`. */
-    uploads: (from = 0) => calls.slice(from).filter((c) => /MultipleFiles$/.test(c.method) && !c.method.includes('delete')).map((c) => c.params[2] as string[]),
-    deletes: (from = 0) => calls.slice(from).filter((c) => c.method === 'xmlStorageSystem.deleteMultipleFiles').map((c) => c.params[2] as string[]),
+    uploads: (from = 0) =>
+      calls
+        .slice(from)
+        .filter((c) => /MultipleFiles$/.test(c.method) && !c.method.includes('delete'))
+        .map((c) => c.params[2] as string[]),
+    deletes: (from = 0) =>
+      calls
+        .slice(from)
+        .filter((c) => c.method === 'xmlStorageSystem.deleteMultipleFiles')
+        .map((c) => c.params[2] as string[]),
     async put(path: string, content: string | Buffer) {
       const file = join(siteDir, ...path.split('/'))
       await mkdir(dirname(file), { recursive: true })

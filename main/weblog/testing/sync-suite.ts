@@ -25,7 +25,11 @@ export function defineSyncSuite(target: Target, space: '%20' | '@20', cloud: boo
     const urlOf = (r: SiteSyncReport, path: string) => r.results.find((x) => x.path === path && x.ok)?.url ?? ''
 
     beforeAll(async () => {
-      s = await openSite(target, SUITE_LIMITS, { maxRequestBytes: CAP, title: 'Field notes', description: 'Notes & asides' })
+      s = await openSite(target, SUITE_LIMITS, {
+        maxRequestBytes: CAP,
+        title: 'Field notes',
+        description: 'Notes & asides',
+      })
       await s.put('about.html', '<p>About</p>')
       await s.put('css/site.css', 'body { color: #222 }')
       await s.put('notes/a.txt', 'a note')
@@ -33,8 +37,25 @@ export function defineSyncSuite(target: Target, space: '%20' | '@20', cloud: boo
       await s.put('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255, 128]))
       for (let i = 0; i < 12; i++) await s.put(`pages/page-${i}.html`, `<p>${'page text '.repeat(100)}${i}</p>`)
       const posts = new PostStore(s.loc.posts)
-      await posts.save({ id: 'hello', title: 'Hello, world', body: 'First *post*.', format: 'markdown', date: '2024-05-14T07:30:00Z', categories: ['news', 'meta'], updatedAt: '2024-05-14T07:30:00Z' })
-      await posts.save({ id: 'spaced', title: 'A spaced permalink', body: 'Its page is "my file.html".', format: 'text', date: '2024-05-15T07:30:00Z', categories: [], path: 'my file.html', updatedAt: '2024-05-15T07:30:00Z' })
+      await posts.save({
+        id: 'hello',
+        title: 'Hello, world',
+        body: 'First *post*.',
+        format: 'markdown',
+        date: '2024-05-14T07:30:00Z',
+        categories: ['news', 'meta'],
+        updatedAt: '2024-05-14T07:30:00Z',
+      })
+      await posts.save({
+        id: 'spaced',
+        title: 'A spaced permalink',
+        body: 'Its page is "my file.html".',
+        format: 'text',
+        date: '2024-05-15T07:30:00Z',
+        categories: [],
+        path: 'my file.html',
+        updatedAt: '2024-05-15T07:30:00Z',
+      })
       first = await s.sync()
     })
     afterAll(() => s?.close())
@@ -46,7 +67,19 @@ export function defineSyncSuite(target: Target, space: '%20' | '@20', cloud: boo
       // A server that renamed "my file.html" gets the pages linking to it again, with its URL.
       if (space === '@20') expect(secondPass).toEqual(['2024/05/index.html', 'index.html', 'rss.xml'])
       expect(first.passes).toBe(space === '@20' ? 2 : 1)
-      const local = ['about.html', 'css/site.css', 'notes/a.txt', 'notes/read me.txt', 'image.png', 'my file.html', 'index.html', 'rss.xml', '2024/05/index.html', '2024/05/14/hello-world.html', ...Array.from({ length: 12 }, (_, i) => `pages/page-${i}.html`)]
+      const local = [
+        'about.html',
+        'css/site.css',
+        'notes/a.txt',
+        'notes/read me.txt',
+        'image.png',
+        'my file.html',
+        'index.html',
+        'rss.xml',
+        '2024/05/index.html',
+        '2024/05/14/hello-world.html',
+        ...Array.from({ length: 12 }, (_, i) => `pages/page-${i}.html`),
+      ]
       expect([...sent].sort()).toEqual(local.sort())
       expect(s.uploads().length).toBeGreaterThan(2)
       expect(Math.max(...s.requestSizes)).toBeLessThanOrEqual(CAP)
@@ -67,23 +100,49 @@ export function defineSyncSuite(target: Target, space: '%20' | '@20', cloud: boo
       expect(home.text).toContain(`<a href="${urlOf(first, '2024/05/14/hello-world.html')}">Hello, world</a>`)
       const feedRes = await got(urlOf(first, 'rss.xml'))
       const feed = await parseFeed(feedRes.text)
-      expect(feed).toMatchObject({ title: 'Field notes', description: 'Notes & asides', link: urlOf(first, 'index.html') })
+      expect(feed).toMatchObject({
+        title: 'Field notes',
+        description: 'Notes & asides',
+        link: urlOf(first, 'index.html'),
+      })
       expect(feed.lastBuildDate).toMatch(RFC822_NUMERIC)
       expect(feed.items.map((i) => i.title)).toEqual(['A spaced permalink', 'Hello, world'])
-      expect(feed.items[0]).toMatchObject({ link: spaced, guid: spaced, isPermaLink: 'true', pubDate: 'Wed, 15 May 2024 09:30:00 +0200', description: '<p>Its page is &quot;my file.html&quot;.</p>', categories: [] })
-      expect(feed.items[1]).toMatchObject({ link: urlOf(first, '2024/05/14/hello-world.html'), isPermaLink: 'true', pubDate: 'Tue, 14 May 2024 09:30:00 +0200', categories: ['news', 'meta'] })
+      expect(feed.items[0]).toMatchObject({
+        link: spaced,
+        guid: spaced,
+        isPermaLink: 'true',
+        pubDate: 'Wed, 15 May 2024 09:30:00 +0200',
+        description: '<p>Its page is &quot;my file.html&quot;.</p>',
+        categories: [],
+      })
+      expect(feed.items[1]).toMatchObject({
+        link: urlOf(first, '2024/05/14/hello-world.html'),
+        isPermaLink: 'true',
+        pubDate: 'Tue, 14 May 2024 09:30:00 +0200',
+        categories: ['news', 'meta'],
+      })
       expect(feed.items[1].description).toContain('<em>post</em>')
       if (cloud) {
         const endpoint = new URL(s.endpoint)
-        expect(feed.cloud).toEqual({ domain: endpoint.hostname, port: endpoint.port, path: '/RPC2', registerProcedure: 'xmlStorageSystem.rssPleaseNotify', protocol: 'xml-rpc' })
+        expect(feed.cloud).toEqual({
+          domain: endpoint.hostname,
+          port: endpoint.port,
+          path: '/RPC2',
+          registerProcedure: 'xmlStorageSystem.rssPleaseNotify',
+          protocol: 'xml-rpc',
+        })
       } else {
         expect(feed.cloud).toBeUndefined()
       }
     })
 
     it('pings the community’s weblogUpdates server once the home page is up, and shows its reply', async () => {
-      expect(first.pings).toEqual([{ server: s.endpoint, ok: true, message: expect.stringMatching(/thanks for the ping/i) }])
-      const list = await got(target === 'sandbox' ? `${s.baseUrl}/weblogUpdates` : `${s.baseUrl}/weblogUpdates/changes.xml`)
+      expect(first.pings).toEqual([
+        { server: s.endpoint, ok: true, message: expect.stringMatching(/thanks for the ping/i) },
+      ])
+      const list = await got(
+        target === 'sandbox' ? `${s.baseUrl}/weblogUpdates` : `${s.baseUrl}/weblogUpdates/changes.xml`,
+      )
       expect(list.text).toContain(urlOf(first, 'index.html'))
     })
 
@@ -121,7 +180,10 @@ export function defineSyncSuite(target: Target, space: '%20' | '@20', cloud: boo
       await s.put('small.html', '<p>small</p>')
       const from = s.calls.length
       const r = await s.sync()
-      expect(r.plan.refused.map((v) => [v.path, v.limit])).toEqual([['big.html', 'maxFileSize'], ['tool.exe', 'legalFileExtensions']])
+      expect(r.plan.refused.map((v) => [v.path, v.limit])).toEqual([
+        ['big.html', 'maxFileSize'],
+        ['tool.exe', 'legalFileExtensions'],
+      ])
       expect(r.plan.refused[0].message).toContain(`at most ${SUITE_LIMITS.maxFileSize}`)
       expect(s.uploads(from)).toEqual([['small.html']])
       expect(syncStatus(r)).toBe('partial')
@@ -131,7 +193,15 @@ export function defineSyncSuite(target: Target, space: '%20' | '@20', cloud: boo
       await s.put('css/site.css', 'body { color: #000 }')
       await s.put('new/page.html', '<p>new</p>')
       await s.remove('pages/page-3.html')
-      await new PostStore(s.loc.posts).save({ id: 'third', title: 'Third', body: 'three', format: 'text', date: '2024-06-01T07:30:00Z', categories: ['news'], updatedAt: '2024-06-01T07:30:00Z' })
+      await new PostStore(s.loc.posts).save({
+        id: 'third',
+        title: 'Third',
+        body: 'three',
+        format: 'text',
+        date: '2024-06-01T07:30:00Z',
+        categories: ['news'],
+        updatedAt: '2024-06-01T07:30:00Z',
+      })
       const stateBefore = await stat(s.loc.state)
       const from = s.calls.length
       const dry = await s.sync({ dryRun: true })
@@ -139,12 +209,28 @@ export function defineSyncSuite(target: Target, space: '%20' | '@20', cloud: boo
       expect((await stat(s.loc.state)).mtimeMs).toBe(stateBefore.mtimeMs)
       await expect(stat(`${s.siteDir}/2024/06/01/third.html`)).rejects.toMatchObject({ code: 'ENOENT' })
       // A new month adds a link to every page's archive list: every weblog page changes.
-      const weblog = ['2024/05/14/hello-world.html', '2024/05/index.html', '2024/06/01/third.html', '2024/06/index.html']
-      expect(dry.plan.uploads.map((u) => u.path)).toEqual([...weblog, 'big.html', 'css/site.css', 'my file.html', 'new/page.html', 'tool.exe', 'index.html', 'rss.xml'])
+      const weblog = [
+        '2024/05/14/hello-world.html',
+        '2024/05/index.html',
+        '2024/06/01/third.html',
+        '2024/06/index.html',
+      ]
+      expect(dry.plan.uploads.map((u) => u.path)).toEqual([
+        ...weblog,
+        'big.html',
+        'css/site.css',
+        'my file.html',
+        'new/page.html',
+        'tool.exe',
+        'index.html',
+        'rss.xml',
+      ])
       expect(dry.plan.deletes.map((d) => d.path)).toEqual(['pages/page-3.html'])
       expect(dry.plan.refused.map((v) => v.path)).toEqual(['big.html', 'tool.exe'])
       const real = await s.sync()
-      expect(s.uploads(from).flat()).toEqual(dry.plan.uploads.map((u) => u.path).filter((p) => !['big.html', 'tool.exe'].includes(p)))
+      expect(s.uploads(from).flat()).toEqual(
+        dry.plan.uploads.map((u) => u.path).filter((p) => !['big.html', 'tool.exe'].includes(p)),
+      )
       expect(s.deletes(from).flat()).toEqual(['pages/page-3.html'])
       expect(real.pings).toHaveLength(1)
     })

@@ -20,7 +20,9 @@ export function decodeValue(doc: string | Uint8Array, opts?: DecodeOptions): Xml
 }
 
 /** The error `f` throws (fails the test when it throws nothing). */
-export function errorOf(f: () => unknown): Error & { faultCode?: number; line?: number; column?: number; offset?: number } {
+export function errorOf(
+  f: () => unknown,
+): Error & { faultCode?: number; line?: number; column?: number; offset?: number } {
   try {
     f()
   } catch (e) {

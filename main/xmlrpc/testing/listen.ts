@@ -25,7 +25,11 @@ export async function listen(rpc: XmlRpcServer): Promise<Listening> {
 }
 
 /** POSTs a body (text/xml unless told otherwise) and returns status, headers and text. */
-export async function post(url: string, body: string, contentType = 'text/xml'): Promise<{ status: number; headers: Headers; text: string }> {
+export async function post(
+  url: string,
+  body: string,
+  contentType = 'text/xml',
+): Promise<{ status: number; headers: Headers; text: string }> {
   const res = await fetch(url, { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} })
   return { status: res.status, headers: res.headers, text: await res.text() }
 }

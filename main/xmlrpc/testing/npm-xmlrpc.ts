@@ -4,7 +4,10 @@
 import { createRequire } from 'node:module'
 import { Readable } from 'node:stream'
 
-type Callback = (error: (Error & { faultCode?: number; faultString?: string }) | null | undefined, value: unknown) => void
+type Callback = (
+  error: (Error & { faultCode?: number; faultString?: string }) | null | undefined,
+  value: unknown,
+) => void
 
 export interface NpmXmlRpcClient {
   methodCall(method: string, params: unknown[], callback: Callback): void
@@ -21,7 +24,10 @@ interface NpmSerializer {
 
 interface NpmDeserializer {
   deserializeMethodResponse(stream: Readable, callback: Callback): void
-  deserializeMethodCall(stream: Readable, callback: (error: Error | null | undefined, method: string, params: unknown[]) => void): void
+  deserializeMethodCall(
+    stream: Readable,
+    callback: (error: Error | null | undefined, method: string, params: unknown[]) => void,
+  ): void
 }
 
 const require = createRequire(import.meta.url)
@@ -45,7 +51,9 @@ export function npmDecodeResponse(bytes: Uint8Array): Promise<unknown> {
 /** Decodes a call with the package's Deserializer. */
 export function npmDecodeCall(bytes: Uint8Array): Promise<{ method: string; params: unknown[] }> {
   return new Promise((resolve, reject) =>
-    new Deserializer().deserializeMethodCall(streamOf(bytes), (e, method, params) => (e ? reject(e) : resolve({ method, params }))),
+    new Deserializer().deserializeMethodCall(streamOf(bytes), (e, method, params) =>
+      e ? reject(e) : resolve({ method, params }),
+    ),
   )
 }
 

@@ -84,7 +84,15 @@ export function App({ api }: { api: UpstreamApi }) {
       <main className="main">
         {/* Areas stay mounted while hidden, so the editor, its undo history and autosave live on. */}
         <div className="area" hidden={area !== 'write'}>
-          <WriteView api={api} bus={bus} accounts={accounts.accounts} notify={notify} onPublished={onPublished} onStatus={setSave} openRequest={openRequest} />
+          <WriteView
+            api={api}
+            bus={bus}
+            accounts={accounts.accounts}
+            notify={notify}
+            onPublished={onPublished}
+            onStatus={setSave}
+            openRequest={openRequest}
+          />
         </div>
         <div className="area" hidden={area !== 'queue'}>
           <QueueView
@@ -104,10 +112,23 @@ export function App({ api }: { api: UpstreamApi }) {
           <AccountsView api={api} accounts={accounts.accounts} error={accounts.error} refresh={accounts.refresh} />
         </div>
         <div className="area" hidden={area !== 'inspector'}>
-          <InspectorView api={api} accounts={accounts.accounts} jobFilter={wireFilter} onClearJobFilter={clearWireFilter} visible={area === 'inspector'} />
+          <InspectorView
+            api={api}
+            accounts={accounts.accounts}
+            jobFilter={wireFilter}
+            onClearJobFilter={clearWireFilter}
+            visible={area === 'inspector'}
+          />
         </div>
         <div className="area" hidden={area !== 'weblog'}>
-          <WeblogView api={api} accounts={accounts.accounts} jobs={queue.jobs} visible={area === 'weblog'} onJob={upsert} onOpenDraft={onOpenDraft} />
+          <WeblogView
+            api={api}
+            accounts={accounts.accounts}
+            jobs={queue.jobs}
+            visible={area === 'weblog'}
+            onJob={upsert}
+            onOpenDraft={onOpenDraft}
+          />
         </div>
       </main>
       <StatusBar save={save} online={online} stream={stream} info={info} infoError={infoError} />

@@ -23,14 +23,22 @@ export function StatusBar({ save, online, stream, info, infoError }: Props) {
         {online ? 'Online' : 'Offline — publishing waits for the network'}
       </span>
       {stream && stream !== 'open' && (
-        <span className="offline">{stream === 'refused' ? 'Upstream refused this page’s token' : 'Reconnecting to Upstream…'}</span>
+        <span className="offline">
+          {stream === 'refused' ? 'Upstream refused this page’s token' : 'Reconnecting to Upstream…'}
+        </span>
       )}
       <span className="spacer" />
       {infoError && <span className="inline-error">{infoError.message}</span>}
       {info && (
         <>
           <span title="Drafts, queue and settings live here">Data: {info.dataDir}</span>
-          <span title={info.secretsEncrypted ? 'Passwords are encrypted by the system keychain' : 'Passwords are kept in a file only you can read (0600), not encrypted'}>
+          <span
+            title={
+              info.secretsEncrypted
+                ? 'Passwords are encrypted by the system keychain'
+                : 'Passwords are kept in a file only you can read (0600), not encrypted'
+            }
+          >
             {info.secretsEncrypted ? 'Secrets encrypted' : 'Secrets not encrypted'}
           </span>
         </>

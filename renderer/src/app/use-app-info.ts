@@ -6,7 +6,9 @@ export function useAppInfo(api: UpstreamApi): { info: AppInfo | null; error: App
   const [state, setState] = useState<{ info: AppInfo | null; error: AppError | null }>({ info: null, error: null })
   useEffect(() => {
     let live = true
-    void api.invoke('app.info').then((r) => live && setState(r.ok ? { info: r.value, error: null } : { info: null, error: r.error }))
+    void api
+      .invoke('app.info')
+      .then((r) => live && setState(r.ok ? { info: r.value, error: null } : { info: null, error: r.error }))
     return () => void (live = false)
   }, [api])
   return state

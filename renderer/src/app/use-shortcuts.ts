@@ -3,7 +3,9 @@ import { primaryHeld } from '../lib/platform'
 import { alternateKeys, commandKeys, type Command } from './commands'
 
 const byKey = new Map(Object.entries(commandKeys).map(([command, key]) => [key.toLowerCase(), command as Command]))
-const byAlternate = new Map(Object.entries(alternateKeys).map(([command, key]) => [key.toLowerCase(), command as Command]))
+const byAlternate = new Map(
+  Object.entries(alternateKeys).map(([command, key]) => [key.toLowerCase(), command as Command]),
+)
 
 const inMonaco = (target: EventTarget | null) => target instanceof Element && target.closest('.monaco-editor') !== null
 

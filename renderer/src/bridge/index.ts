@@ -24,11 +24,18 @@ export function onConnection(listener: (status: StreamStatus) => void): () => vo
 }
 
 /** Stages a large file with upload progress (browser host only; Electron will read files itself). */
-export function stageFile(file: File, onProgress: (sent: number, total: number) => void, signal?: AbortSignal): Promise<Result<StagedFile>> {
+export function stageFile(
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Result<StagedFile>> {
   if (!browser) {
     return Promise.resolve({
       ok: false,
-      error: { kind: 'unsupported', message: 'Staging uploads is a browser-host route; the desktop app reads files directly.' },
+      error: {
+        kind: 'unsupported',
+        message: 'Staging uploads is a browser-host route; the desktop app reads files directly.',
+      },
     })
   }
   return uploadToStage({ origin: location.origin, token: token ?? '' }, file, onProgress, signal)

@@ -25,7 +25,8 @@ export function uploadToStage(
 ): Promise<Result<StagedFile>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest()
-    if (signal?.aborted) return resolve({ ok: false, error: { kind: 'cancelled', message: 'The upload was cancelled.' } })
+    if (signal?.aborted)
+      return resolve({ ok: false, error: { kind: 'cancelled', message: 'The upload was cancelled.' } })
     signal?.addEventListener('abort', () => xhr.abort(), { once: true })
     const url = new URL(HOST_STAGE_PATH, target.origin)
     url.searchParams.set('name', file.name)

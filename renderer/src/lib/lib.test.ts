@@ -25,7 +25,10 @@ describe('line diff', () => {
 describe('three-way merge', () => {
   const base = 'one\ntwo\nthree\nfour'
   it('takes changes made on either side alone', () => {
-    expect(merge3(base, 'ONE\ntwo\nthree\nfour', 'one\ntwo\nthree\nFOUR')).toEqual({ text: 'ONE\ntwo\nthree\nFOUR', conflicts: 0 })
+    expect(merge3(base, 'ONE\ntwo\nthree\nfour', 'one\ntwo\nthree\nFOUR')).toEqual({
+      text: 'ONE\ntwo\nthree\nFOUR',
+      conflicts: 0,
+    })
     expect(merge3(base, base + '\nfive', base).text).toBe(base + '\nfive')
     expect(merge3(base, 'one\nthree\nfour', base).text).toBe('one\nthree\nfour')
   })
@@ -35,13 +38,17 @@ describe('three-way merge', () => {
     expect(r.text).toBe('one\n<<<<<<< mine\nmine\n=======\ntheirs\n>>>>>>> theirs\nthree\nfour')
   })
   it('agrees where both made the same change', () => {
-    expect(merge3(base, 'one\nsame\nthree\nfour', 'one\nsame\nthree\nfour')).toEqual({ text: 'one\nsame\nthree\nfour', conflicts: 0 })
+    expect(merge3(base, 'one\nsame\nthree\nfour', 'one\nsame\nthree\nfour')).toEqual({
+      text: 'one\nsame\nthree\nfour',
+      conflicts: 0,
+    })
   })
 })
 
 describe('xml pretty printer', () => {
   it('indents containers and keeps leaves on one line', () => {
-    const xml = '<?xml version="1.0"?><methodCall><methodName>a.b</methodName><params><param><value><string>hi &amp; bye</string></value></param></params></methodCall>'
+    const xml =
+      '<?xml version="1.0"?><methodCall><methodName>a.b</methodName><params><param><value><string>hi &amp; bye</string></value></param></params></methodCall>'
     expect(prettyXmlText(xml)).toBe(
       [
         '<?xml version="1.0"?>',
@@ -60,14 +67,29 @@ describe('xml pretty printer', () => {
   })
   it('splits attributes and survives broken input', () => {
     const [line] = prettyXml('<a href="x" b=\'y\'/>')
-    expect(line.parts.map((p) => p.kind)).toEqual(['punct', 'tag', 'text', 'attr', 'punct', 'value', 'text', 'attr', 'punct', 'value', 'punct'])
+    expect(line.parts.map((p) => p.kind)).toEqual([
+      'punct',
+      'tag',
+      'text',
+      'attr',
+      'punct',
+      'value',
+      'text',
+      'attr',
+      'punct',
+      'value',
+      'punct',
+    ])
     expect(prettyXmlText('<value><string>cut off')).toBe('<value>\n  <string>\n    cut off')
   })
 })
 
 describe('typed arguments', () => {
   it('reads a JSON array of typed values', () => {
-    expect(parseArgs('["sandbox", 42, {"$base64": "aGk="}]')).toEqual({ ok: true, value: ['sandbox', 42, { $base64: 'aGk=' }] })
+    expect(parseArgs('["sandbox", 42, {"$base64": "aGk="}]')).toEqual({
+      ok: true,
+      value: ['sandbox', 42, { $base64: 'aGk=' }],
+    })
     expect(parseArgs('')).toEqual({ ok: true, value: [] })
   })
   it('says what is wrong and how to write it', () => {

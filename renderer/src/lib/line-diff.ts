@@ -28,7 +28,14 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffLine[
   return out
 }
 
-function middle(a: readonly string[], b: readonly string[], a0: number, a1: number, b0: number, b1: number): DiffLine[] {
+function middle(
+  a: readonly string[],
+  b: readonly string[],
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+): DiffLine[] {
   const n = a1 - a0
   const m = b1 - b0
   const max = Math.min(n + m, MAX_EDIT_DISTANCE)

@@ -1,7 +1,6 @@
 /** macOS uses ⌘ where everyone else uses Ctrl; labels and handlers follow the platform. */
 export const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
 
-
 /** The primary modifier was held (⌘ on macOS, Ctrl elsewhere), and no other. */
 export function primaryHeld(e: KeyboardEvent): boolean {
   return (isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey) && !e.altKey

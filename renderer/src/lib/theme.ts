@@ -40,7 +40,8 @@ function subscribe(onChange: () => void): () => void {
   }
 }
 
-export const effectiveScheme = (): 'light' | 'dark' => (choice === 'system' ? (query.matches ? 'dark' : 'light') : choice)
+export const effectiveScheme = (): 'light' | 'dark' =>
+  choice === 'system' ? (query.matches ? 'dark' : 'light') : choice
 
 export function useThemeChoice(): ThemeChoice {
   return useSyncExternalStore(subscribe, () => choice)

@@ -14,7 +14,8 @@ export function parseArgs(text: string): { ok: true; value: JsonValue[] } | { ok
     const hint = /[[,]\s*[A-Za-z]/.test(text) ? ' Strings need double quotes: ["sandbox"], not [sandbox].' : ''
     return { ok: false, message: `The arguments are not JSON: ${(e as Error).message}.${hint}` }
   }
-  if (!Array.isArray(value)) return { ok: false, message: 'Write the arguments as a JSON array, one element per parameter: ["sandbox", 42].' }
+  if (!Array.isArray(value))
+    return { ok: false, message: 'Write the arguments as a JSON array, one element per parameter: ["sandbox", 42].' }
   return { ok: true, value: value as JsonValue[] }
 }
 

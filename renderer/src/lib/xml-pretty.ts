@@ -43,7 +43,10 @@ export function prettyXml(xml: string): XmlLine[] {
         lines.push({ depth, parts: [...tagParts(t), ...tagParts(tokens[i + 1])] })
         i += 1
       } else if (tokens[i + 1] !== undefined && !tokens[i + 1].startsWith('<') && close(tokens[i + 2])) {
-        lines.push({ depth, parts: [...tagParts(t), { kind: 'text', text: tokens[i + 1] }, ...tagParts(tokens[i + 2])] })
+        lines.push({
+          depth,
+          parts: [...tagParts(t), { kind: 'text', text: tokens[i + 1] }, ...tagParts(tokens[i + 2])],
+        })
         i += 2
       } else {
         lines.push({ depth, parts: tagParts(t) })
@@ -59,7 +62,10 @@ const ATTR = /(\s+)([^\s=/>]+)(\s*=\s*)?("[^"]*"|'[^']*'|[^\s>]*)?/g
 function tagParts(tag: string): XmlPart[] {
   const m = /^(<\/?)(\s*[^\s/>]*)([\s\S]*?)(\/?>)?$/.exec(tag)
   if (!m) return [{ kind: 'text', text: tag }]
-  const parts: XmlPart[] = [{ kind: 'punct', text: m[1] }, { kind: 'tag', text: m[2] }]
+  const parts: XmlPart[] = [
+    { kind: 'punct', text: m[1] },
+    { kind: 'tag', text: m[2] },
+  ]
   const rest = m[3]
   let last = 0
   for (const a of rest.matchAll(ATTR)) {

@@ -29,7 +29,17 @@ self.MonacoEnvironment = {
 loader.config({ monaco })
 
 // vs / vs-dark, with the editor's background matching the app's surface (see styles/base.css).
-monaco.editor.defineTheme('upstream-light', { base: 'vs', inherit: true, rules: [], colors: { 'editor.background': '#ffffff' } })
-monaco.editor.defineTheme('upstream-dark', { base: 'vs-dark', inherit: true, rules: [], colors: { 'editor.background': '#23262b' } })
+monaco.editor.defineTheme('upstream-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#ffffff' },
+})
+monaco.editor.defineTheme('upstream-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#23262b' },
+})
 
 export { monaco }

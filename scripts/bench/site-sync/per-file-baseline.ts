@@ -21,8 +21,19 @@ export interface Baseline {
  * `strata` equal parts; `perStratum` calls are timed in the middle of each part (the server first
  * filled to that point with batched, untimed uploads), and the estimate is the stratified sum.
  */
-export async function perFileBaseline(server: ChildSandbox, siteDir: string, paths: readonly string[], strata: number, perStratum: number): Promise<Baseline> {
-  const member: CommunityMember = { client: createXmlRpcClient(server.endpoint), profile: defaultProfile(), usernum: server.usernum, password: BENCH_USER.password }
+export async function perFileBaseline(
+  server: ChildSandbox,
+  siteDir: string,
+  paths: readonly string[],
+  strata: number,
+  perStratum: number,
+): Promise<Baseline> {
+  const member: CommunityMember = {
+    client: createXmlRpcClient(server.endpoint),
+    profile: defaultProfile(),
+    usernum: server.usernum,
+    password: BENCH_USER.password,
+  }
   const total = paths.length
   const part = total / strata
   const filler = Buffer.alloc(5 * 1024, 'f')
@@ -32,7 +43,10 @@ export async function perFileBaseline(server: ChildSandbox, siteDir: string, pat
     const start = Math.floor(s * part + part / 2 - perStratum / 2)
     for (; stored < start; stored += Math.min(150, start - stored)) {
       const n = Math.min(150, start - stored)
-      await saveMultipleFiles(member, Array.from({ length: n }, (_, i) => ({ path: `fill/${stored + i}.html`, bytes: filler })))
+      await saveMultipleFiles(
+        member,
+        Array.from({ length: n }, (_, i) => ({ path: `fill/${stored + i}.html`, bytes: filler })),
+      )
     }
     const sample = paths.slice(start, start + perStratum)
     const t = performance.now()

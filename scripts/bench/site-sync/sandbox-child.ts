@@ -13,7 +13,9 @@ export interface ChildSandbox {
 /** In the child: a sandbox in `dir` with the bench's member; prints where it listens, then serves until killed. */
 export async function sandboxChild(dir: string): Promise<void> {
   const sandbox = await startSandbox({ dir, port: 0, users: [BENCH_USER] })
-  process.stdout.write(JSON.stringify({ endpoint: sandbox.endpoint, usernum: sandbox.members.byEmail(BENCH_USER.email)!.usernum }) + '\n')
+  process.stdout.write(
+    JSON.stringify({ endpoint: sandbox.endpoint, usernum: sandbox.members.byEmail(BENCH_USER.email)!.usernum }) + '\n',
+  )
 }
 
 /**
@@ -21,7 +23,9 @@ export async function sandboxChild(dir: string): Promise<void> {
  * separate cores, for the batched sync and the per-file baseline alike.
  */
 export async function startChildSandbox(script: string, dir: string): Promise<ChildSandbox> {
-  const child: ChildProcess = spawn(process.execPath, [script, SANDBOX_CHILD_FLAG, dir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child: ChildProcess = spawn(process.execPath, [script, SANDBOX_CHILD_FLAG, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const info = await new Promise<{ endpoint: string; usernum: string }>((resolve, reject) => {
     child.once('error', reject)
     child.once('exit', (code) => reject(new Error(`the sandbox child exited (${code}) before listening`)))

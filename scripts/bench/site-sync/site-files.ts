@@ -8,7 +8,10 @@ export async function writeSiteFiles(siteDir: string, count: number, size: numbe
   for (let start = 0; start < count; start += 100) {
     const folder = `pages/${String(start / 100).padStart(3, '0')}`
     await mkdir(join(siteDir, folder), { recursive: true })
-    const names = Array.from({ length: Math.min(100, count - start) }, (_, i) => `${folder}/page-${String(start + i).padStart(5, '0')}.html`)
+    const names = Array.from(
+      { length: Math.min(100, count - start) },
+      (_, i) => `${folder}/page-${String(start + i).padStart(5, '0')}.html`,
+    )
     await Promise.all(names.map((p) => writeFile(join(siteDir, p), page(p, size))))
     paths.push(...names)
   }
@@ -18,5 +21,11 @@ export async function writeSiteFiles(siteDir: string, count: number, size: numbe
 function page(path: string, size: number): string {
   const head = `<html><body><h1>${path}</h1><p>`
   const tail = '</p></body></html>\n'
-  return head + randomBytes(size).toString('hex').slice(0, size - head.length - tail.length) + tail
+  return (
+    head +
+    randomBytes(size)
+      .toString('hex')
+      .slice(0, size - head.length - tail.length) +
+    tail
+  )
 }

@@ -42,7 +42,9 @@ function peakRss(exact: boolean): [number, string] {
 /** Runs in the child: load the bytes, warm the code up on a tiny document, then decode once. */
 export function memoryChild(file: string): void {
   const bytes = readFileSync(file)
-  decodeResponse('<methodResponse><params><param><value><base64>AAAA</base64></value></param></params></methodResponse>')
+  decodeResponse(
+    '<methodResponse><params><param><value><base64>AAAA</base64></value></param></params></methodResponse>',
+  )
   const exact = resetPeak()
   const before = process.memoryUsage().rss
   const decoded = decodeResponse(bytes)
@@ -53,7 +55,9 @@ export function memoryChild(file: string): void {
 
 /** Spawns this same program with the child flag and reads its figures. */
 export async function measureDecodeMemory(file: string): Promise<MemoryFigures> {
-  const child = spawn(process.execPath, [process.argv[1], MEMORY_CHILD_FLAG, file], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [process.argv[1], MEMORY_CHILD_FLAG, file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let out = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d))
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))

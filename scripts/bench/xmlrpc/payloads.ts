@@ -19,7 +19,24 @@ export interface Payload {
 /** Seeded, so payloads are the same in every run and don't compress to nothing. */
 const generator = seededRandom
 
-const WORDS = ['weblog', 'upstream', 'radio', 'community', 'server', 'outline', 'story', 'enclosure', 'river', 'post', 'the', 'and', 'of', 'a', 'to', 'in']
+const WORDS = [
+  'weblog',
+  'upstream',
+  'radio',
+  'community',
+  'server',
+  'outline',
+  'story',
+  'enclosure',
+  'river',
+  'post',
+  'the',
+  'and',
+  'of',
+  'a',
+  'to',
+  'in',
+]
 
 /** One HTML page of exactly `size` bytes. */
 function htmlPage(rand: () => number, n: number, size: number): Buffer {

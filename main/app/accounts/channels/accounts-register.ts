@@ -17,7 +17,9 @@ export async function registerAccount(ctx: AppContext, input: unknown): Promise<
   requireKind(account, 'community', 'Registering')
   const password = await passwordOf(ctx, account)
   const server = await communityOf(ctx, account)
-  const reg = await serverCall(account, 'xmlStorageSystem.registerUser', () => registerUser(server, { email: account.username, name: account.name, password, clientPort: 0 }))
+  const reg = await serverCall(account, 'xmlStorageSystem.registerUser', () =>
+    registerUser(server, { email: account.username, name: account.name, password, clientPort: 0 }),
+  )
   let saved: Account | undefined
   await ctx.settings.update((s) => {
     const a = s.accounts.find((x) => x.id === account.id)
@@ -36,7 +38,11 @@ export async function forgotPassword(ctx: AppContext, input: unknown): Promise<{
   const account = accountOf(ctx, input)
   const server = await communityOf(ctx, account)
   if (offers(server.profile, MAIL) === false) {
-    return failWith('unsupported', `The server of "${account.name}" does not offer ${MAIL}, so it cannot mail you the password. Ask its administrator, or register again.`, { method: MAIL })
+    return failWith(
+      'unsupported',
+      `The server of "${account.name}" does not offer ${MAIL}, so it cannot mail you the password. Ask its administrator, or register again.`,
+      { method: MAIL },
+    )
   }
   const r = await serverCall(account, MAIL, () => mailPasswordToUser(server, account.username))
   return { message: r.message || `The server is mailing the password for ${account.username}.` }

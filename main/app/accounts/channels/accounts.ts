@@ -21,11 +21,16 @@ export async function listAccounts(ctx: AppContext): Promise<Account[]> {
 const managed = ['kind', 'url', 'username', 'dgname', 'usernum'] as const
 
 async function checkBuiltin(ctx: AppContext, current: Account, input: CheckedAccount): Promise<void> {
-  const given = (k: (typeof managed)[number]) => input.fields[k] !== undefined || (input.cleared as string[]).includes(k)
+  const given = (k: (typeof managed)[number]) =>
+    input.fields[k] !== undefined || (input.cleared as string[]).includes(k)
   const changed = managed.filter((k) => given(k) && (current[k] ?? '') !== (input.fields[k] ?? ''))
   const password = input.password !== undefined && input.password !== (await ctx.secrets.get(passwordKey(current.id)))
   if (changed.length > 0 || password) {
-    failWith('invalid-input', `The Local sandbox's ${[...changed, ...(password ? ['password'] : [])].join(', ')} are managed by Upstream. You may rename it or edit its server profile; add your own account for another server.`, { field: changed[0] ?? 'password' })
+    failWith(
+      'invalid-input',
+      `The Local sandbox's ${[...changed, ...(password ? ['password'] : [])].join(', ')} are managed by Upstream. You may rename it or edit its server profile; add your own account for another server.`,
+      { field: changed[0] ?? 'password' },
+    )
   }
 }
 
@@ -37,7 +42,8 @@ export async function saveAccount(ctx: AppContext, input: unknown): Promise<Acco
   const id = current?.id ?? randomUUID()
   if (checked.password !== undefined) await ctx.secrets.set(passwordKey(id), checked.password)
   // A password typed again is the person saying "try it again" (it may have been fixed on the server).
-  if (checked.password !== undefined && checked.fields.kind === 'blog') forgetBlogRefusal(checked.fields, checked.password)
+  if (checked.password !== undefined && checked.fields.kind === 'blog')
+    forgetBlogRefusal(checked.fields, checked.password)
   // Editing keeps what the form does not carry (builtin, a usernum from registration, the profile).
   const next: Account = { ...(current ?? {}), ...checked.fields, id }
   for (const k of checked.cleared) delete next[k]
@@ -53,9 +59,17 @@ export async function saveAccount(ctx: AppContext, input: unknown): Promise<Acco
 /** Removes an account and its password; refused while the queue still has work for it. */
 export async function removeAccount(ctx: AppContext, input: unknown): Promise<{ removed: true }> {
   const account = ctx.account(string(object(input), 'id', { max: 200 }))
-  if (account.builtin) return failWith('invalid-input', `"${account.name}" comes with Upstream and cannot be removed. You may rename it.`)
-  const waiting = ctx.jobs.list().filter((j) => j.accountId === account.id && j.state !== 'done' && j.state !== 'cancelled')
-  if (waiting.length > 0) return failWith('conflict', `${waiting.length} job(s) in the queue publish to "${account.name}". Let them finish or cancel them, then remove the account.`, { jobId: waiting[0].id })
+  if (account.builtin)
+    return failWith('invalid-input', `"${account.name}" comes with Upstream and cannot be removed. You may rename it.`)
+  const waiting = ctx.jobs
+    .list()
+    .filter((j) => j.accountId === account.id && j.state !== 'done' && j.state !== 'cancelled')
+  if (waiting.length > 0)
+    return failWith(
+      'conflict',
+      `${waiting.length} job(s) in the queue publish to "${account.name}". Let them finish or cancel them, then remove the account.`,
+      { jobId: waiting[0].id },
+    )
   await ctx.settings.update((s) => {
     s.accounts = s.accounts.filter((a) => a.id !== account.id)
   })

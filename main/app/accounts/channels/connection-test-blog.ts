@@ -16,11 +16,17 @@ export async function testBlog(ctx: AppContext, account: Account, report: Connec
   const blogs = await serverCall(account, 'blogger.getUsersBlogs', () => getUsersBlogs(creds))
   const names = blogs.map((b) => `“${b.blogName}”`).join(', ')
   if (blogs.length === 0) {
-    report.notes.push('Signed in, but this login may not write to any blog here. Ask the blog’s administrator for an author role.')
+    report.notes.push(
+      'Signed in, but this login may not write to any blog here. Ask the blog’s administrator for an author role.',
+    )
     return
   }
-  const chosen = account.blogId === undefined ? undefined : blogs.find((b) => String(b.blogid) === String(account.blogId))
+  const chosen =
+    account.blogId === undefined ? undefined : blogs.find((b) => String(b.blogid) === String(account.blogId))
   if (account.blogId === undefined) report.notes.push(`Signed in. Pick the blog to post to: ${names}.`)
-  else if (!chosen) report.notes.push(`Signed in, but the chosen blog (${account.blogId}) is not among this login’s blogs (${names}). Pick one again.`)
+  else if (!chosen)
+    report.notes.push(
+      `Signed in, but the chosen blog (${account.blogId}) is not among this login’s blogs (${names}). Pick one again.`,
+    )
   else report.notes.push(`Signed in to “${chosen.blogName}” (${chosen.url}); posts go there.`)
 }

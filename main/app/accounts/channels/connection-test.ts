@@ -15,7 +15,8 @@ import { structToJson } from '../../inspector/xmlrpc-json'
 import { saveProfile } from './accounts-profile'
 import { testBlog } from './connection-test-blog'
 
-const NO_INTROSPECTION = 'This server offers no introspection (system.listMethods does not answer), so Upstream cannot list what it can do; each method is tried when it is needed.'
+const NO_INTROSPECTION =
+  'This server offers no introspection (system.listMethods does not answer), so Upstream cannot list what it can do; each method is tried when it is needed.'
 
 /**
  * "Test connection": the server profile (system.listMethods where offered, stored on the account),
@@ -27,7 +28,9 @@ export async function testAccount(ctx: AppContext, input: unknown): Promise<Conn
   let profile: ServerProfile
   try {
     const client = await ctx.clientFor(account)
-    profile = await serverCall(account, 'system.listMethods', () => detectServerProfile(client, account.profile ?? defaultProfile()))
+    profile = await serverCall(account, 'system.listMethods', () =>
+      detectServerProfile(client, account.profile ?? defaultProfile()),
+    )
   } catch (e) {
     return failed(report, e, `Upstream could not talk to ${account.url}.`)
   }
@@ -39,7 +42,10 @@ export async function testAccount(ctx: AppContext, input: unknown): Promise<Conn
     if (account.kind === 'discussion') await testDiscussion(ctx, known, report)
     else if (account.kind === 'community') await testCommunity(ctx, known, report)
     else if (account.kind === 'blog') await testBlog(ctx, known, report)
-    else report.notes.push(`A ${account.kind === 'webhost' ? 'web host' : 'weblog'} has no call that checks the password without publishing: it is checked on the first publish.`)
+    else
+      report.notes.push(
+        `A ${account.kind === 'webhost' ? 'web host' : 'weblog'} has no call that checks the password without publishing: it is checked on the first publish.`,
+      )
   } catch (e) {
     return failed(report, e)
   }
@@ -55,30 +61,44 @@ function failed(report: ConnectionReport, e: unknown, note?: string): Connection
 async function testDiscussion(ctx: AppContext, account: Account, report: ConnectionReport): Promise<void> {
   const method = 'mainResponder.discuss.getTopics'
   if (offers(account.profile, method) !== true) {
-    report.notes.push('This server does not list getTopics: open messages by msgnum. The password is checked on the first publish.')
+    report.notes.push(
+      'This server does not list getTopics: open messages by msgnum. The password is checked on the first publish.',
+    )
     return
   }
   const dg = await discussionOf(ctx, account, 'Testing a group')
   const topics = await serverCall(account, method, () => getTopics(dg, 1))
-  report.notes.push(`Signed in to the group “${account.dgname}”${topics.length > 0 ? '' : ' (no messages yet)'}; recent topics can be listed.`)
+  report.notes.push(
+    `Signed in to the group “${account.dgname}”${topics.length > 0 ? '' : ' (no messages yet)'}; recent topics can be listed.`,
+  )
 }
 
 async function testCommunity(ctx: AppContext, account: Account, report: ConnectionReport): Promise<void> {
   const client = await ctx.clientFor(account)
   const profile = account.profile!
   if (account.usernum === undefined) {
-    report.notes.push('Not registered yet: register, or enter your usernum, to see your quota and what the server accepts.')
+    report.notes.push(
+      'Not registered yet: register, or enter your usernum, to see your quota and what the server accepts.',
+    )
   } else {
     const password = await passwordOf(ctx, account)
-    const caps = await serverCall(account, 'xmlStorageSystem.getServerCapabilities', () => getServerCapabilities({ client, profile, usernum: account.usernum!, password }))
+    const caps = await serverCall(account, 'xmlStorageSystem.getServerCapabilities', () =>
+      getServerCapabilities({ client, profile, usernum: account.usernum!, password }),
+    )
     report.capabilities = structToJson(caps.members)
   }
   try {
-    const resources = await serverCall(account, 'radioCommunityServer.getInitialResources', () => getInitialResources(client, profile))
+    const resources = await serverCall(account, 'radioCommunityServer.getInitialResources', () =>
+      getInitialResources(client, profile),
+    )
     report.initialResources = structToJson(resources.members)
   } catch (e) {
     // Only weblog links: their absence is worth a note, not a failed test.
     if (!(e instanceof AppFailure)) throw e
-    report.notes.push(e.error.kind === 'unsupported' ? 'This server offers no initial resources (radioCommunityServer.getInitialResources).' : `The initial resources could not be read: ${e.error.message}`)
+    report.notes.push(
+      e.error.kind === 'unsupported'
+        ? 'This server offers no initial resources (radioCommunityServer.getInitialResources).'
+        : `The initial resources could not be read: ${e.error.message}`,
+    )
   }
 }

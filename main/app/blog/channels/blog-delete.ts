@@ -12,7 +12,8 @@ export async function deleteBlogPost(ctx: AppContext, input: unknown): Promise<J
   const o = object(input)
   const draft = await draftOf(ctx, string(o, 'draftId', { max: 200 }))
   const accountId = (o.accountId === undefined ? undefined : string(o, 'accountId', { max: 200 })) ?? draft.accountId
-  if (!accountId) return failWith('invalid-input', 'Say which blog account to delete the post from.', { field: 'accountId' })
+  if (!accountId)
+    return failWith('invalid-input', 'Say which blog account to delete the post from.', { field: 'accountId' })
   const account = ctx.account(accountId)
   requireKind(account, 'blog', 'Deleting a post')
   return enqueueOnce(ctx, draft, account, () => deletePostJob(ctx, draft, account))

@@ -25,13 +25,22 @@ export async function recentPosts(ctx: AppContext, input: unknown): Promise<Blog
   const o = object(input)
   const account = ctx.account(string(o, 'accountId', { max: 200 }))
   const count = o.count === undefined ? 20 : o.count
-  if (!Number.isSafeInteger(count) || (count as number) < 1 || (count as number) > 200) return failWith('invalid-input', '"count" must be a whole number from 1 to 200.', { field: 'count' })
+  if (!Number.isSafeInteger(count) || (count as number) < 1 || (count as number) > 200)
+    return failWith('invalid-input', '"count" must be a whole number from 1 to 200.', { field: 'count' })
   const login = await blogLoginFor(ctx, account, 'Listing posts')
   const posts = await serverCall(account, 'metaWeblog.getRecentPosts', () => getRecentPosts(login, count as number))
   const open = await openDrafts(ctx, account.id)
   return posts.map((p) => {
     const draftId = open.get(p.id)?.id
-    return { id: p.id, wireId: p.wireId, title: p.title, status: p.status, dateCreated: p.dateCreated, link: p.link, ...(draftId ? { draftId } : {}) }
+    return {
+      id: p.id,
+      wireId: p.wireId,
+      title: p.title,
+      status: p.status,
+      dateCreated: p.dateCreated,
+      link: p.link,
+      ...(draftId ? { draftId } : {}),
+    }
   })
 }
 
@@ -43,12 +52,17 @@ export async function recentPosts(ctx: AppContext, input: unknown): Promise<Blog
 export async function openPost(ctx: AppContext, input: unknown): Promise<Draft> {
   const o = object(input)
   const account = ctx.account(string(o, 'accountId', { max: 200 }))
-  if (!isMsgnum(o.postid)) return failWith('invalid-input', '"postid" must be the post id as the blog gave it (a number or printable text).', { field: 'postid' })
+  if (!isMsgnum(o.postid))
+    return failWith('invalid-input', '"postid" must be the post id as the blog gave it (a number or printable text).', {
+      field: 'postid',
+    })
   const postid = o.postid
   const login = await blogLoginFor(ctx, account, 'Opening a post from the blog')
   const open = (await openDrafts(ctx, account.id)).get(String(postid).trim())
   if (open) return open
   const post = await serverCall(account, 'metaWeblog.getPost', () => getPost(login, postid))
-  const draft = await ctx.drafts.save(draftInputOfPost(post, account.id, blogZoneOf(account)), { base: postBaseOf(post, new Date()) })
+  const draft = await ctx.drafts.save(draftInputOfPost(post, account.id, blogZoneOf(account)), {
+    base: postBaseOf(post, new Date()),
+  })
   return announce(ctx, draft)
 }

@@ -14,17 +14,43 @@ import { renderBody } from '../../drafts/render-body'
  * shows it); the attached files it links to by name go up with it (job.files).
  */
 export function blogPostJob(ctx: AppContext, draft: Draft, account: Account): Job {
-  if (account.blogId === undefined) return failWith('invalid-input', `The account "${account.name}" has no blog chosen. Pick one in Accounts, then publish again.`, { field: 'blogId' })
+  if (account.blogId === undefined)
+    return failWith(
+      'invalid-input',
+      `The account "${account.name}" has no blog chosen. Pick one in Accounts, then publish again.`,
+      { field: 'blogId' },
+    )
   const mine = ctx.jobs.list().filter((j) => j.draftId === draft.id && j.accountId === account.id)
   const pending = mine.find((j) => j.action === 'blog.newPost' && j.state !== 'done' && j.state !== 'cancelled')
-  if (pending) return failWith('conflict', `This post is already in the queue (${pending.state}). Wait until it is on the blog — publishing again then saves your edits to it — or cancel it first.`, { jobId: pending.id })
-  if (draft.conflict) return failWith('conflict', 'This post changed on the blog since you opened it. Resolve the conflict (mine, theirs or merged) before publishing.')
+  if (pending)
+    return failWith(
+      'conflict',
+      `This post is already in the queue (${pending.state}). Wait until it is on the blog — publishing again then saves your edits to it — or cancel it first.`,
+      { jobId: pending.id },
+    )
+  if (draft.conflict)
+    return failWith(
+      'conflict',
+      'This post changed on the blog since you opened it. Resolve the conflict (mine, theirs or merged) before publishing.',
+    )
   const posted = postedIdOf(draft, account, ctx.jobs.list())
   const post = jobPostOf(draft, account, posted)
   const files = linkedAttachments(post.description, draft.enclosures)
   const title = draft.title.trim() || '(untitled)'
-  const label = posted !== undefined ? `Update “${title}” on ${account.name}` : post.publish ? `Publish “${title}” to ${account.name}` : `Save “${title}” as a draft on ${account.name}`
-  const job = newJob({ action: posted !== undefined ? 'blog.editPost' : 'blog.newPost', draftId: draft.id, accountId: account.id, label, note: `revision ${draft.revision}`, ...(files.length > 0 ? { files } : {}) })
+  const label =
+    posted !== undefined
+      ? `Update “${title}” on ${account.name}`
+      : post.publish
+        ? `Publish “${title}” to ${account.name}`
+        : `Save “${title}” as a draft on ${account.name}`
+  const job = newJob({
+    action: posted !== undefined ? 'blog.editPost' : 'blog.newPost',
+    draftId: draft.id,
+    accountId: account.id,
+    label,
+    note: `revision ${draft.revision}`,
+    ...(files.length > 0 ? { files } : {}),
+  })
   return { ...job, post }
 }
 
@@ -33,7 +59,11 @@ export function blogPostJob(ctx: AppContext, draft: Draft, account: Account): Jo
  * never an empty slug: WordPress would make a new one and the post's address would change.
  */
 function jobPostOf(draft: Draft, account: Account, posted: string | number | undefined): JobPost {
-  const post: JobPost = { title: draft.title, description: renderBody(draft.format, draft.body), publish: draft.postStatus !== 'draft' }
+  const post: JobPost = {
+    title: draft.title,
+    description: renderBody(draft.format, draft.body),
+    publish: draft.postStatus !== 'draft',
+  }
   const editing = posted !== undefined
   if (draft.categories && (editing || draft.categories.length > 0)) post.categories = draft.categories
   if (draft.tags && (editing || draft.tags.length > 0)) post.keywords = draft.tags
@@ -49,18 +79,38 @@ function jobPostOf(draft: Draft, account: Account, posted: string | number | und
     post.date = draft.postDate
   }
   // WordPress turns an edit with publish true into a public post: a private one stays private.
-  if (editing && post.publish && draft.accountId === account.id && draft.base?.post?.status === 'private') post.status = 'private'
+  if (editing && post.publish && draft.accountId === account.id && draft.base?.post?.status === 'private')
+    post.status = 'private'
   if (editing) post.postid = posted
   return post
 }
 
 /** blogger.deletePost for the post the draft stands for on this account. */
 export function deletePostJob(ctx: AppContext, draft: Draft, account: Account): Job {
-  const mine = ctx.jobs.list().filter((j) => j.draftId === draft.id && j.accountId === account.id && j.state !== 'done' && j.state !== 'cancelled')
-  if (mine.length > 0) return failWith('conflict', `This post still has a job in the queue (${mine[0].state}). Let it finish or cancel it, then delete.`, { jobId: mine[0].id })
+  const mine = ctx.jobs
+    .list()
+    .filter(
+      (j) => j.draftId === draft.id && j.accountId === account.id && j.state !== 'done' && j.state !== 'cancelled',
+    )
+  if (mine.length > 0)
+    return failWith(
+      'conflict',
+      `This post still has a job in the queue (${mine[0].state}). Let it finish or cancel it, then delete.`,
+      { jobId: mine[0].id },
+    )
   const posted = postedIdOf(draft, account, ctx.jobs.list())
-  if (posted === undefined) return failWith('not-found', `This draft is not on “${account.name}” (never published there, or already deleted): there is nothing to delete.`)
+  if (posted === undefined)
+    return failWith(
+      'not-found',
+      `This draft is not on “${account.name}” (never published there, or already deleted): there is nothing to delete.`,
+    )
   const title = draft.title.trim() || '(untitled)'
-  const job = newJob({ action: 'blog.deletePost', draftId: draft.id, accountId: account.id, label: `Delete “${title}” from ${account.name}`, note: `post ${posted}` })
+  const job = newJob({
+    action: 'blog.deletePost',
+    draftId: draft.id,
+    accountId: account.id,
+    label: `Delete “${title}” from ${account.name}`,
+    note: `post ${posted}`,
+  })
   return { ...job, post: { title: draft.title, description: '', publish: false, postid: posted } }
 }

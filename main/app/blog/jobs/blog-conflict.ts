@@ -17,19 +17,37 @@ import type { PerformerDeps } from '../../core/performer-deps'
  * for the person. Undefined: go ahead. (A change between this look and the save is not caught:
  * MetaWeblog has no conditional save.)
  */
-export async function conflictBeforeEdit(deps: PerformerDeps, login: BlogLogin, job: Job, sending: BlogPostInput, signal: AbortSignal): Promise<Extract<Outcome, { kind: 'attention' }> | undefined> {
+export async function conflictBeforeEdit(
+  deps: PerformerDeps,
+  login: BlogLogin,
+  job: Job,
+  sending: BlogPostInput,
+  signal: AbortSignal,
+): Promise<Extract<Outcome, { kind: 'attention' }> | undefined> {
   const postid = job.post?.postid
   const draft = await deps.draft(job.draftId)
   const base = draft?.base?.post
-  if (!draft || !base || postid === undefined || draft.accountId !== job.accountId || base.id !== String(postid)) return undefined
+  if (!draft || !base || postid === undefined || draft.accountId !== job.accountId || base.id !== String(postid))
+    return undefined
   const theirs = await getPost(login, base.wireId, { signal })
   const changed = changedFields(base, theirs)
   if (changed.length === 0 || changedFields(asSent(base, sending), theirs).length === 0) return undefined
-  const conflict = { detectedAt: deps.now().toISOString(), theirs: { title: theirs.title, body: theirs.description, post: serverPostOf(theirs) }, changed }
+  const conflict = {
+    detectedAt: deps.now().toISOString(),
+    theirs: { title: theirs.title, body: theirs.description, post: serverPostOf(theirs) },
+    changed,
+  }
   // Nothing is overwritten either way; without the record the person still sees the job's reason.
   await deps.amendDraft?.(draft.id, { conflict }).catch(() => {})
   const what = changed.map((f) => (f === 'description' ? 'text' : f === 'keywords' ? 'tags' : f)).join(', ')
-  return { kind: 'attention', error: appError('conflict', `“${theirs.title}” changed on the blog since you opened it (${what}). Nothing was saved: compare the versions, choose, then publish again.`, { postid: String(postid), draftId: draft.id, changed }) }
+  return {
+    kind: 'attention',
+    error: appError(
+      'conflict',
+      `“${theirs.title}” changed on the blog since you opened it (${what}). Nothing was saved: compare the versions, choose, then publish again.`,
+      { postid: String(postid), draftId: draft.id, changed },
+    ),
+  }
 }
 
 /** The base as it would be had this job's save already gone through. */

@@ -23,14 +23,16 @@ export function blogDeletePostPerformer(deps: PerformerDeps): Performer {
     idempotent: true,
     async run(job, attempt) {
       const postid = job.post?.postid
-      if (postid === undefined) return { kind: 'attention', error: appError('internal', 'This job names no post to delete.') }
+      if (postid === undefined)
+        return { kind: 'attention', error: appError('internal', 'This job names no post to delete.') }
       const who = await signIn(deps, job)
       if ('kind' in who) return who
       const login = blogLoginOf(who)
       if ('kind' in login) return login
       const context = { url: who.account.url, account: who.account.name }
       try {
-        if (!(await alreadyGone(login, postid, attempt.signal))) await deletePost(login, postid, { signal: attempt.signal })
+        if (!(await alreadyGone(login, postid, attempt.signal)))
+          await deletePost(login, postid, { signal: attempt.signal })
       } catch (e) {
         return outcomeOf(errorOf(e, { ...context, method: 'blogger.deletePost' }), true, deps.now())
       }

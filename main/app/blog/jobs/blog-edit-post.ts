@@ -20,7 +20,8 @@ export function blogEditPostPerformer(deps: PerformerDeps): Performer {
     idempotent: true,
     async run(job, attempt) {
       const p = job.post
-      if (!p || p.postid === undefined) return { kind: 'attention', error: appError('internal', 'This job names no post to save.') }
+      if (!p || p.postid === undefined)
+        return { kind: 'attention', error: appError('internal', 'This job names no post to save.') }
       const who = await signIn(deps, job)
       if ('kind' in who) return who
       const login = blogLoginOf(who)
@@ -36,7 +37,10 @@ export function blogEditPostPerformer(deps: PerformerDeps): Performer {
         return outcomeOf(errorOf(e, { ...context, method: 'metaWeblog.getPost' }), true, deps.now())
       }
       try {
-        await editPost(login, p.postid, input, p.publish, { signal: attempt.signal, onUploadProgress: attempt.progress })
+        await editPost(login, p.postid, input, p.publish, {
+          signal: attempt.signal,
+          onUploadProgress: attempt.progress,
+        })
       } catch (e) {
         return outcomeOf(errorOf(e, { ...context, method: 'metaWeblog.editPost' }), true, deps.now())
       }

@@ -26,14 +26,33 @@ export async function lookUpSentPost(deps: PerformerDeps, job: Job, ctx: LookupC
   try {
     search = await findSentPosts(login, postInputOf(p, p.description), since, { now: deps.now(), signal: ctx.signal })
   } catch (e) {
-    return { kind: 'failed', error: errorOf(e, { method: 'metaWeblog.getRecentPosts', url: who.account.url, account: who.account.name }) }
+    return {
+      kind: 'failed',
+      error: errorOf(e, { method: 'metaWeblog.getRecentPosts', url: who.account.url, account: who.account.name }),
+    }
   }
   const mine = search.candidates.filter((c) => !ctx.claimed.has(c.id))
-  if (mine.length === 1) return { kind: 'found', result: { msgnum: mine[0].wireId, ...(mine[0].link ? { url: mine[0].link } : {}) } }
+  if (mine.length === 1)
+    return { kind: 'found', result: { msgnum: mine[0].wireId, ...(mine[0].link ? { url: mine[0].link } : {}) } }
   if (mine.length > 1) {
     const ids = mine.map((c) => c.id).join(', ')
-    return { kind: 'several', candidates: mine.map((c) => c.wireId), error: appError('conflict', `The blog has ${mine.length} posts titled “${p.title}” made since this one was sent (post ids ${ids}). Say which one is this post, or that none is.`) }
+    return {
+      kind: 'several',
+      candidates: mine.map((c) => c.wireId),
+      error: appError(
+        'conflict',
+        `The blog has ${mine.length} posts titled “${p.title}” made since this one was sent (post ids ${ids}). Say which one is this post, or that none is.`,
+      ),
+    }
   }
-  const reach = search.reachesBack ? `since ${since.toISOString()}` : `— the blog's listing does not reach back to ${since.toISOString()}`
-  return { kind: 'none', error: appError('not-found', `The answer to this post was lost and Upstream did not find it among the ${search.looked} newest posts ${reach}. It may still have been posted (held for review, or filtered): check the blog, then say whether it was.`) }
+  const reach = search.reachesBack
+    ? `since ${since.toISOString()}`
+    : `— the blog's listing does not reach back to ${since.toISOString()}`
+  return {
+    kind: 'none',
+    error: appError(
+      'not-found',
+      `The answer to this post was lost and Upstream did not find it among the ${search.looked} newest posts ${reach}. It may still have been posted (held for review, or filtered): check the blog, then say whether it was.`,
+    ),
+  }
 }

@@ -21,14 +21,32 @@ export interface PostMedia {
  * (the ledger remembers each one), so any failure here is an idempotent one: the post itself has
  * not been sent.
  */
-export async function uploadJobMedia(deps: PerformerDeps, login: BlogLogin, job: Job, html: string, attempt: AttemptContext): Promise<PostMedia | Outcome> {
+export async function uploadJobMedia(
+  deps: PerformerDeps,
+  login: BlogLogin,
+  job: Job,
+  html: string,
+  attempt: AttemptContext,
+): Promise<PostMedia | Outcome> {
   const wanted = job.files ?? []
   if (wanted.length === 0) return { html, files: [] }
   const draft = await deps.draft(job.draftId).catch(() => undefined)
   const enclosures = draft?.enclosures ?? []
   const gone = wanted.find((f) => !enclosures.some((e) => e.name === f.path))
-  if (gone) return { kind: 'attention', error: appError('not-found', `“${gone.path}” is no longer attached to the draft, so the post was not sent. Attach it again, or remove its link from the post, then publish again.`, { file: gone.path }) }
-  if (!deps.mediaLedger || !deps.enclosurePath) return { kind: 'attention', error: appError('internal', 'This build of Upstream cannot upload a post’s files (no media ledger).') }
+  if (gone)
+    return {
+      kind: 'attention',
+      error: appError(
+        'not-found',
+        `“${gone.path}” is no longer attached to the draft, so the post was not sent. Attach it again, or remove its link from the post, then publish again.`,
+        { file: gone.path },
+      ),
+    }
+  if (!deps.mediaLedger || !deps.enclosurePath)
+    return {
+      kind: 'attention',
+      error: appError('internal', 'This build of Upstream cannot upload a post’s files (no media ledger).'),
+    }
   const ledger = deps.mediaLedger(job.accountId)
   const pathOf = deps.enclosurePath
   const names = new Set(wanted.map((f) => f.path))
@@ -37,9 +55,17 @@ export async function uploadJobMedia(deps: PerformerDeps, login: BlogLogin, job:
     return e && names.has(e.name) ? pathOf(job.draftId, e.storedAs) : null
   }
   // Stored under an id in the draft's folder; the blog gets the name the writer attached it as.
-  const nameOf = (path: string): string => enclosures.find((e) => pathOf(job.draftId, e.storedAs) === path)?.name ?? path
+  const nameOf = (path: string): string =>
+    enclosures.find((e) => pathOf(job.draftId, e.storedAs) === path)?.name ?? path
   try {
-    const out = await uploadPostMedia(login, html, { ledger, resolveLocal, nameOf, signal: attempt.signal, onUploadProgress: attempt.progress, now: deps.now })
+    const out = await uploadPostMedia(login, html, {
+      ledger,
+      resolveLocal,
+      nameOf,
+      signal: attempt.signal,
+      onUploadProgress: attempt.progress,
+      now: deps.now,
+    })
     const at = deps.now().toISOString()
     const files = wanted.map((f): JobFile => {
       const e = enclosures.find((x) => x.name === f.path)!

@@ -37,7 +37,11 @@ export function blogNewPostPerformer(deps: PerformerDeps): Performer {
       try {
         id = await newPost(login, postInputOf(p, media.html), p.publish, { onUploadProgress: attempt.progress })
       } catch (e) {
-        return outcomeOf(errorOf(e, { method: 'metaWeblog.newPost', url: who.account.url, account: who.account.name }), false, deps.now())
+        return outcomeOf(
+          errorOf(e, { method: 'metaWeblog.newPost', url: who.account.url, account: who.account.name }),
+          false,
+          deps.now(),
+        )
       }
       // Posted: from here nothing re-sends newPost.
       const result = await postSaved(deps, login, job, id.wire)

@@ -14,7 +14,12 @@ type Result = NonNullable<Job['result']>
  * and fills in slugs — and its link the job's URL. The post is on the server whatever happens
  * here: a failed look only costs the link, and a stale base one more comparison next time.
  */
-export async function postSaved(deps: PerformerDeps, login: BlogLogin, job: Job, postid: string | number): Promise<Result> {
+export async function postSaved(
+  deps: PerformerDeps,
+  login: BlogLogin,
+  job: Job,
+  postid: string | number,
+): Promise<Result> {
   const fetched = await getPost(login, postid).catch(() => undefined)
   const result: Result = { msgnum: postid, ...(fetched?.link ? { url: fetched.link } : {}) }
   await recordOnDraft(deps, job, result)

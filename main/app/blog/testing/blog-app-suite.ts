@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Account, BlogCategories, BlogInfo, BlogPostSummary, ConnectionReport, Draft, Job } from '../../../../shared/model'
+import type {
+  Account,
+  BlogCategories,
+  BlogInfo,
+  BlogPostSummary,
+  ConnectionReport,
+  Draft,
+  Job,
+} from '../../../../shared/model'
 import { deletePost } from '../../../protocols/blog/delete-post'
 import { editPost } from '../../../protocols/blog/edit-post'
 import { getRecentPosts } from '../../../protocols/blog/recent-posts'
@@ -21,7 +29,14 @@ async function settledAs(b: BlogApp, jobId: string, state: Job['state'] = 'done'
 }
 
 const run = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`
-const post = (b: { accountId: string }, title: string, body: string, more: Record<string, unknown> = {}) => ({ kind: 'post', format: 'html', title, body, accountId: b.accountId, ...more })
+const post = (b: { accountId: string }, title: string, body: string, more: Record<string, unknown> = {}) => ({
+  kind: 'post',
+  format: 'html',
+  title,
+  body,
+  accountId: b.accountId,
+  ...more,
+})
 
 /**
  * Blog accounts end to end through the core's channels and its real queue, against one blog
@@ -46,7 +61,15 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect(report.notes.join(' ')).toMatch(/Signed in to “/)
       // Renaming needs no network: the endpoint found before is kept.
       b.net.offline = true
-      expect(await b.app.call<Account>('accounts.save', { id: account.id, kind: 'blog', name: 'Renamed', siteUrl: b.siteUrl, username: b.username })).toMatchObject({ name: 'Renamed', url: b.endpoint, blogId: account.blogId })
+      expect(
+        await b.app.call<Account>('accounts.save', {
+          id: account.id,
+          kind: 'blog',
+          name: 'Renamed',
+          siteUrl: b.siteUrl,
+          username: b.username,
+        }),
+      ).toMatchObject({ name: 'Renamed', url: b.endpoint, blogId: account.blogId })
     })
 
     it('categories come from the blog and are kept on disk; offline the kept copy answers, dated', async () => {
@@ -55,10 +78,17 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const live = await b.app.call<BlogCategories>('blog.categories', { accountId: id })
       expect(live.fromCache).toBe(false)
       expect(live.categories.map((c) => c.name)).toEqual(expect.arrayContaining(b.categories))
-      const kept = JSON.parse(await readFile(join(b.app.dir, 'blogs', id, 'categories.json'), 'utf8')) as { categories: unknown[] }
+      const kept = JSON.parse(await readFile(join(b.app.dir, 'blogs', id, 'categories.json'), 'utf8')) as {
+        categories: unknown[]
+      }
       expect(kept.categories).toEqual(live.categories)
       b.net.offline = true
-      expect(await b.app.call<BlogCategories>('blog.categories', { accountId: id })).toMatchObject({ fromCache: true, fetchedAt: live.fetchedAt, categories: live.categories, note: expect.stringMatching(/does not resolve/) })
+      expect(await b.app.call<BlogCategories>('blog.categories', { accountId: id })).toMatchObject({
+        fromCache: true,
+        fetchedAt: live.fetchedAt,
+        categories: live.categories,
+        note: expect.stringMatching(/does not resolve/),
+      })
     })
 
     it('publishes a post with an image: the image goes up once, links are rewritten, the post shows it', async () => {
@@ -66,7 +96,15 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const { id: accountId } = await b.addAccount()
       const t = `Upstream app post ${run()}`
       const png = onePixelPng(200, 30, 30)
-      const draft = await b.app.call<Draft>('drafts.save', post({ accountId }, t, '<p>A red dot:</p><img src="red%20dot.png" alt="red"> <a href="./red dot.png">full size</a>', { categories: [b.categories[0]], tags: ['upstream', 'dots'], excerpt: 'A dot.' }))
+      const draft = await b.app.call<Draft>(
+        'drafts.save',
+        post(
+          { accountId },
+          t,
+          '<p>A red dot:</p><img src="red%20dot.png" alt="red"> <a href="./red dot.png">full size</a>',
+          { categories: [b.categories[0]], tags: ['upstream', 'dots'], excerpt: 'A dot.' },
+        ),
+      )
       await b.attach(draft.id, 'red dot.png', png)
       const before = await b.view.mediaCount()
       const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
@@ -85,13 +123,18 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect(await page.text()).toContain(media)
       expect(Buffer.from(await (await fetch(media)).arrayBuffer())).toEqual(png)
       // An edit using the same file again: editPost, and nothing more uploaded.
-      await b.app.call('drafts.save', { ...post({ accountId }, t, '<p>Edited.</p><img src="red%20dot.png">'), id: draft.id })
+      await b.app.call('drafts.save', {
+        ...post({ accountId }, t, '<p>Edited.</p><img src="red%20dot.png">'),
+        id: draft.id,
+      })
       const edit = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
       expect(edit).toMatchObject({ action: 'blog.editPost', files: [{ status: 'sent', url: media }] })
       expect(String(edit.result!.msgnum)).toBe(String(job.result!.msgnum)) // WordPress: "72" from newPost, 72 from getPost
       expect(await b.view.mediaCount()).toBe(before + 1)
       expect((await b.view.post(String(job.result!.msgnum)))!.content).toContain('Edited.')
-      const ledger = JSON.parse(await readFile(join(b.app.dir, 'blogs', accountId, 'media.json'), 'utf8')) as { blogs: Record<string, Record<string, { url: string }>> }
+      const ledger = JSON.parse(await readFile(join(b.app.dir, 'blogs', accountId, 'media.json'), 'utf8')) as {
+        blogs: Record<string, Record<string, { url: string }>>
+      }
       expect(Object.values(Object.values(ledger.blogs)[0]).map((r) => r.url)).toEqual([media])
     })
 
@@ -121,20 +164,43 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open()
       const { id: accountId } = await b.addAccount()
       const t = `Written on the web ${run()}`
-      const id = await newPost(b.other, { title: t, description: '<p>Theirs.</p>', categories: [b.categories[1]], keywords: ['web'], excerpt: 'E.' }, true)
+      const id = await newPost(
+        b.other,
+        { title: t, description: '<p>Theirs.</p>', categories: [b.categories[1]], keywords: ['web'], excerpt: 'E.' },
+        true,
+      )
       made.push({ b, id: id.wire })
       const listed = await b.app.call<BlogPostSummary[]>('blog.recentPosts', { accountId, count: 10 })
       const summary = listed.find((p) => p.id === id.id)!
       expect(summary).toMatchObject({ title: t, status: 'publish' })
       const opened = await b.app.call<Draft>('blog.openPost', { accountId, postid: summary.wireId })
-      expect(opened).toMatchObject({ kind: 'post', format: 'html', title: t, categories: [b.categories[1]], tags: ['web'], excerpt: 'E.', postStatus: 'publish', base: { post: { id: id.id } } })
+      expect(opened).toMatchObject({
+        kind: 'post',
+        format: 'html',
+        title: t,
+        categories: [b.categories[1]],
+        tags: ['web'],
+        excerpt: 'E.',
+        postStatus: 'publish',
+        base: { post: { id: id.id } },
+      })
       expect((await b.app.call<Draft>('blog.openPost', { accountId, postid: summary.wireId })).id).toBe(opened.id)
-      expect((await b.app.call<BlogPostSummary[]>('blog.recentPosts', { accountId, count: 10 })).find((p) => p.id === id.id)?.draftId).toBe(opened.id)
+      expect(
+        (await b.app.call<BlogPostSummary[]>('blog.recentPosts', { accountId, count: 10 })).find((p) => p.id === id.id)
+          ?.draftId,
+      ).toBe(opened.id)
       await editPost(b.other, id, { title: `${t} (edited)`, description: '<p>Theirs, edited.</p>' }, true)
       await b.app.call('drafts.save', { ...post({ accountId }, t, '<p>Mine.</p>'), id: opened.id })
-      const stopped = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: opened.id })).id, 'needs-attention')
+      const stopped = await settledAs(
+        b,
+        (await b.app.call<Job>('publish.draft', { draftId: opened.id })).id,
+        'needs-attention',
+      )
       expect(stopped).toMatchObject({ action: 'blog.editPost', error: { kind: 'conflict' } })
-      expect((await b.app.call<Draft>('drafts.get', { id: opened.id })).conflict).toMatchObject({ changed: expect.arrayContaining(['title', 'description']), theirs: { title: `${t} (edited)` } })
+      expect((await b.app.call<Draft>('drafts.get', { id: opened.id })).conflict).toMatchObject({
+        changed: expect.arrayContaining(['title', 'description']),
+        theirs: { title: `${t} (edited)` },
+      })
       expect((await b.view.post(id.id))?.content).toContain('Theirs, edited.')
       await b.app.call('drafts.resolveConflict', { draftId: opened.id, choice: 'mine' })
       const saved = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: opened.id })).id)
@@ -148,11 +214,17 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open()
       const { id: accountId } = await b.addAccount()
       const t = `Scheduled ${run()}`
-      const draft = await b.app.call<Draft>('drafts.save', post({ accountId }, t, '<p>Later.</p>', { postDate: { wall: '2031-03-14T09:26', zone: 'Europe/Paris' } }))
+      const draft = await b.app.call<Draft>(
+        'drafts.save',
+        post({ accountId }, t, '<p>Later.</p>', { postDate: { wall: '2031-03-14T09:26', zone: 'Europe/Paris' } }),
+      )
       const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
       const postid = String(job.result!.msgnum)
       expect(await b.view.post(postid)).toMatchObject({ status: 'future', dateGmt: new Date('2031-03-14T08:26:00Z') })
-      await b.app.call('drafts.save', { ...post({ accountId }, t, '<p>Not yet.</p>', { postDate: null, postStatus: 'draft' }), id: draft.id })
+      await b.app.call('drafts.save', {
+        ...post({ accountId }, t, '<p>Not yet.</p>', { postDate: null, postStatus: 'draft' }),
+        id: draft.id,
+      })
       await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
       expect((await b.view.post(postid))?.status).toBe('draft')
       const deleted = await settledAs(b, (await b.app.call<Job>('blog.deletePost', { draftId: draft.id })).id)

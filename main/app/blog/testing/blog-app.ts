@@ -37,14 +37,29 @@ export interface BlogApp {
 
 export type OpenBlogApp = () => Promise<BlogApp>
 
-function blogApp(app: BlogApp['app'], net: TestNet, site: Omit<BlogApp, 'app' | 'net' | 'addAccount' | 'attach'>): BlogApp {
+function blogApp(
+  app: BlogApp['app'],
+  net: TestNet,
+  site: Omit<BlogApp, 'app' | 'net' | 'addAccount' | 'attach'>,
+): BlogApp {
   return {
     app,
     net,
     ...site,
-    addAccount: () => app.call<Account>('accounts.save', { kind: 'blog', name: 'My blog', siteUrl: site.siteUrl, username: site.username, password: site.password }),
+    addAccount: () =>
+      app.call<Account>('accounts.save', {
+        kind: 'blog',
+        name: 'My blog',
+        siteUrl: site.siteUrl,
+        username: site.username,
+        password: site.password,
+      }),
     async attach(draftId, name, bytes) {
-      const { fileId } = await stageUpload(Readable.from([bytes]) as unknown as IncomingMessage, app.dir, 10 * 1024 * 1024)
+      const { fileId } = await stageUpload(
+        Readable.from([bytes]) as unknown as IncomingMessage,
+        app.dir,
+        10 * 1024 * 1024,
+      )
       return app.call<Draft>('drafts.attach', { draftId, fileId, name })
     },
   }
@@ -56,11 +71,26 @@ export const sandboxBlogApp: OpenBlogApp = async () => {
   const app = await testCore({ fetch: net.fetch })
   const username = `writer-${randomBytes(3).toString('hex')}@blog.test`
   const password = 'pässword 1'
-  const { usernum } = (await app.otherClient('xmlStorageSystem.registerUser', username, 'Writer', md5Hex(password), 5335, 'vitest')) as { usernum: string }
+  const { usernum } = (await app.otherClient(
+    'xmlStorageSystem.registerUser',
+    username,
+    'Writer',
+    md5Hex(password),
+    5335,
+    'vitest',
+  )) as { usernum: string }
   const client = createXmlRpcClient(app.sandboxUrl)
   const [blog] = await getUsersBlogs({ client, username, password })
   const view = sandboxView(join(app.dir, 'sandbox'), usernum)
-  return blogApp(app, net, { siteUrl: blog.url, endpoint: app.sandboxUrl, username, password, categories: ['Notes', 'Links'], view, other: { client, username, password, blogid: blog.blogid } })
+  return blogApp(app, net, {
+    siteUrl: blog.url,
+    endpoint: app.sandboxUrl,
+    username,
+    password,
+    categories: ['Notes', 'Links'],
+    view,
+    other: { client, username, password, blogid: blog.blogid },
+  })
 }
 
 /** The loopback WordPress (scripts/wordpress/setup.sh), with a core that runs no sandbox. */
@@ -72,6 +102,20 @@ export const wordPressBlogApp =
     const target = wordPressTarget(env)
     const client = createXmlRpcClient(env.url)
     const [blog] = await getUsersBlogs({ client, username: env.username, password: env.password })
-    const other = { client, username: env.username, password: env.password, blogid: blog.blogid, timeZone: env.timeZone }
-    return blogApp(app, net, { siteUrl: env.site, endpoint: env.url, username: env.username, password: env.password, categories: target.categories, view: target.view, other })
+    const other = {
+      client,
+      username: env.username,
+      password: env.password,
+      blogid: blog.blogid,
+      timeZone: env.timeZone,
+    }
+    return blogApp(app, net, {
+      siteUrl: env.site,
+      endpoint: env.url,
+      username: env.username,
+      password: env.password,
+      categories: target.categories,
+      view: target.view,
+      other,
+    })
   }

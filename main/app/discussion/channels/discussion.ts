@@ -16,7 +16,8 @@ export async function listTopics(ctx: AppContext, input: unknown): Promise<Topic
   const o = object(input)
   const account = ctx.account(string(o, 'accountId', { max: 200 }))
   const count = o.count === undefined ? 50 : o.count
-  if (!Number.isSafeInteger(count) || (count as number) < 1 || (count as number) > 1_000) return failWith('invalid-input', '"count" must be a whole number from 1 to 1000.', { field: 'count' })
+  if (!Number.isSafeInteger(count) || (count as number) < 1 || (count as number) > 1_000)
+    return failWith('invalid-input', '"count" must be a whole number from 1 to 1000.', { field: 'count' })
   const dg = await discussionOf(ctx, account, 'Listing topics')
   if (!dg.profile?.methods) {
     // Never detected (or no introspection last time): ask now, and keep the answer.

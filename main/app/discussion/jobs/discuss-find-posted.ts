@@ -26,9 +26,16 @@ export interface SentMessage extends JobMessage {
  * route (offline), connection refused, TLS handshake, our own refusal before sending, or a crash
  * before the durable "dispatched" mark. Those never become unknown: they are retried at once.
  */
-export async function findPosted(dg: DiscussionLogin, sent: SentMessage, since: Date, claimed: ReadonlySet<string>, timeZone = 'UTC'): Promise<LookupResult> {
+export async function findPosted(
+  dg: DiscussionLogin,
+  sent: SentMessage,
+  since: Date,
+  claimed: ReadonlySet<string>,
+  timeZone = 'UTC',
+): Promise<LookupResult> {
   const from = since.getTime() - CLOCK_SKEW_MS
-  const created = (t: Topic): number | undefined => (t.whenCreated ? serverTimeToDate(t.whenCreated, timeZone).getTime() : undefined)
+  const created = (t: Topic): number | undefined =>
+    t.whenCreated ? serverTimeToDate(t.whenCreated, timeZone).getTime() : undefined
   let topics: Topic[] = []
   let covered = false
   for (let count = FIRST_PAGE; ; count *= 4) {
@@ -39,7 +46,14 @@ export async function findPosted(dg: DiscussionLogin, sent: SentMessage, since: 
   }
   const looksLike = topics.filter((t) => {
     const at = created(t)
-    return at !== undefined && at >= from && sameAuthor(t.author, sent.author) && sameTitle(t.title, sent.title) && String(t.inResponseTo) === String(sent.inResponseTo) && !claimed.has(String(t.msgnum))
+    return (
+      at !== undefined &&
+      at >= from &&
+      sameAuthor(t.author, sent.author) &&
+      sameTitle(t.title, sent.title) &&
+      String(t.inResponseTo) === String(sent.inResponseTo) &&
+      !claimed.has(String(t.msgnum))
+    )
   })
   const matches: Topic[] = []
   for (const t of looksLike) if (sameText((await getMessage(dg, t.msgnum)).body, sent.body)) matches.push(t)
@@ -49,13 +63,29 @@ export async function findPosted(dg: DiscussionLogin, sent: SentMessage, since: 
   }
   if (matches.length > 1) {
     const list = matches.map((t) => t.msgnum).join(', ')
-    return { kind: 'several', candidates: matches.map((t) => t.msgnum), error: appError('conflict', `The server has ${matches.length} messages like this one, posted since it was sent (msgnums ${list}). Say which one is this post, or that none is.`) }
+    return {
+      kind: 'several',
+      candidates: matches.map((t) => t.msgnum),
+      error: appError(
+        'conflict',
+        `The server has ${matches.length} messages like this one, posted since it was sent (msgnums ${list}). Say which one is this post, or that none is.`,
+      ),
+    }
   }
-  const reach = covered ? `since ${since.toISOString()}` : `— the server's listing does not reach back to ${since.toISOString()}`
-  return { kind: 'none', error: appError('not-found', `The answer to this post was lost and Upstream did not find it among the ${topics.length} newest messages ${reach}. It may still have been posted: check the group, then say whether it was.`) }
+  const reach = covered
+    ? `since ${since.toISOString()}`
+    : `— the server's listing does not reach back to ${since.toISOString()}`
+  return {
+    kind: 'none',
+    error: appError(
+      'not-found',
+      `The answer to this post was lost and Upstream did not find it among the ${topics.length} newest messages ${reach}. It may still have been posted: check the group, then say whether it was.`,
+    ),
+  }
 }
 
 const sameAuthor = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /** An empty reply title becomes "Re: " + the parent's on the server (protocols.md §2). */
-const sameTitle = (server: string, sent: string): boolean => (sent.trim() === '' ? /^re:/i.test(server.trim()) : sameText(server, sent))
+const sameTitle = (server: string, sent: string): boolean =>
+  sent.trim() === '' ? /^re:/i.test(server.trim()) : sameText(server, sent)

@@ -15,7 +15,11 @@ const NS = 'mainResponder.discuss.'
 export async function lookUpPosted(deps: PerformerDeps, job: Job, claimed: ReadonlySet<string>): Promise<LookupResult> {
   const m = job.message
   const since = job.uncertain?.since ?? job.attemptStartedAt
-  if (!m || !since) return { kind: 'cannot', error: appError('internal', 'This job does not say what it sent, so Upstream cannot look for it.') }
+  if (!m || !since)
+    return {
+      kind: 'cannot',
+      error: appError('internal', 'This job does not say what it sent, so Upstream cannot look for it.'),
+    }
   const who = await signIn(deps, job)
   if ('kind' in who) return { kind: 'cannot', error: who.error }
   try {
@@ -23,7 +27,13 @@ export async function lookUpPosted(deps: PerformerDeps, job: Job, claimed: Reado
     const known = who.account.profile
     const profile = known?.methods ? known : await detectServerProfile(who.client, known)
     if (offers(profile, NS + 'getTopics') !== true || offers(profile, NS + 'getMessage') !== true) {
-      return { kind: 'cannot', error: appError('unsupported', `The answer to this post was lost, and ${who.account.name} offers no way to list messages. Check the group, then say whether it was posted.`) }
+      return {
+        kind: 'cannot',
+        error: appError(
+          'unsupported',
+          `The answer to this post was lost, and ${who.account.name} offers no way to list messages. Check the group, then say whether it was posted.`,
+        ),
+      }
     }
     const dg = discussionLogin(who, profile)
     if ('kind' in dg) return { kind: 'cannot', error: dg.error }

@@ -19,7 +19,11 @@ describe('newMessage at most once, against the sandbox', () => {
     const t = await sandboxQueue([{ method: NEW, when: 'before' }])
     const job = await t.post('Hello', 'Words.')
     for (const delay of LOOKUP_DELAYS_MS) await t.clock.advance(delay)
-    expect(job()).toMatchObject({ state: 'unknown', uncertain: { status: 'ask-user', lookups: 3 }, error: { kind: 'not-found' } })
+    expect(job()).toMatchObject({
+      state: 'unknown',
+      uncertain: { status: 'ask-user', lookups: 3 },
+      error: { kind: 'not-found' },
+    })
     await t.clock.advance(24 * 60 * 60_000)
     expect(await t.topics()).toHaveLength(0)
     await t.publisher.resolve(job().id, { posted: false })
@@ -29,7 +33,10 @@ describe('newMessage at most once, against the sandbox', () => {
   })
 
   it("a post another job already owns is never taken for this one (that would lose this one's words)", async () => {
-    const t = await sandboxQueue([{ method: NEW, when: 'pass' }, { method: NEW, when: 'before' }])
+    const t = await sandboxQueue([
+      { method: NEW, when: 'pass' },
+      { method: NEW, when: 'before' },
+    ])
     const first = await t.post('Same', 'Same words.')
     const lost = await t.post('Same', 'Same words.')
     for (const delay of LOOKUP_DELAYS_MS) await t.clock.advance(delay)

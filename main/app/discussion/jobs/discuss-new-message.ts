@@ -24,7 +24,13 @@ export function discussNewMessagePerformer(deps: PerformerDeps): Performer {
     async run(job, attempt) {
       const m = job.message
       if (!m) return { kind: 'attention', error: appError('internal', 'This job carries no message to send.') }
-      if (m.inResponseTo === 0 && m.title.trim() === '') return { kind: 'attention', error: appError('invalid-input', 'A new thread needs a title (only replies may leave it empty).', { field: 'title' }) }
+      if (m.inResponseTo === 0 && m.title.trim() === '')
+        return {
+          kind: 'attention',
+          error: appError('invalid-input', 'A new thread needs a title (only replies may leave it empty).', {
+            field: 'title',
+          }),
+        }
       const who = await signIn(deps, job)
       if ('kind' in who) return who
       const dg = discussionLogin(who)
@@ -35,7 +41,11 @@ export function discussNewMessagePerformer(deps: PerformerDeps): Performer {
         const r = await newMessage(dg, m.title, m.body, m.inResponseTo, { onUploadProgress: attempt.progress })
         result = { msgnum: r.msgnum, url: r.url, members: structToJson(r.members) }
       } catch (e) {
-        return outcomeOf(errorOf(e, { method: 'mainResponder.discuss.newMessage', url: who.account.url, account: who.account.name }), false, deps.now())
+        return outcomeOf(
+          errorOf(e, { method: 'mainResponder.discuss.newMessage', url: who.account.url, account: who.account.name }),
+          false,
+          deps.now(),
+        )
       }
       await recordOnDraft(deps, job, result)
       // Posted: from here nothing re-sends newMessage. The server copy becomes the draft's base, then enclosures.

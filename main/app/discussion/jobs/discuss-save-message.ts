@@ -21,7 +21,8 @@ export function discussSaveMessagePerformer(deps: PerformerDeps): Performer {
     idempotent: true,
     async run(job, attempt) {
       const m = job.message
-      if (!m || m.msgnum === undefined) return { kind: 'attention', error: appError('internal', 'This job names no message to save.') }
+      if (!m || m.msgnum === undefined)
+        return { kind: 'attention', error: appError('internal', 'This job names no message to save.') }
       const who = await signIn(deps, job)
       if ('kind' in who) return who
       const dg = discussionLogin(who)
@@ -35,7 +36,10 @@ export function discussSaveMessagePerformer(deps: PerformerDeps): Performer {
       }
       let result: NonNullable<Job['result']>
       try {
-        const r = await saveMessage(dg, m.msgnum, m.body, m.title, { signal: attempt.signal, onUploadProgress: attempt.progress })
+        const r = await saveMessage(dg, m.msgnum, m.body, m.title, {
+          signal: attempt.signal,
+          onUploadProgress: attempt.progress,
+        })
         result = { msgnum: m.msgnum, url: r.url, members: structToJson(r.members) }
       } catch (e) {
         return outcomeOf(errorOf(e, context), true, deps.now())

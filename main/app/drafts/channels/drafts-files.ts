@@ -15,7 +15,11 @@ import { draftOf } from './drafts'
 function enclosureName(o: Record<string, unknown>): string {
   const name = string(o, 'name', { max: 255 }).trim()
   if (name === '' || name === '.' || name === '..' || /[/\\\x00-\x1f\x7f]/.test(name)) {
-    return failWith('invalid-input', `"${name}" cannot name an enclosure: use a file name without slashes or control characters.`, { field: 'name' })
+    return failWith(
+      'invalid-input',
+      `"${name}" cannot name an enclosure: use a file name without slashes or control characters.`,
+      { field: 'name' },
+    )
   }
   return name
 }
@@ -23,12 +27,18 @@ function enclosureName(o: Record<string, unknown>): string {
 function mimeType(o: Record<string, unknown>, name: string): string {
   if (o.type === undefined || o.type === '') return bareMimeType(name)
   const type = string(o, 'type', { max: 200 })
-  if (!/^[\w.+-]+\/[\w.+-]+$/.test(type)) return failWith('invalid-input', `"${type}" is not a MIME type such as "image/png".`, { field: 'type' })
+  if (!/^[\w.+-]+\/[\w.+-]+$/.test(type))
+    return failWith('invalid-input', `"${type}" is not a MIME type such as "image/png".`, { field: 'type' })
   return type
 }
 
 const taken = (draft: Draft, name: string): void => {
-  if (draft.enclosures?.some((e) => e.name === name)) failWith('invalid-input', `"${name}" is already attached to this draft. Detach it first, or give this file another name.`, { field: 'name' })
+  if (draft.enclosures?.some((e) => e.name === name))
+    failWith(
+      'invalid-input',
+      `"${name}" is already attached to this draft. Detach it first, or give this file another name.`,
+      { field: 'name' },
+    )
 }
 
 /** A staged upload (by the fileId the upload answered) becomes one of the draft's enclosures. */
@@ -36,16 +46,26 @@ export async function attachFile(ctx: AppContext, input: unknown): Promise<Draft
   const o = object(input)
   const draftId = string(o, 'draftId', { max: 200 })
   const fileId = string(o, 'fileId', { max: 100 })
-  if (!/^[A-Za-z0-9-]+$/.test(fileId)) return failWith('invalid-input', '"fileId" must be the id the staging upload answered.', { field: 'fileId' })
+  if (!/^[A-Za-z0-9-]+$/.test(fileId))
+    return failWith('invalid-input', '"fileId" must be the id the staging upload answered.', { field: 'fileId' })
   const name = enclosureName(o)
   const type = mimeType(o, name)
   const draft = await draftOf(ctx, draftId)
-  if (draft.kind === 'page') return failWith('invalid-input', 'A web page has no enclosures: publish the file as a page of its own, or attach it to a message.')
+  if (draft.kind === 'page')
+    return failWith(
+      'invalid-input',
+      'A web page has no enclosures: publish the file as a page of its own, or attach it to a message.',
+    )
   taken(draft, name)
   const staged = join(stagingDir(ctx.dataDir), fileId)
   const stored = enclosurePath(ctx.drafts.dir, draftId, fileId)
   const size = await moveInDurably(staged, stored).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return failWith('not-found', `There is no staged upload ${fileId} (it may have been attached already). Upload the file again.`, { field: 'fileId' })
+    if (e.code === 'ENOENT')
+      return failWith(
+        'not-found',
+        `There is no staged upload ${fileId} (it may have been attached already). Upload the file again.`,
+        { field: 'fileId' },
+      )
     throw isErrno(e) ? diskError(e, { lead: 'Not attached', keeps: 'the upload is still staged' }) : e
   })
   try {
@@ -67,7 +87,9 @@ export async function detachFile(ctx: AppContext, input: unknown): Promise<Draft
   const name = string(o, 'name', { max: 255 })
   let storedAs: string | undefined
   const saved = await ctx.drafts.amend(draftId, (d) => {
-    const e = d.enclosures?.find((x) => x.name === name) ?? failWith('not-found', `"${name}" is not attached to this draft.`, { field: 'name' })
+    const e =
+      d.enclosures?.find((x) => x.name === name) ??
+      failWith('not-found', `"${name}" is not attached to this draft.`, { field: 'name' })
     storedAs = e.storedAs
     return { enclosures: d.enclosures!.filter((x) => x !== e) }
   })

@@ -32,9 +32,18 @@ export async function openFromServer(ctx: AppContext, input: unknown): Promise<D
   const open = await alreadyOpen(ctx, account.id, msgnum)
   if (open) return open
   const copy = await serverCall(account, 'mainResponder.discuss.editMessage', () => editMessage(dg, msgnum))
-  const base = { msgnum, title: copy.title, body: copy.body, fetchedAt: new Date().toISOString(), members: structToJson(copy.members) }
+  const base = {
+    msgnum,
+    title: copy.title,
+    body: copy.body,
+    fetchedAt: new Date().toISOString(),
+    members: structToJson(copy.members),
+  }
   // Servers keep HTML: the draft is HTML, so publishing sends the text exactly as edited.
-  const draft = await ctx.drafts.save({ kind: 'message', format: 'html', title: copy.title, body: copy.body, accountId: account.id }, { base })
+  const draft = await ctx.drafts.save(
+    { kind: 'message', format: 'html', title: copy.title, body: copy.body, accountId: account.id },
+    { base },
+  )
   return announce(ctx, draft)
 }
 
@@ -47,16 +56,26 @@ export async function resolveConflict(ctx: AppContext, input: unknown): Promise<
   const o = object(input)
   const draftId = string(o, 'draftId', { max: 200 })
   const choice = oneOf(o, 'choice', ['mine', 'theirs', 'merged'] as const)
-  const merged = choice === 'merged' ? { title: string(o, 'title', { max: 1_000 }), body: string(o, 'body') } : undefined
+  const merged =
+    choice === 'merged' ? { title: string(o, 'title', { max: 1_000 }), body: string(o, 'body') } : undefined
   const current = await draftOf(ctx, draftId)
   if (!current.conflict) return failWith('invalid-input', 'This draft has no conflict to resolve: publish it as it is.')
   const saved = await ctx.drafts.amend(draftId, (d) => {
     const c = d.conflict ?? failWith('invalid-input', 'This draft has no conflict to resolve: publish it as it is.')
-    const base = { ...(d.base ?? {}), title: c.theirs.title, body: c.theirs.body, fetchedAt: c.detectedAt, ...(c.theirs.post ? { post: c.theirs.post } : {}) }
-    const text = choice === 'theirs' ? { title: c.theirs.title, body: c.theirs.body, format: 'html' as const } : (merged ?? {})
+    const base = {
+      ...(d.base ?? {}),
+      title: c.theirs.title,
+      body: c.theirs.body,
+      fetchedAt: c.detectedAt,
+      ...(c.theirs.post ? { post: c.theirs.post } : {}),
+    }
+    const text =
+      choice === 'theirs' ? { title: c.theirs.title, body: c.theirs.body, format: 'html' as const } : (merged ?? {})
     // A weblog post's other fields: "theirs" takes the blog's categories, tags, excerpt and slug too.
     const p = choice === 'theirs' ? c.theirs.post : undefined
-    const postFields = p ? { postFields: { categories: p.categories, tags: p.keywords, excerpt: p.excerpt, slug: p.slug } } : {}
+    const postFields = p
+      ? { postFields: { categories: p.categories, tags: p.keywords, excerpt: p.excerpt, slug: p.slug } }
+      : {}
     return { ...text, ...postFields, base, conflict: null }
   })
   await cancelConflicted(ctx, draftId)
@@ -65,6 +84,8 @@ export async function resolveConflict(ctx: AppContext, input: unknown): Promise<
 
 async function cancelConflicted(ctx: AppContext, draftId: string): Promise<void> {
   if (!ctx.publisher.isRunning) return // another process runs the queue; its job stays for the person
-  const stuck = ctx.jobs.list().filter((j) => j.draftId === draftId && j.state === 'needs-attention' && j.error?.kind === 'conflict')
+  const stuck = ctx.jobs
+    .list()
+    .filter((j) => j.draftId === draftId && j.state === 'needs-attention' && j.error?.kind === 'conflict')
   for (const j of stuck) await ctx.publisher.act(j.id, 'cancel').catch(() => {})
 }

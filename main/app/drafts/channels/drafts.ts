@@ -24,7 +24,8 @@ export async function draftOf(ctx: AppContext, id: string): Promise<Draft> {
   return (await ctx.drafts.get(id)) ?? failWith('not-found', `There is no draft with id ${id}.`)
 }
 
-export const getDraft = (ctx: AppContext, input: unknown): Promise<Draft> => draftOf(ctx, string(object(input), 'id', { max: 200 }))
+export const getDraft = (ctx: AppContext, input: unknown): Promise<Draft> =>
+  draftOf(ctx, string(object(input), 'id', { max: 200 }))
 
 /** Durable: resolves only once the draft is on disk, then tells every window. */
 export async function saveDraft(ctx: AppContext, input: unknown): Promise<Draft> {
@@ -40,7 +41,12 @@ export async function saveDraft(ctx: AppContext, input: unknown): Promise<Draft>
   if (o.relativePath !== undefined) draft.relativePath = string(o, 'relativePath', { max: 1_024 })
   if (o.mimeType !== undefined) draft.mimeType = string(o, 'mimeType', { max: 200 })
   if (o.inResponseTo !== undefined) {
-    if (o.inResponseTo !== 0 && !isMsgnum(o.inResponseTo)) return failWith('invalid-input', '"inResponseTo" must be the parent message\'s msgnum as the server gave it, or 0 for a new thread.', { field: 'inResponseTo' })
+    if (o.inResponseTo !== 0 && !isMsgnum(o.inResponseTo))
+      return failWith(
+        'invalid-input',
+        '"inResponseTo" must be the parent message\'s msgnum as the server gave it, or 0 for a new thread.',
+        { field: 'inResponseTo' },
+      )
     draft.inResponseTo = o.inResponseTo
   }
   // Weblog posts: categories, tags, excerpt, slug, date and zone, publish or draft.

@@ -18,7 +18,11 @@ describe('inspector channels', () => {
   it('call: typed-JSON params in, typed JSON out, and the exchange is in the inspector', async () => {
     const app = await testCore()
     const params = [7, true, 'text', 2.5, { $dateTime: '19980717T14:08:55' }, { $base64: 'aGk=' }]
-    const { result, entryId } = await app.call<{ result: unknown; entryId: number }>('inspector.call', { accountId: SANDBOX_DG, method: 'validator1.manyTypesTest', params })
+    const { result, entryId } = await app.call<{ result: unknown; entryId: number }>('inspector.call', {
+      accountId: SANDBOX_DG,
+      method: 'validator1.manyTypesTest',
+      params,
+    })
     expect(result).toEqual(params)
     const entry = (await app.call<WireEntry[]>('inspector.list')).find((e) => e.id === entryId)
     expect(entry).toMatchObject({ method: 'validator1.manyTypesTest', account: { id: SANDBOX_DG }, status: 200 })
@@ -27,13 +31,22 @@ describe('inspector channels', () => {
 
   it('call: refusals name the cause; a fault keeps the entry id', async () => {
     const app = await testCore()
-    const call = (method: string, params: unknown) => app.refusal('inspector.call', { accountId: SANDBOX_DG, method, params })
-    expect(await call('validator1.echoStructTest', [{ $base64: '***' }])).toMatchObject({ kind: 'invalid-input', details: { path: 'params[0].$base64' } })
-    expect(await call('validator1.echoStructTest', [2 ** 40])).toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('$i8') })
+    const call = (method: string, params: unknown) =>
+      app.refusal('inspector.call', { accountId: SANDBOX_DG, method, params })
+    expect(await call('validator1.echoStructTest', [{ $base64: '***' }])).toMatchObject({
+      kind: 'invalid-input',
+      details: { path: 'params[0].$base64' },
+    })
+    expect(await call('validator1.echoStructTest', [2 ** 40])).toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringContaining('$i8'),
+    })
     expect(await call('validator1.echoStructTest', 'not a list')).toMatchObject({ details: { field: 'params' } })
     expect(await call('no spaces please', [])).toMatchObject({ details: { field: 'method' } })
     const missing = await call('no.such.method', [])
     expect(missing).toMatchObject({ kind: 'unsupported', details: { entryId: expect.any(Number) } })
-    expect(await app.refusal('inspector.call', { accountId: 'nobody', method: 'x', params: [] })).toMatchObject({ kind: 'not-found' })
+    expect(await app.refusal('inspector.call', { accountId: 'nobody', method: 'x', params: [] })).toMatchObject({
+      kind: 'not-found',
+    })
   })
 })

@@ -18,13 +18,20 @@ export async function inspectorCall(ctx: AppContext, input: unknown): Promise<{ 
   const o = object(input)
   const account = ctx.account(string(o, 'accountId', { max: 200 }))
   const method = string(o, 'method', { max: 200 }).trim()
-  if (!/^[A-Za-z0-9_.:/]+$/.test(method)) return failWith('invalid-input', `"${method}" is not an XML-RPC method name (letters, digits, "_", ".", ":" and "/").`, { field: 'method' })
-  if (!Array.isArray(o.params) || o.params.length > 100) return failWith('invalid-input', '"params" must be a list of at most 100 typed-JSON values.', { field: 'params' })
+  if (!/^[A-Za-z0-9_.:/]+$/.test(method))
+    return failWith(
+      'invalid-input',
+      `"${method}" is not an XML-RPC method name (letters, digits, "_", ".", ":" and "/").`,
+      { field: 'method' },
+    )
+  if (!Array.isArray(o.params) || o.params.length > 100)
+    return failWith('invalid-input', '"params" must be a list of at most 100 typed-JSON values.', { field: 'params' })
   const params: XmlRpcValue[] = o.params.map((p, i) => {
     try {
       return fromTypedJson(p, `params[${i}]`)
     } catch (e) {
-      if (e instanceof TypedJsonError) return failWith('invalid-input', `${e.path}: ${e.problem}.`, { field: 'params', path: e.path })
+      if (e instanceof TypedJsonError)
+        return failWith('invalid-input', `${e.path}: ${e.problem}.`, { field: 'params', path: e.path })
       throw e
     }
   })
@@ -39,7 +46,8 @@ export async function inspectorCall(ctx: AppContext, input: unknown): Promise<{ 
     const value = await serverCall(account, method, () => client.call(method, params))
     return { result: toTypedJson(value), ...(entry ? { entryId: entry.id } : {}) }
   } catch (e) {
-    if (e instanceof AppFailure && entry) throw new AppFailure({ ...e.error, details: { ...e.error.details, entryId: entry.id } })
+    if (e instanceof AppFailure && entry)
+      throw new AppFailure({ ...e.error, details: { ...e.error.details, entryId: entry.id } })
     throw e
   } finally {
     stop()
@@ -52,7 +60,12 @@ export async function inspectorMethods(ctx: AppContext, input: unknown): Promise
   const client = await ctx.clientFor(account)
   const methods = await serverCall(account, 'system.listMethods', () =>
     introspect(client).catch((e: unknown) => {
-      if (isMethodNotFound(e)) return failWith('unsupported', `${account.url} offers no introspection (system.listMethods), so its methods cannot be listed. Type the method name yourself.`, { method: 'system.listMethods' })
+      if (isMethodNotFound(e))
+        return failWith(
+          'unsupported',
+          `${account.url} offers no introspection (system.listMethods), so its methods cannot be listed. Type the method name yourself.`,
+          { method: 'system.listMethods' },
+        )
       throw e
     }),
   )

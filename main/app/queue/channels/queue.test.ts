@@ -40,14 +40,20 @@ describe('queue channels through the core', () => {
     const app = await open()
     const draft: Draft = await app.call('drafts.save', message('Hello group'))
     const first: Job = await app.call('publish.draft', { draftId: draft.id })
-    expect(first).toMatchObject({ action: 'discuss.newMessage', state: 'queued', message: { title: 'Hello group', inResponseTo: 0 } })
+    expect(first).toMatchObject({
+      action: 'discuss.newMessage',
+      state: 'queued',
+      message: { title: 'Hello group', inResponseTo: 0 },
+    })
     // Two clicks on Publish must never mean two posts.
     const twice = await app.result('publish.draft', { draftId: draft.id })
     expect(twice).toMatchObject({ ok: false, error: { kind: 'conflict' } })
     await vi.waitFor(() => expect(app.jobs.get(first.id)?.state).toBe('done'))
     const msgnum = app.jobs.get(first.id)!.result!.msgnum
     expect(typeof msgnum).toBe('string')
-    expect(((await app.call('drafts.get', { id: draft.id })) as Draft).published).toMatchObject([{ jobId: first.id, msgnum }])
+    expect(((await app.call('drafts.get', { id: draft.id })) as Draft).published).toMatchObject([
+      { jobId: first.id, msgnum },
+    ])
 
     await app.call('drafts.save', { ...message('Hello group', 'Better words.'), id: draft.id })
     const edit: Job = await app.call('publish.draft', { draftId: draft.id })
@@ -57,7 +63,10 @@ describe('queue channels through the core', () => {
 
   it('sends what the preview shows: a Markdown message goes out as HTML', async () => {
     const app = await open()
-    const draft: Draft = await app.call('drafts.save', { ...message('Formatted', 'Some **bold** words.'), format: 'markdown' })
+    const draft: Draft = await app.call('drafts.save', {
+      ...message('Formatted', 'Some **bold** words.'),
+      format: 'markdown',
+    })
     const job: Job = await app.call('publish.draft', { draftId: draft.id })
     expect(job.message!.body).toBe('<p>Some <strong>bold</strong> words.</p>\n')
   })
@@ -65,16 +74,34 @@ describe('queue channels through the core', () => {
   it('checks input and says why an action does not apply', async () => {
     const app = await open()
     expect(await app.result('queue.retry', {})).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
-    expect(await app.result('queue.cancel', { jobId: 'nope' })).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+    expect(await app.result('queue.cancel', { jobId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    })
     const draft: Draft = await app.call('drafts.save', message(''))
-    expect(await app.result('publish.draft', { draftId: draft.id })).toMatchObject({ ok: false, error: { kind: 'invalid-input', details: { field: 'title' } } })
-    expect(await app.result('publish.draft', { draftId: draft.id, inResponseTo: 1.5 })).toMatchObject({ ok: false, error: { details: { field: 'inResponseTo' } } })
+    expect(await app.result('publish.draft', { draftId: draft.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', details: { field: 'title' } },
+    })
+    expect(await app.result('publish.draft', { draftId: draft.id, inResponseTo: 1.5 })).toMatchObject({
+      ok: false,
+      error: { details: { field: 'inResponseTo' } },
+    })
     const ok: Draft = await app.call('drafts.save', message('Fine'))
     const job: Job = await app.call('publish.draft', { draftId: ok.id })
     await vi.waitFor(() => expect(app.jobs.get(job.id)?.state).toBe('done'))
-    expect(await app.result('queue.resolve', { jobId: job.id, answer: 'was-posted', msgnum: { x: 1 } })).toMatchObject({ ok: false, error: { details: { field: 'msgnum' } } })
-    expect(await app.result('queue.resolve', { jobId: job.id, answer: 'not-posted' })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } })
-    expect(await app.result('queue.cancel', { jobId: job.id })).toMatchObject({ ok: false, error: { message: 'Cannot cancel “Post “Fine” to Local sandbox — group “sandbox””: it is done.' } })
+    expect(await app.result('queue.resolve', { jobId: job.id, answer: 'was-posted', msgnum: { x: 1 } })).toMatchObject({
+      ok: false,
+      error: { details: { field: 'msgnum' } },
+    })
+    expect(await app.result('queue.resolve', { jobId: job.id, answer: 'not-posted' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    })
+    expect(await app.result('queue.cancel', { jobId: job.id })).toMatchObject({
+      ok: false,
+      error: { message: 'Cannot cancel “Post “Fine” to Local sandbox — group “sandbox””: it is done.' },
+    })
     expect(await app.call('queue.pause', {})).toEqual([])
   })
 
@@ -83,12 +110,19 @@ describe('queue channels through the core', () => {
     const second = await open(first.dir, false)
     const draft: Draft = await second.call('drafts.save', message('From the CLI'))
     const job: Job = await second.call('publish.draft', { draftId: draft.id })
-    expect(await second.result('queue.cancel', { jobId: job.id })).toMatchObject({ ok: false, error: { kind: 'locked' } })
+    expect(await second.result('queue.cancel', { jobId: job.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'locked' },
+    })
     // The first process notices the new job file and posts it; the second reads the outcome from disk.
     await vi.waitFor(() => expect(first.jobs.get(job.id)?.state).toBe('done'), { timeout: 8_000 })
-    await vi.waitFor(async () => expect(((await second.call('queue.list')) as Job[]).find((j) => j.id === job.id)?.state).toBe('done'))
+    await vi.waitFor(async () =>
+      expect(((await second.call('queue.list')) as Job[]).find((j) => j.id === job.id)?.state).toBe('done'),
+    )
     await first.core.close()
     cores.splice(cores.indexOf(first.core), 1)
-    await vi.waitFor(async () => expect(await second.result('queue.pause', {})).toMatchObject({ ok: true }), { timeout: 8_000 })
+    await vi.waitFor(async () => expect(await second.result('queue.pause', {})).toMatchObject({ ok: true }), {
+      timeout: 8_000,
+    })
   })
 })

@@ -23,8 +23,10 @@ export async function listQueue(ctx: AppContext): Promise<Job[]> {
   return ctx.jobs.list()
 }
 
-export const retryJob = (ctx: AppContext, input: unknown): Promise<Job> => queueCall(() => ctx.publisher.act(jobId(input), 'retry'))
-export const cancelJob = (ctx: AppContext, input: unknown): Promise<Job> => queueCall(() => ctx.publisher.act(jobId(input), 'cancel'))
+export const retryJob = (ctx: AppContext, input: unknown): Promise<Job> =>
+  queueCall(() => ctx.publisher.act(jobId(input), 'retry'))
+export const cancelJob = (ctx: AppContext, input: unknown): Promise<Job> =>
+  queueCall(() => ctx.publisher.act(jobId(input), 'cancel'))
 
 function oneOrAll(ctx: AppContext, input: unknown, action: 'pause' | 'resume'): Promise<Job[]> {
   const o = input === undefined || input === null ? {} : object(input)
@@ -39,7 +41,8 @@ export const resumeJobs = (ctx: AppContext, input: unknown): Promise<Job[]> => o
 export function resolveJob(ctx: AppContext, input: unknown): Promise<Job> {
   const o = object(input)
   const id = jobId(o)
-  if (oneOf(o, 'answer', ['was-posted', 'not-posted'] as const) === 'not-posted') return queueCall(() => ctx.publisher.resolve(id, { posted: false }))
+  if (oneOf(o, 'answer', ['was-posted', 'not-posted'] as const) === 'not-posted')
+    return queueCall(() => ctx.publisher.resolve(id, { posted: false }))
   // Opaque: kept exactly as given, type included (protocols.md §2).
   const msgnum = msgnumInput(o.msgnum, 'msgnum')
   return queueCall(() => ctx.publisher.resolve(id, { posted: true, msgnum }))

@@ -25,7 +25,14 @@ export interface QueueCrashReport {
 const noted = (j: Job, start: string) => j.history.some((h) => h.note?.startsWith(start))
 
 /** The end state against the server: nothing lost, nothing posted twice, nothing left `sending`. */
-export function checkCrash(kills: number, planned: SoakJob[], jobs: Job[], server: FakeDiscussion, seeds: Set<string>, askedPerson: number): QueueCrashReport {
+export function checkCrash(
+  kills: number,
+  planned: SoakJob[],
+  jobs: Job[],
+  server: FakeDiscussion,
+  seeds: Set<string>,
+  askedPerson: number,
+): QueueCrashReport {
   const problems: string[] = []
   const byId = new Map(jobs.map((j) => [j.id, j]))
   const owned = new Set<string>()
@@ -47,13 +54,15 @@ export function checkCrash(kills: number, planned: SoakJob[], jobs: Job[], serve
       problems.push(`${job.label}: ended ${job.state}: ${job.error?.message ?? ''}`)
     } else if (job.action === 'discuss.newMessage') {
       const m = server.messages.find((x) => x.msgnum === String(job.result?.msgnum))
-      if (!m || m.title !== job.message!.title || m.body !== job.message!.body) problems.push(`${job.label}: done as ${job.result?.msgnum}, not its post`)
+      if (!m || m.title !== job.message!.title || m.body !== job.message!.body)
+        problems.push(`${job.label}: done as ${job.result?.msgnum}, not its post`)
       else owned.add(m.msgnum)
     }
   }
   let duplicates = 0
-  for (const [key, n] of server.posts) if (n > 1) (duplicates += n - 1), problems.push(`posted ${n} times: ${key}`)
-  for (const m of server.messages) if (!owned.has(m.msgnum) && !seeds.has(m.msgnum)) problems.push(`stray post ${m.msgnum}`)
+  for (const [key, n] of server.posts) if (n > 1) ((duplicates += n - 1), problems.push(`posted ${n} times: ${key}`))
+  for (const m of server.messages)
+    if (!owned.has(m.msgnum) && !seeds.has(m.msgnum)) problems.push(`stray post ${m.msgnum}`)
   const everUnknown = jobs.filter((j) => j.history.some((h) => h.state === 'unknown'))
   return {
     kills,

@@ -8,7 +8,11 @@ import { readWorld, soakWorldOf, worldClock } from './crash-world'
 import { soakDeps } from './soak-deps'
 
 export const settledState = (j: Job): boolean =>
-  j.state === 'done' || j.state === 'cancelled' || j.state === 'needs-attention' || j.state === 'paused' || (j.state === 'unknown' && j.uncertain?.status === 'ask-user')
+  j.state === 'done' ||
+  j.state === 'cancelled' ||
+  j.state === 'needs-attention' ||
+  j.state === 'paused' ||
+  (j.state === 'unknown' && j.uncertain?.status === 'ask-user')
 
 /**
  * The process the queue crash test kills: takes the publisher lock (its dead predecessor's is
@@ -19,7 +23,13 @@ export async function runQueueChild(dataDir: string, mode: 'run' | 'drain'): Pro
   const w = await readWorld(dataDir)
   const clock = worldClock(w)
   const store = await JobStore.open(dataDir, writeJsonDurable)
-  const publisher = new Publisher({ store, performers: performersWith(soakDeps(soakWorldOf(w), clock, w.timeoutMs)), onChange: () => {}, clock, concurrency: 6 })
+  const publisher = new Publisher({
+    store,
+    performers: performersWith(soakDeps(soakWorldOf(w), clock, w.timeoutMs)),
+    onChange: () => {},
+    clock,
+    concurrency: 6,
+  })
   const host = await hostQueue({ dataDir, store, publisher, pollMs: 50 })
   for (let i = 0; !host.holding(); i++) {
     if (i > 200) throw new Error('the publisher lock never came free')

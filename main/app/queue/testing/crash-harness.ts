@@ -41,13 +41,32 @@ export async function runQueueCrashtest(o: QueueCrashOptions): Promise<QueueCras
   const plan = randomFaults(o.faultRate ?? 0.1, random)
   let faultsOn = false
   const members = Array.from({ length: 4 }, (_, i) => ({ email: `crash${i}@soak.test`, password: `pw-${i}` }))
-  const server = await startFaultServer({ fault: (m, p) => (faultsOn ? plan(m, p) : undefined), slowMs: 400, now: () => clock.now(), members })
+  const server = await startFaultServer({
+    fault: (m, p) => (faultsOn ? plan(m, p) : undefined),
+    slowMs: 400,
+    now: () => clock.now(),
+    members,
+  })
   try {
-    const accounts: Account[] = members.map((m, i) => ({ id: `acc-${i}`, kind: 'discussion', name: `Writer ${i}`, url: server.endpoint, username: m.email, dgname: 'soak' }))
+    const accounts: Account[] = members.map((m, i) => ({
+      id: `acc-${i}`,
+      kind: 'discussion',
+      name: `Writer ${i}`,
+      url: server.endpoint,
+      username: m.email,
+      dgname: 'soak',
+    }))
     const badLogin: Account = { ...accounts[0], id: 'acc-bad', name: 'Wrong password' }
     const seeds = new Map<string, string>()
     for (const [i, a] of accounts.entries()) {
-      const r = (await createXmlRpcClient(server.endpoint).call('mainResponder.discuss.newMessage', ['soak', a.username, members[i].password, `seed ${i}`, 'seed', 0])) as { msgnum: string }
+      const r = (await createXmlRpcClient(server.endpoint).call('mainResponder.discuss.newMessage', [
+        'soak',
+        a.username,
+        members[i].password,
+        `seed ${i}`,
+        'seed',
+        0,
+      ])) as { msgnum: string }
       seeds.set(a.id, r.msgnum)
     }
     const planned = soakJobs(o.kills * perRound, o.seed ?? 7, accounts, badLogin, seeds)
@@ -56,8 +75,27 @@ export async function runQueueCrashtest(o: QueueCrashOptions): Promise<QueueCras
       endpoint: server.endpoint,
       timeoutMs: 250,
       accounts: [...accounts.flatMap((a) => [a, { ...a, id: `${a.id}-web`, kind: 'webhost' as const }]), badLogin],
-      passwords: Object.fromEntries([...accounts.flatMap((a, i) => [[a.id, members[i].password], [`${a.id}-web`, members[i].password]]), ['acc-bad', 'wrong']]),
-      drafts: planned.filter((p) => p.job.action === 'webhost.put').map(({ job }) => ({ id: job.draftId, kind: 'page', accountId: job.accountId, title: job.label, body: `<p>${job.label}</p>`, format: 'html', createdAt: job.createdAt, updatedAt: job.createdAt, revision: 1, published: [] })),
+      passwords: Object.fromEntries([
+        ...accounts.flatMap((a, i) => [
+          [a.id, members[i].password],
+          [`${a.id}-web`, members[i].password],
+        ]),
+        ['acc-bad', 'wrong'],
+      ]),
+      drafts: planned
+        .filter((p) => p.job.action === 'webhost.put')
+        .map(({ job }) => ({
+          id: job.draftId,
+          kind: 'page',
+          accountId: job.accountId,
+          title: job.label,
+          body: `<p>${job.label}</p>`,
+          format: 'html',
+          createdAt: job.createdAt,
+          updatedAt: job.createdAt,
+          revision: 1,
+          published: [],
+        })),
     }
     await writeWorld(o.dataDir, world)
     faultsOn = true
@@ -97,7 +135,8 @@ function killOnce(child: ChildProcess, delayMs: number): Promise<void> {
     child.on('close', (code, signal) => {
       clearTimeout(startup)
       clearTimeout(timer)
-      if (signal !== 'SIGKILL' || timer === undefined) reject(new Error(`the queue child ended by itself (code ${code}, signal ${signal}) before it was killed`))
+      if (signal !== 'SIGKILL' || timer === undefined)
+        reject(new Error(`the queue child ended by itself (code ${code}, signal ${signal}) before it was killed`))
       else resolve()
     })
   })

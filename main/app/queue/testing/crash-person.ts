@@ -13,10 +13,20 @@ import { soakDeps } from './soak-deps'
  * nothing found on the server): looks at the group — here, the server's own count — and answers.
  * A job asked about whose post IS on the server is a search that failed: reported as a problem.
  */
-export async function settleByPerson(dataDir: string, w: CrashWorld, server: FakeDiscussion): Promise<{ count: number; problems: string[] }> {
+export async function settleByPerson(
+  dataDir: string,
+  w: CrashWorld,
+  server: FakeDiscussion,
+): Promise<{ count: number; problems: string[] }> {
   const clock = worldClock(w)
   const store = await JobStore.open(dataDir, writeJsonDurable)
-  const publisher = new Publisher({ store, performers: performersWith(soakDeps(soakWorldOf(w), clock, w.timeoutMs)), onChange: () => {}, clock, concurrency: 6 })
+  const publisher = new Publisher({
+    store,
+    performers: performersWith(soakDeps(soakWorldOf(w), clock, w.timeoutMs)),
+    onChange: () => {},
+    clock,
+    concurrency: 6,
+  })
   const host = await hostQueue({ dataDir, store, publisher, pollMs: 50 })
   const problems: string[] = []
   let count = 0
@@ -26,7 +36,9 @@ export async function settleByPerson(dataDir: string, w: CrashWorld, server: Fak
       const account = w.accounts.find((a) => a.id === job.accountId)!
       const n = server.posts.get(postKey(account.username, job.message!.title, job.message!.body)) ?? 0
       count++
-      const posted = server.messages.find((m) => m.author === account.username && m.title === job.message!.title && m.body === job.message!.body)
+      const posted = server.messages.find(
+        (m) => m.author === account.username && m.title === job.message!.title && m.body === job.message!.body,
+      )
       if (!posted) {
         await publisher.resolve(job.id, { posted: false })
         continue

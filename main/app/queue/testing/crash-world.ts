@@ -19,7 +19,8 @@ export interface CrashWorld {
 const file = (dataDir: string) => join(dataDir, 'crash-world.json')
 
 export const writeWorld = (dataDir: string, w: CrashWorld): Promise<void> => writeFile(file(dataDir), JSON.stringify(w))
-export const readWorld = async (dataDir: string): Promise<CrashWorld> => JSON.parse(await readFile(file(dataDir), 'utf8')) as CrashWorld
+export const readWorld = async (dataDir: string): Promise<CrashWorld> =>
+  JSON.parse(await readFile(file(dataDir), 'utf8')) as CrashWorld
 
 export const worldClock = (w: CrashWorld): Clock => scaledClock(w.clock.speed, w.clock.start, w.clock.realStart)
 

@@ -23,14 +23,27 @@ export interface FakeDiscussion {
   calls: Map<string, number>
 }
 
-export const postKey = (author: string, title: string, body: string): string => JSON.stringify([author.toLowerCase(), title, body])
+export const postKey = (author: string, title: string, body: string): string =>
+  JSON.stringify([author.toLowerCase(), title, body])
 
-const utc = (d: Date) => new XmlRpcDateTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds())
+const utc = (d: Date) =>
+  new XmlRpcDateTime(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  )
 
 /** The methods of the fault server. msgnums are strings with leading zeros, as the sandbox's are. */
 export function registerFakeDiscussion(
   rpc: XmlRpcServer,
-  o: { now: () => Date; members: { email: string; password: string }[]; pick: (method: string, req: CallContext['req'], params: XmlRpcValue[]) => void },
+  o: {
+    now: () => Date
+    members: { email: string; password: string }[]
+    pick: (method: string, req: CallContext['req'], params: XmlRpcValue[]) => void
+  },
 ): FakeDiscussion {
   const state: FakeDiscussion = { messages: [], posts: new Map(), puts: new Map(), calls: new Map() }
   const byNum = new Map<string, StoredMessage>()
@@ -40,7 +53,14 @@ export function registerFakeDiscussion(
     return m.email
   }
   const summary = (m: StoredMessage): XmlRpcStruct =>
-    struct({ msgnum: m.msgnum, title: m.title, author: m.author, inResponseTo: m.inResponseTo, url: `http://dg.test/${m.msgnum}`, whenCreated: utc(m.whenCreated) })
+    struct({
+      msgnum: m.msgnum,
+      title: m.title,
+      author: m.author,
+      inResponseTo: m.inResponseTo,
+      url: `http://dg.test/${m.msgnum}`,
+      whenCreated: utc(m.whenCreated),
+    })
   const find = (v: XmlRpcValue | undefined): StoredMessage => {
     const m = typeof v === 'string' ? byNum.get(v) : undefined
     if (!m) throw new XmlRpcFault(7, `There is no message ${JSON.stringify(v)}.`)
@@ -59,7 +79,14 @@ export function registerFakeDiscussion(
     const author = signIn(p)
     const [title, body, parent] = [String(p[3]), String(p[4]), p[5]]
     const inResponseTo = parent === 0 ? 0 : find(parent).msgnum
-    const m: StoredMessage = { msgnum: String(state.messages.length + 1).padStart(6, '0'), title, body, author, inResponseTo, whenCreated: o.now() }
+    const m: StoredMessage = {
+      msgnum: String(state.messages.length + 1).padStart(6, '0'),
+      title,
+      body,
+      author,
+      inResponseTo,
+      whenCreated: o.now(),
+    }
     state.messages.push(m)
     byNum.set(m.msgnum, m)
     const key = postKey(author, title, body)

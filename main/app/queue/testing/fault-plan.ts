@@ -8,6 +8,9 @@ export const FAULTS: readonly Fault[] = ['drop', 'reset', 'slow', 'busy-503']
 export const seeded = seededRandom
 
 /** `rate` of calls get a fault, the kinds in equal shares. */
-export function randomFaults(rate: number, random: () => number): (method: string, params: unknown[]) => Fault | undefined {
+export function randomFaults(
+  rate: number,
+  random: () => number,
+): (method: string, params: unknown[]) => Fault | undefined {
   return () => (random() < rate ? FAULTS[Math.floor(random() * FAULTS.length)] : undefined)
 }

@@ -61,7 +61,10 @@ function wrap(req: Marked, res: ServerResponse, slowMs: number, injected: Record
   const writeHead = res.writeHead.bind(res) as (status: number, headers: Record<string, string>) => ServerResponse
   const end = res.end.bind(res) as (body?: unknown) => ServerResponse
   let head: [number, Record<string, string>] | undefined
-  res.writeHead = ((status: number, headers: Record<string, string>) => ((head = [status, headers]), res)) as typeof res.writeHead
+  res.writeHead = ((status: number, headers: Record<string, string>) => (
+    (head = [status, headers]),
+    res
+  )) as typeof res.writeHead
   res.end = ((body?: unknown) => {
     const fault = req.fault
     if (fault) injected[fault] += 1

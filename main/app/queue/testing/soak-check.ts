@@ -61,8 +61,12 @@ export function checkSoak(c: CheckInput): SoakReport {
       continue
     }
     if (injected) {
-      if (job.state === 'needs-attention' && job.error?.kind === (injected === 'auth' ? 'auth' : 'fault')) attentionInjected++
-      else problems.push(`${job.label}: injected ${injected} fault, ended ${job.state} (${job.error?.kind}: ${job.error?.message})`)
+      if (job.state === 'needs-attention' && job.error?.kind === (injected === 'auth' ? 'auth' : 'fault'))
+        attentionInjected++
+      else
+        problems.push(
+          `${job.label}: injected ${injected} fault, ended ${job.state} (${job.error?.kind}: ${job.error?.message})`,
+        )
       continue
     }
     if (job.state === 'needs-attention') attentionUnexpected++
@@ -70,7 +74,8 @@ export function checkSoak(c: CheckInput): SoakReport {
       // Cancelled must mean "did not go out": a newMessage cancelled yet on the server is a lie.
       const account = c.world.accounts.get(job.accountId)!
       if (!c.cancelled.has(job.id)) problems.push(`${job.label}: cancelled, but nobody cancelled it`)
-      if (job.message && c.server.posts.has(postKey(account.username, job.message.title, job.message.body))) problems.push(`${job.label}: cancelled, yet posted`)
+      if (job.message && c.server.posts.has(postKey(account.username, job.message.title, job.message.body)))
+        problems.push(`${job.label}: cancelled, yet posted`)
       continue
     }
     if (job.state !== 'done') {
@@ -92,13 +97,19 @@ export function checkSoak(c: CheckInput): SoakReport {
       }
     }
     if (job.action === 'webhost.put') {
-      for (const f of job.files ?? []) if (f.status !== 'sent' || !c.server.puts.get(f.path)) problems.push(`${job.label}: file ${f.path} is ${f.status}, on the server ${c.server.puts.get(f.path) ?? 0} times`)
+      for (const f of job.files ?? [])
+        if (f.status !== 'sent' || !c.server.puts.get(f.path))
+          problems.push(
+            `${job.label}: file ${f.path} is ${f.status}, on the server ${c.server.puts.get(f.path) ?? 0} times`,
+          )
     }
   }
   // Every post on the server belongs to exactly one job (or is a seed): anything else is a duplicate.
   let duplicates = 0
-  for (const [key, n] of c.server.posts) if (n > 1) (duplicates += n - 1), problems.push(`posted ${n} times: ${key}`)
-  for (const m of c.server.messages) if (!owned.has(m.msgnum) && !seeds.has(m.msgnum)) problems.push(`stray post ${m.msgnum} “${m.title}” (no job owns it)`)
+  for (const [key, n] of c.server.posts) if (n > 1) ((duplicates += n - 1), problems.push(`posted ${n} times: ${key}`))
+  for (const m of c.server.messages)
+    if (!owned.has(m.msgnum) && !seeds.has(m.msgnum))
+      problems.push(`stray post ${m.msgnum} “${m.title}” (no job owns it)`)
   problems.push(...orderProblems(c.jobs), ...c.audit.illegal)
   const everUnknown = c.jobs.filter((j) => j.history.some((h) => h.state === 'unknown'))
   return {
@@ -107,7 +118,10 @@ export function checkSoak(c: CheckInput): SoakReport {
     duplicates,
     lost,
     unknown: everUnknown.length,
-    unknownResolved: everUnknown.filter((j) => j.state === 'done' && j.result?.msgnum !== undefined && !j.history.some((h) => h.note?.startsWith('You said'))).length,
+    unknownResolved: everUnknown.filter(
+      (j) =>
+        j.state === 'done' && j.result?.msgnum !== undefined && !j.history.some((h) => h.note?.startsWith('You said')),
+    ).length,
     attentionInjected,
     attentionUnexpected,
     retried: c.jobs.filter((j) => j.history.some((h) => h.state === 'waiting-retry')).length,

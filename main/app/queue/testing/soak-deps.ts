@@ -18,13 +18,23 @@ export interface SoakWorld {
   dataDir?: string
 }
 
-export const emptyWorld = (): SoakWorld => ({ accounts: new Map(), passwords: new Map(), drafts: new Map(), records: new Map() })
+export const emptyWorld = (): SoakWorld => ({
+  accounts: new Map(),
+  passwords: new Map(),
+  drafts: new Map(),
+  records: new Map(),
+})
 
 /**
  * The real performers' dependencies around a test world: real XML-RPC clients (real fetch, real
  * sockets, short timeouts so a `slow` fault costs little), accounts and drafts in memory.
  */
-export function soakDeps(world: SoakWorld, clock: Clock, timeoutMs: number, fetchImpl: typeof fetch = fetch): PerformerDeps {
+export function soakDeps(
+  world: SoakWorld,
+  clock: Clock,
+  timeoutMs: number,
+  fetchImpl: typeof fetch = fetch,
+): PerformerDeps {
   return {
     account(id) {
       const a = world.accounts.get(id)
@@ -32,7 +42,8 @@ export function soakDeps(world: SoakWorld, clock: Clock, timeoutMs: number, fetc
       return a
     },
     password: async (id) => world.passwords.get(id),
-    client: async (account) => createXmlRpcClient(account.url, { fetch: fetchImpl, timeoutMs, connectTimeoutMs: timeoutMs }),
+    client: async (account) =>
+      createXmlRpcClient(account.url, { fetch: fetchImpl, timeoutMs, connectTimeoutMs: timeoutMs }),
     draft: async (id) => world.drafts.get(id),
     recordPublish: async (id, record) => {
       world.records.set(id, [...(world.records.get(id) ?? []), record])

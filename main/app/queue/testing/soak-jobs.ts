@@ -10,7 +10,13 @@ export interface SoakJob {
 }
 
 /** The mix: mostly new posts and replies, some edits (saveMessage), some two-file page uploads. */
-export function soakJobs(n: number, seed: number, accounts: Account[], badLogin: Account, seeds: Map<string, string>): SoakJob[] {
+export function soakJobs(
+  n: number,
+  seed: number,
+  accounts: Account[],
+  badLogin: Account,
+  seeds: Map<string, string>,
+): SoakJob[] {
   const out: SoakJob[] = []
   for (let i = 0; i < n; i++) {
     const title = `soak ${seed}-${i}`
@@ -18,18 +24,49 @@ export function soakJobs(n: number, seed: number, accounts: Account[], badLogin:
     const account = i % 50 === 25 ? badLogin : accounts[i % accounts.length]
     const base = { draftId: `draft-${i}`, accountId: account.id }
     if (i % 50 === 25) {
-      out.push({ job: newJob({ ...base, action: 'discuss.newMessage', label: title, message: { title, body, inResponseTo: 0 } }), injected: 'auth' })
+      out.push({
+        job: newJob({ ...base, action: 'discuss.newMessage', label: title, message: { title, body, inResponseTo: 0 } }),
+        injected: 'auth',
+      })
     } else if (i % 50 === 40) {
       // A reply to a message the server does not have: a permanent fault, the server's words shown.
-      out.push({ job: newJob({ ...base, action: 'discuss.newMessage', label: title, message: { title, body, inResponseTo: '999999' } }), injected: 'permanent' })
+      out.push({
+        job: newJob({
+          ...base,
+          action: 'discuss.newMessage',
+          label: title,
+          message: { title, body, inResponseTo: '999999' },
+        }),
+        injected: 'permanent',
+      })
     } else if (i % 10 === 7) {
       const msgnum = seeds.get(account.id)!
-      out.push({ job: newJob({ ...base, action: 'discuss.saveMessage', label: title, message: { title, body, inResponseTo: 0, msgnum } }), injected: undefined })
+      out.push({
+        job: newJob({
+          ...base,
+          action: 'discuss.saveMessage',
+          label: title,
+          message: { title, body, inResponseTo: 0, msgnum },
+        }),
+        injected: undefined,
+      })
     } else if (i % 10 === 8) {
-      out.push({ job: newJob({ ...base, accountId: `${account.id}-web`, action: 'webhost.put', label: title, files: [`soak/${i}/index.html`, `soak/${i}/more.html`] }), injected: undefined })
+      out.push({
+        job: newJob({
+          ...base,
+          accountId: `${account.id}-web`,
+          action: 'webhost.put',
+          label: title,
+          files: [`soak/${i}/index.html`, `soak/${i}/more.html`],
+        }),
+        injected: undefined,
+      })
     } else {
       const inResponseTo = i % 10 === 9 ? seeds.get(account.id)! : 0
-      out.push({ job: newJob({ ...base, action: 'discuss.newMessage', label: title, message: { title, body, inResponseTo } }), injected: undefined })
+      out.push({
+        job: newJob({ ...base, action: 'discuss.newMessage', label: title, message: { title, body, inResponseTo } }),
+        injected: undefined,
+      })
     }
   }
   return out

@@ -5,7 +5,10 @@
 export function networkSwitch(inner: typeof fetch = fetch) {
   let down = false
   let outages = 0
-  const offline = () => new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND soak.test'), { code: 'ENOTFOUND' }) })
+  const offline = () =>
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('getaddrinfo ENOTFOUND soak.test'), { code: 'ENOTFOUND' }),
+    })
   const wrapped: typeof fetch = async (input, init) => {
     if (down) throw offline()
     return inner(input, init)

@@ -19,7 +19,9 @@ export function startPerson(publisher: Publisher, store: JobStore, random: () =>
       () => {},
     )
   const timer = setInterval(() => {
-    const open = store.list().filter((j) => ['queued', 'waiting-retry', 'waiting-network'].includes(j.state) && !spare.has(j.id))
+    const open = store
+      .list()
+      .filter((j) => ['queued', 'waiting-retry', 'waiting-network'].includes(j.state) && !spare.has(j.id))
     if (open.length === 0) return
     const job = open[Math.floor(random() * open.length)]
     const r = random()

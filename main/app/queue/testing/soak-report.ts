@@ -7,13 +7,15 @@ import type { SoakReport } from './soak-check'
  */
 export function orderProblems(jobs: Job[]): string[] {
   const out: string[] = []
-  const inLine = (j: Job) => j.action === 'discuss.newMessage' && j.state === 'done' && !j.history.some((h) => h.state === 'paused')
+  const inLine = (j: Job) =>
+    j.action === 'discuss.newMessage' && j.state === 'done' && !j.history.some((h) => h.state === 'paused')
   const posts = jobs.filter(inLine).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   const last = new Map<string, string>()
   for (const j of posts) {
     const m = String(j.result!.msgnum)
     const prev = last.get(j.accountId)
-    if (prev !== undefined && prev > m) out.push(`${j.label}: posted as ${m}, before an earlier job's ${prev} (account ${j.accountId})`)
+    if (prev !== undefined && prev > m)
+      out.push(`${j.label}: posted as ${m}, before an earlier job's ${prev} (account ${j.accountId})`)
     last.set(j.accountId, m)
   }
   return out
@@ -21,7 +23,10 @@ export function orderProblems(jobs: Job[]): string[] {
 
 export function formatSoak(r: SoakReport): string {
   const f = r.faults
-  const moves = [...r.moves.entries()].sort().map(([m, n]) => `${m}:${n}`).join(' ')
+  const moves = [...r.moves.entries()]
+    .sort()
+    .map(([m, n]) => `${m}:${n}`)
+    .join(' ')
   return [
     `jobs=${r.jobs} done=${r.done} cancelled=${r.cancelled} duplicates=${r.duplicates} lost=${r.lost}`,
     `unknown=${r.unknown} resolved-automatically=${r.unknownResolved} needs-attention=${r.attentionInjected + r.attentionUnexpected} (injected ${r.attentionInjected}, unexpected ${r.attentionUnexpected}) retried-jobs=${r.retried}`,

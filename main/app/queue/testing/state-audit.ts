@@ -44,11 +44,13 @@ function check(audit: StateAudit, before: Job | undefined, job: Job): void {
   const tail = job.history[job.history.length - 1]
   if (tail?.state !== job.state) fail(`state ${job.state} but the last history entry says ${tail?.state}`)
   if (!before) {
-    if (job.state !== 'queued' || job.history.length !== 1) fail(`first written as ${job.state} with ${job.history.length} history entries`)
+    if (job.state !== 'queued' || job.history.length !== 1)
+      fail(`first written as ${job.state} with ${job.history.length} history entries`)
     return
   }
   if (before.state === job.state && before.history.length === job.history.length) return
-  if (job.history.length !== before.history.length + 1) fail(`${before.state} → ${job.state} with ${job.history.length - before.history.length} new history entries`)
+  if (job.history.length !== before.history.length + 1)
+    fail(`${before.state} → ${job.state} with ${job.history.length - before.history.length} new history entries`)
   const move = `${before.state}→${job.state}`
   audit.moves.set(move, (audit.moves.get(move) ?? 0) + 1)
   if (!canTransition(before.state, job.state)) fail(`illegal move ${move}`)

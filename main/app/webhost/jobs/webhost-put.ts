@@ -22,7 +22,8 @@ export function webHostPutPerformer(deps: PerformerDeps): Performer {
     idempotent: true,
     async run(job, attempt) {
       const draft = await deps.draft(job.draftId)
-      if (!draft) return { kind: 'attention', error: appError('not-found', 'The draft behind this job no longer exists.') }
+      if (!draft)
+        return { kind: 'attention', error: appError('not-found', 'The draft behind this job no longer exists.') }
       const who = await signIn(deps, job)
       if ('kind' in who) return who
       // Jobs queued before per-file records: the draft's page is the one file.
@@ -38,7 +39,14 @@ export function webHostPutPerformer(deps: PerformerDeps): Performer {
           async send(progress) {
             const put = await webHostPut(
               who.client,
-              { username: who.account.username, password: who.password, bytes, mimeType, relativePath: file.path, ...(mimeType === 'text/html' ? { textToIndex: textToIndex(text) } : {}) },
+              {
+                username: who.account.username,
+                password: who.password,
+                bytes,
+                mimeType,
+                relativePath: file.path,
+                ...(mimeType === 'text/html' ? { textToIndex: textToIndex(text) } : {}),
+              },
               { signal: attempt.signal, onUploadProgress: (sent) => progress(sent) },
             )
             return { url: put.url, members: structToJson(put.members) }
@@ -46,7 +54,13 @@ export function webHostPutPerformer(deps: PerformerDeps): Performer {
         }
       })
       const context = { method: 'webHost.put', url: who.account.url, account: who.account.name }
-      const outcome = await sendEachFile(subject, items, (e) => outcomeOf(errorOf(e, context), true, deps.now()), deps.now, attempt.progress)
+      const outcome = await sendEachFile(
+        subject,
+        items,
+        (e) => outcomeOf(errorOf(e, context), true, deps.now()),
+        deps.now,
+        attempt.progress,
+      )
       if (outcome.kind === 'done') await recordOnDraft(deps, job, outcome.result)
       return outcome
     },

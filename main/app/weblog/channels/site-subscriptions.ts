@@ -18,9 +18,15 @@ export async function subscribe(ctx: AppContext, input: unknown): Promise<Weblog
   try {
     await subs.subscriptions.add(account.url, url)
   } catch (e) {
-    throw new AppFailure(toAppError(e, { method: 'xmlStorageSystem.pleaseNotify', url: account.url, account: account.name }))
+    throw new AppFailure(
+      toAppError(e, { method: 'xmlStorageSystem.pleaseNotify', url: account.url, account: account.name }),
+    )
   }
-  return view(ctx, account.id, subs.subscriptions.list().find((s) => s.server === account.url && s.url === url)!)
+  return view(
+    ctx,
+    account.id,
+    subs.subscriptions.list().find((s) => s.server === account.url && s.url === url)!,
+  )
 }
 
 export async function unsubscribe(ctx: AppContext, input: unknown): Promise<{ removed: boolean }> {
@@ -39,12 +45,26 @@ export async function listSubscriptions(ctx: AppContext, input: unknown): Promis
   const o = input === undefined || input === null ? {} : object(input)
   const accounts = o.accountId === undefined ? weblogAccounts(ctx) : [weblogAccount(ctx, o).account]
   const subs = await ctx.weblog.subscriptions()
-  return accounts.flatMap((a) => subs.subscriptions.list().filter((s) => s.server === a.url).map((s) => view(ctx, a.id, s)))
+  return accounts.flatMap((a) =>
+    subs.subscriptions
+      .list()
+      .filter((s) => s.server === a.url)
+      .map((s) => view(ctx, a.id, s)),
+  )
 }
 
 function view(ctx: AppContext, accountId: string, s: Subscription): WeblogSubscription {
   const active = s.expiresAt !== null && Date.parse(s.expiresAt) > Date.now()
-  return { accountId, server: s.server, url: s.url, registeredAt: s.registeredAt, expiresAt: s.expiresAt, active, lastError: s.lastError ?? null, lastNotifiedAt: ctx.weblog.lastHeard(s.server, s.url) }
+  return {
+    accountId,
+    server: s.server,
+    url: s.url,
+    registeredAt: s.registeredAt,
+    expiresAt: s.expiresAt,
+    active,
+    lastError: s.lastError ?? null,
+    lastNotifiedAt: ctx.weblog.lastHeard(s.server, s.url),
+  }
 }
 
 function httpUrl(url: string): string {
@@ -53,5 +73,9 @@ function httpUrl(url: string): string {
   } catch {
     // said below
   }
-  throw new AppFailure({ kind: 'invalid-input', message: `"${url}" is not an http(s) URL; subscribe to a page's full address, like the one a sync returned.`, details: { field: 'url' } })
+  throw new AppFailure({
+    kind: 'invalid-input',
+    message: `"${url}" is not an http(s) URL; subscribe to a page's full address, like the one a sync returned.`,
+    details: { field: 'url' },
+  })
 }

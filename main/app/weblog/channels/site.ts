@@ -24,13 +24,28 @@ export async function getSiteStatus(ctx: AppContext, input: unknown): Promise<Si
 /** What a sync would upload, delete and refuse, limits checked with the server; nothing sent or written. */
 export async function dryRunSite(ctx: AppContext, input: unknown): Promise<SiteDryRun> {
   const { account, site } = weblogAccount(ctx, input)
-  const password = (await ctx.secrets.get(passwordKey(account.id))) ?? failWith('auth', `No password is stored for "${account.name}": add it in Accounts → Edit, then try the dry run again.`)
+  const password =
+    (await ctx.secrets.get(passwordKey(account.id))) ??
+    failWith(
+      'auth',
+      `No password is stored for "${account.name}": add it in Accounts → Edit, then try the dry run again.`,
+    )
   try {
-    const report = await engineTask(() => syncSite({ dataDir: ctx.dataDir, account: site, password, dryRun: true, clientFor: (url) => ctx.clientFor(url === account.url ? account : { ...account, url }) }))
+    const report = await engineTask(() =>
+      syncSite({
+        dataDir: ctx.dataDir,
+        account: site,
+        password,
+        dryRun: true,
+        clientFor: (url) => ctx.clientFor(url === account.url ? account : { ...account, url }),
+      }),
+    )
     return dryRunView(report)
   } catch (e) {
     if (e instanceof AppFailure) throw e
-    throw new AppFailure(toAppError(e, { method: 'xmlStorageSystem.getServerCapabilities', url: account.url, account: account.name }))
+    throw new AppFailure(
+      toAppError(e, { method: 'xmlStorageSystem.getServerCapabilities', url: account.url, account: account.name }),
+    )
   }
 }
 

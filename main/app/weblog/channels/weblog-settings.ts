@@ -33,14 +33,24 @@ export async function saveWeblogSettings(ctx: AppContext, input: unknown): Promi
 
 function settingsPatch(o: Obj): Partial<WeblogConfig> {
   const patch: Partial<WeblogConfig> = {}
-  for (const key of ['title', 'description', 'timeZone'] as const) if (o[key] !== undefined) patch[key] = string(o, key, { max: key === 'description' ? 2000 : 200 }).trim()
-  if (patch.title === '') return failWith('invalid-input', 'Give the weblog a name: it heads every page and titles the feed.', { field: 'title' })
+  for (const key of ['title', 'description', 'timeZone'] as const)
+    if (o[key] !== undefined) patch[key] = string(o, key, { max: key === 'description' ? 2000 : 200 }).trim()
+  if (patch.title === '')
+    return failWith('invalid-input', 'Give the weblog a name: it heads every page and titles the feed.', {
+      field: 'title',
+    })
   if (o.upstreamOnChange !== undefined) {
-    if (typeof o.upstreamOnChange !== 'boolean') return failWith('invalid-input', '"upstreamOnChange" must be true or false.', { field: 'upstreamOnChange' })
+    if (typeof o.upstreamOnChange !== 'boolean')
+      return failWith('invalid-input', '"upstreamOnChange" must be true or false.', { field: 'upstreamOnChange' })
     patch.upstreamOnChange = o.upstreamOnChange
   }
   if (o.pingServers !== undefined) {
-    if (!Array.isArray(o.pingServers) || o.pingServers.length > 20 || !o.pingServers.every((u) => typeof u === 'string')) return failWith('invalid-input', '"pingServers" must be a list of at most 20 URLs.', { field: 'pingServers' })
+    if (
+      !Array.isArray(o.pingServers) ||
+      o.pingServers.length > 20 ||
+      !o.pingServers.every((u) => typeof u === 'string')
+    )
+      return failWith('invalid-input', '"pingServers" must be a list of at most 20 URLs.', { field: 'pingServers' })
     patch.pingServers = (o.pingServers as string[]).map((u) => u.trim()).filter((u) => u !== '')
   }
   if (o.siteDir !== undefined) patch.siteDir = pickedSiteDir(o)
@@ -51,6 +61,11 @@ function settingsPatch(o: Obj): Partial<WeblogConfig> {
 function pickedSiteDir(o: Obj): string | null {
   if (o.siteDir === null || o.siteDir === '') return null
   const dir = string(o, 'siteDir', { max: 1000 }).trim()
-  if (!isAbsolute(dir)) return failWith('invalid-input', `The site folder "${dir}" is not a full path; give one like /home/me/weblog, or leave it empty for the default.`, { field: 'siteDir' })
+  if (!isAbsolute(dir))
+    return failWith(
+      'invalid-input',
+      `The site folder "${dir}" is not a full path; give one like /home/me/weblog, or leave it empty for the default.`,
+      { field: 'siteDir' },
+    )
   return dir
 }

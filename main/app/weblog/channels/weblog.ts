@@ -20,7 +20,9 @@ export async function listPosts(ctx: AppContext, input: unknown): Promise<Weblog
     const { config } = await loadWeblogConfig(loc, account.name)
     const paths = postPaths(posts, config.timeZone)
     const urlOf = await returnedUrls(loc, site)
-    return posts.map((p) => postView(p, paths.get(p.id)!, urlOf(paths.get(p.id)!))).sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.id.localeCompare(b.id))
+    return posts
+      .map((p) => postView(p, paths.get(p.id)!, urlOf(paths.get(p.id)!)))
+      .sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.id.localeCompare(b.id))
   })
 }
 
@@ -37,9 +39,18 @@ export async function publishPost(ctx: AppContext, input: unknown): Promise<Job>
  * a sync, which renders the site and upstreams what changed. Also what Write's Publish does for a
  * weblog post on a community account.
  */
-export async function publishToWeblog(ctx: AppContext, draft: Draft, account: Account, categories?: string[]): Promise<Job> {
+export async function publishToWeblog(
+  ctx: AppContext,
+  draft: Draft,
+  account: Account,
+  categories?: string[],
+): Promise<Job> {
   const { loc } = weblogOf(ctx, account)
-  if (draft.kind !== 'post') return failWith('invalid-input', `“${draft.title || 'Untitled'}” is a ${draft.kind === 'page' ? 'web page' : 'discussion message'}; set its Kind to Weblog post in Write to publish it on the weblog.`)
+  if (draft.kind !== 'post')
+    return failWith(
+      'invalid-input',
+      `“${draft.title || 'Untitled'}” is a ${draft.kind === 'page' ? 'web page' : 'discussion message'}; set its Kind to Weblog post in Write to publish it on the weblog.`,
+    )
   const store = new PostStore(loc.posts)
   await engineTask(async () => {
     const previous = await store.get(draft.id)
@@ -53,7 +64,11 @@ export async function removePost(ctx: AppContext, input: unknown): Promise<{ rem
   const o = object(input)
   const { account, loc } = weblogAccount(ctx, o)
   const id = string(o, 'id', { max: 200 })
-  if (!(await engineTask(() => new PostStore(loc.posts).remove(id)))) return failWith('not-found', `There is no post ${id} on the weblog of ${account.name}; list the posts again to see what is there.`)
+  if (!(await engineTask(() => new PostStore(loc.posts).remove(id))))
+    return failWith(
+      'not-found',
+      `There is no post ${id} on the weblog of ${account.name}; list the posts again to see what is there.`,
+    )
   return { removed: true, job: await queueSiteSync(ctx, account) }
 }
 
@@ -61,7 +76,9 @@ function categoriesOf(o: Obj): string[] | undefined {
   const v = o.categories
   if (v === undefined) return undefined
   if (!Array.isArray(v) || v.length > 100 || !v.every((c) => typeof c === 'string' && c.length <= 200)) {
-    return failWith('invalid-input', '"categories" must be a list of at most 100 names of up to 200 characters.', { field: 'categories' })
+    return failWith('invalid-input', '"categories" must be a list of at most 100 names of up to 200 characters.', {
+      field: 'categories',
+    })
   }
   return v as string[]
 }

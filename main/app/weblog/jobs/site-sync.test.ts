@@ -20,18 +20,33 @@ describe('the site-sync performer', () => {
     password: async () => s.password,
     client: async (a) => {
       const inner = createXmlRpcClient(a.url)
-      return { url: inner.url, call: (m, p, o) => (m.endsWith('saveMultipleFiles') && sent.push(p[2] as string[]), inner.call(m, p, o)) }
+      return {
+        url: inner.url,
+        call: (m, p, o) => (m.endsWith('saveMultipleFiles') && sent.push(p[2] as string[]), inner.call(m, p, o)),
+      }
     },
     draft: async () => undefined,
     recordPublish: async () => undefined,
     now: () => new Date(),
   })
-  const job = () => newJob({ action: 'site.sync' as JobAction, draftId: '', accountId: account.id, label: `Upstream ${account.name}` })
-  const attempt = () => ({ signal: new AbortController().signal, progress: (n: number) => void progress.push(n), dispatching: async () => undefined })
+  const job = () =>
+    newJob({ action: 'site.sync' as JobAction, draftId: '', accountId: account.id, label: `Upstream ${account.name}` })
+  const attempt = () => ({
+    signal: new AbortController().signal,
+    progress: (n: number) => void progress.push(n),
+    dispatching: async () => undefined,
+  })
 
   beforeAll(async () => {
     s = await openSite('sandbox', { maxFileSize: 10_000, quota: 100_000, legalExtensions: ['html', 'txt', 'xml'] })
-    account = { id: s.account.id, kind: 'community', name: s.account.name, url: s.endpoint, username: 'writer@example.com', usernum: s.account.usernum }
+    account = {
+      id: s.account.id,
+      kind: 'community',
+      name: s.account.name,
+      url: s.endpoint,
+      username: 'writer@example.com',
+      usernum: s.account.usernum,
+    }
   })
   afterAll(() => s?.close())
 
@@ -42,22 +57,41 @@ describe('the site-sync performer', () => {
     expect(o.kind).toBe('done')
     if (o.kind !== 'done') return
     expect(o.result.url).toMatch(/\/users\/\d+\/index\.html$/)
-    expect(o.result.members).toMatchObject({ uploaded: 2, deleted: 0, pings: [{ ok: true, message: 'Thanks for the ping.' }] })
-    expect(o.files?.map((f) => [f.path, f.status])).toEqual([['a.txt', 'sent'], ['index.html', 'sent']])
+    expect(o.result.members).toMatchObject({
+      uploaded: 2,
+      deleted: 0,
+      pings: [{ ok: true, message: 'Thanks for the ping.' }],
+    })
+    expect(o.files?.map((f) => [f.path, f.status])).toEqual([
+      ['a.txt', 'sent'],
+      ['index.html', 'sent'],
+    ])
     expect(progress.at(-1)).toBe(12)
   })
 
   it('asks for attention on a partial success, naming the file, and the next attempt sends only that one', async () => {
     const raw = createXmlRpcClient(s.endpoint)
-    await raw.call('xmlStorageSystem.saveMultipleFiles', [s.account.usernum, md5Hex(s.password), ['clash.html/x.txt'], [Buffer.from('x')]])
+    await raw.call('xmlStorageSystem.saveMultipleFiles', [
+      s.account.usernum,
+      md5Hex(s.password),
+      ['clash.html/x.txt'],
+      [Buffer.from('x')],
+    ])
     await s.put('clash.html', 'c')
     await s.put('b.txt', 'b')
     const o = await siteSyncPerformer(deps()).run(job(), attempt())
     expect(o.kind).toBe('attention')
     if (o.kind !== 'attention') return
     expect(o.error.message).toMatch(/^1 file did not go: .*clash\.html clashes/)
-    expect(o.files?.map((f) => [f.path, f.status])).toEqual([['b.txt', 'sent'], ['clash.html', 'failed']])
-    await raw.call('xmlStorageSystem.deleteMultipleFiles', [s.account.usernum, md5Hex(s.password), ['clash.html/x.txt']])
+    expect(o.files?.map((f) => [f.path, f.status])).toEqual([
+      ['b.txt', 'sent'],
+      ['clash.html', 'failed'],
+    ])
+    await raw.call('xmlStorageSystem.deleteMultipleFiles', [
+      s.account.usernum,
+      md5Hex(s.password),
+      ['clash.html/x.txt'],
+    ])
     sent.length = 0
     const again = await siteSyncPerformer(deps()).run(job(), attempt())
     expect(again.kind).toBe('done')

@@ -49,7 +49,11 @@ export function siteSyncPerformer(deps: SiteSyncDeps): Performer {
         return outcomeOfReport(report, deps.now())
       } catch (e) {
         if (e instanceof SiteBusyError) return { kind: 'retry', error: e.toAppError(), retryAfterMs: BUSY_RETRY_MS }
-        return outcomeOf(errorOf(e, { method: 'xmlStorageSystem.saveMultipleFiles', url: who.account.url, account: who.account.name }), true, deps.now())
+        return outcomeOf(
+          errorOf(e, { method: 'xmlStorageSystem.saveMultipleFiles', url: who.account.url, account: who.account.name }),
+          true,
+          deps.now(),
+        )
       }
     },
   }
@@ -60,11 +64,17 @@ export function outcomeOfReport(r: SiteSyncReport, now: Date): Outcome {
   const files = jobFiles(r)
   if (r.stop) {
     const o = outcomeOf(r.stop.error, true, now)
-    return o.kind === 'unknown' || o.kind === 'done' ? { kind: 'attention', error: r.stop.error, files } : { ...o, files }
+    return o.kind === 'unknown' || o.kind === 'done'
+      ? { kind: 'attention', error: r.stop.error, files }
+      : { ...o, files }
   }
   if (syncStatus(r) !== 'ok') {
     const missed = failures(r)
-    const error: AppError = appError(r.plan.refused.length === missed.length ? 'limit' : 'fault', `${missed.length} file${missed.length === 1 ? '' : 's'} did not go: ${missed.map((f) => f.why).join(' ')}`, { paths: missed.map((f) => f.path) })
+    const error: AppError = appError(
+      r.plan.refused.length === missed.length ? 'limit' : 'fault',
+      `${missed.length} file${missed.length === 1 ? '' : 's'} did not go: ${missed.map((f) => f.why).join(' ')}`,
+      { paths: missed.map((f) => f.path) },
+    )
     return { kind: 'attention', error, files }
   }
   const home = r.results.find((f) => f.path === 'index.html' && f.ok && f.url)
@@ -81,11 +91,25 @@ function jobFiles(r: SiteSyncReport): JobFile[] {
   const at = new Date().toISOString()
   const byPath = new Map<string, JobFile>()
   for (const u of r.plan.uploads) byPath.set(u.path, { path: u.path, status: 'pending', bytes: u.size })
-  for (const v of r.plan.refused) byPath.set(v.path, { ...byPath.get(v.path)!, status: 'failed', error: appError('limit', v.message) })
+  for (const v of r.plan.refused)
+    byPath.set(v.path, { ...byPath.get(v.path)!, status: 'failed', error: appError('limit', v.message) })
   for (const f of r.results.filter((x) => x.op === 'upload')) {
     const prior = byPath.get(f.path) ?? { path: f.path, status: 'pending' as const }
-    byPath.set(f.path, f.ok ? { ...prior, status: 'sent', at, ...(f.url ? { url: f.url } : {}), ...(f.bytes !== undefined ? { bytes: f.bytes } : {}) } : { ...prior, status: 'failed', at, error: appError('fault', f.error ?? 'not stored') })
+    byPath.set(
+      f.path,
+      f.ok
+        ? {
+            ...prior,
+            status: 'sent',
+            at,
+            ...(f.url ? { url: f.url } : {}),
+            ...(f.bytes !== undefined ? { bytes: f.bytes } : {}),
+          }
+        : { ...prior, status: 'failed', at, error: appError('fault', f.error ?? 'not stored') },
+    )
   }
-  if (r.stop) for (const p of r.stop.pending) if (byPath.get(p)?.status === 'pending') byPath.set(p, { ...byPath.get(p)!, error: r.stop.error })
+  if (r.stop)
+    for (const p of r.stop.pending)
+      if (byPath.get(p)?.status === 'pending') byPath.set(p, { ...byPath.get(p)!, error: r.stop.error })
   return [...byPath.values()]
 }

@@ -56,17 +56,42 @@ export function defineBlogSuite(label: string, open: () => Promise<BlogTarget>):
     })
 
     it('newPost publishes, and the server stores exactly the fields sent', async () => {
-      id = await newPost(login, { title, description: '<p>Hello from <em>Upstream</em>.</p>', categories: [t.categories[0]], keywords: ['upstream', `run-${run}`], excerpt: 'Short version.', slug: `upstream-${run}` }, true)
+      id = await newPost(
+        login,
+        {
+          title,
+          description: '<p>Hello from <em>Upstream</em>.</p>',
+          categories: [t.categories[0]],
+          keywords: ['upstream', `run-${run}`],
+          excerpt: 'Short version.',
+          slug: `upstream-${run}`,
+        },
+        true,
+      )
       expect(id.wire).toBe(id.id) // metaWeblog.newPost answers a string on WordPress and here
       const stored = await t.view.post(id.id)
-      expect(stored).toMatchObject({ title, status: 'publish', slug: `upstream-${run}`, excerpt: 'Short version.', categories: [t.categories[0]] })
+      expect(stored).toMatchObject({
+        title,
+        status: 'publish',
+        slug: `upstream-${run}`,
+        excerpt: 'Short version.',
+        categories: [t.categories[0]],
+      })
       expect(stored?.content).toContain('Hello from <em>Upstream</em>.')
       expect(stored?.tags.sort()).toEqual(['upstream', `run-${run}`].sort())
     })
 
     it('getPost answers the same post, and its link opens the published post', async () => {
       const got = await getPost(login, id)
-      expect(got).toMatchObject({ id: id.id, title, categories: [t.categories[0]], excerpt: 'Short version.', slug: `upstream-${run}`, status: 'publish', dateSource: 'gmt' })
+      expect(got).toMatchObject({
+        id: id.id,
+        title,
+        categories: [t.categories[0]],
+        excerpt: 'Short version.',
+        slug: `upstream-${run}`,
+        status: 'publish',
+        dateSource: 'gmt',
+      })
       expect(got.keywords.sort()).toEqual(['upstream', `run-${run}`].sort())
       const page = await fetch(got.link ?? '')
       expect(page.status).toBe(200)
@@ -74,14 +99,23 @@ export function defineBlogSuite(label: string, open: () => Promise<BlogTarget>):
     })
 
     it('editPost schedules it at a date given with its zone: the server stores that instant, unshifted', async () => {
-      await editPost(login, id, { title, description: '<p>Scheduled.</p>', date: { wall: '2031-03-14T09:26:00', zone: 'Europe/Paris' } }, true)
+      await editPost(
+        login,
+        id,
+        { title, description: '<p>Scheduled.</p>', date: { wall: '2031-03-14T09:26:00', zone: 'Europe/Paris' } },
+        true,
+      )
       const stored = await t.view.post(id.id)
       expect(stored?.dateGmt?.toISOString()).toBe('2031-03-14T08:26:00.000Z')
       expect(stored?.status).toBe('future')
       // The server's own wall clock for it, in its own zone (WordPress: post_date, New York here).
       expect(stored?.localWallClock).toBe(serverTimeWall(new Date('2031-03-14T08:26:00Z'), t.timeZone))
       const got = await getPost(login, id)
-      expect(got).toMatchObject({ dateCreated: '2031-03-14T08:26:00.000Z', status: 'future', description: '<p>Scheduled.</p>' })
+      expect(got).toMatchObject({
+        dateCreated: '2031-03-14T08:26:00.000Z',
+        status: 'future',
+        description: '<p>Scheduled.</p>',
+      })
     })
 
     it('newMediaObject: each local file goes up once per blog, and the links are rewritten', async () => {
@@ -101,13 +135,17 @@ export function defineBlogSuite(label: string, open: () => Promise<BlogTarget>):
       for (const m of out.media) {
         const res = await fetch(m.record.url)
         expect(res.status).toBe(200)
-        expect(Buffer.from(await res.arrayBuffer())).toEqual(m.path === red ? onePixelPng(200, 0, 0) : onePixelPng(0, 0, 200))
+        expect(Buffer.from(await res.arrayBuffer())).toEqual(
+          m.path === red ? onePixelPng(200, 0, 0) : onePixelPng(0, 0, 200),
+        )
       }
       await editPost(login, id, { title, description: out.html }, true)
       expect((await t.view.post(id.id))?.content).toContain(out.media[0].record.url)
       // The same bytes under another name, in another post: nothing goes up again.
       await copyFile(red, join(files, 'copy.png'))
-      const again = await uploadPostMedia(spied, `<img src="${pathToFileURL(join(files, 'copy.png')).href}">`, { ledger })
+      const again = await uploadPostMedia(spied, `<img src="${pathToFileURL(join(files, 'copy.png')).href}">`, {
+        ledger,
+      })
       expect(spy.calls).toHaveLength(2)
       expect(again.media[0]).toMatchObject({ uploaded: false, record: { url: out.media[0].record.url } })
       expect(await t.view.mediaCount()).toBe(before + 2)
@@ -119,7 +157,12 @@ export function defineBlogSuite(label: string, open: () => Promise<BlogTarget>):
       const base = snapshotOf(await getPost(login, id))
       expect(changedFields(base, await getPost(login, id))).toEqual([])
       const elsewhere = { ...login, client: createXmlRpcClient(t.endpoint) }
-      await editPost(elsewhere, id.wire, { title: `${title} (edited on the web)`, description: base.description, categories: [...t.categories] }, true)
+      await editPost(
+        elsewhere,
+        id.wire,
+        { title: `${title} (edited on the web)`, description: base.description, categories: [...t.categories] },
+        true,
+      )
       expect(changedFields(base, await getPost(login, id))).toEqual(['title', 'categories'])
     })
 

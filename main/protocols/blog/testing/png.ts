@@ -15,7 +15,12 @@ export function onePixelPng(r: number, g: number, b: number): Buffer {
   header.writeUInt32BE(1, 4)
   header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB, no interlace
   const pixels = deflateSync(Buffer.from([0, r, g, b]))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 function crc32(bytes: Buffer): number {

@@ -42,9 +42,20 @@ export function sandboxView(dir: string, usernum: string): ServerView {
       const s = await state()
       const p = s.posts[id]
       if (!p) return null
-      const names = (ids: number[]) => ids.flatMap((c) => s.blogs[p.blogId].categories.filter((x) => x.id === c).map((x) => x.name))
+      const names = (ids: number[]) =>
+        ids.flatMap((c) => s.blogs[p.blogId].categories.filter((x) => x.id === c).map((x) => x.name))
       const date = new Date(p.date)
-      return { title: p.title, content: p.content, status: p.status, dateGmt: date, slug: p.slug, excerpt: p.excerpt, categories: names(p.categoryIds), tags: p.tags, localWallClock: serverTimeWall(date, 'UTC') }
+      return {
+        title: p.title,
+        content: p.content,
+        status: p.status,
+        dateGmt: date,
+        slug: p.slug,
+        excerpt: p.excerpt,
+        categories: names(p.categoryIds),
+        tags: p.tags,
+        localWallClock: serverTimeWall(date, 'UTC'),
+      }
     },
     mediaCount: async () => (await state()).media.filter((m) => m.blogId === usernum).length,
   }

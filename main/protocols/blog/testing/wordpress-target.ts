@@ -3,7 +3,9 @@ import type { StoredPost } from './server-view'
 import { queryWordPress, type WordPressEnv } from './wordpress-env'
 
 // Terms of a post in one taxonomy, newline-separated (JSON keeps it on one output line).
-const terms = (taxonomy: string) => `(SELECT GROUP_CONCAT(t.name ORDER BY t.name SEPARATOR '\\n') FROM wp_term_relationships r
+const terms = (
+  taxonomy: string,
+) => `(SELECT GROUP_CONCAT(t.name ORDER BY t.name SEPARATOR '\\n') FROM wp_term_relationships r
   JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = r.term_taxonomy_id JOIN wp_terms t ON t.term_id = tt.term_id
   WHERE r.object_id = p.ID AND tt.taxonomy = '${taxonomy}')`
 
@@ -26,12 +28,26 @@ export function wordPressTarget(env: WordPressEnv): BlogTarget {
         )) as Record<string, string | null>[]
         if (!row) return null
         const split = (v: string | null) => (v ? v.split('\n') : [])
-        const gmt = row.dateGmt && !row.dateGmt.startsWith('0000') ? new Date(`${row.dateGmt.replace(' ', 'T')}Z`) : null
-        const post: StoredPost = { title: row.title ?? '', content: row.content ?? '', status: row.status ?? '', dateGmt: gmt, slug: row.slug ?? '', excerpt: row.excerpt ?? '', categories: split(row.categories), tags: split(row.tags), localWallClock: row.date }
+        const gmt =
+          row.dateGmt && !row.dateGmt.startsWith('0000') ? new Date(`${row.dateGmt.replace(' ', 'T')}Z`) : null
+        const post: StoredPost = {
+          title: row.title ?? '',
+          content: row.content ?? '',
+          status: row.status ?? '',
+          dateGmt: gmt,
+          slug: row.slug ?? '',
+          excerpt: row.excerpt ?? '',
+          categories: split(row.categories),
+          tags: split(row.tags),
+          localWallClock: row.date,
+        }
         return post
       },
       async mediaCount() {
-        const [n] = await queryWordPress(env, `SELECT COUNT(*) FROM wp_posts p JOIN wp_users u ON u.ID = p.post_author WHERE p.post_type = 'attachment' AND u.user_login = '${env.username.replace(/'/g, "''")}'`)
+        const [n] = await queryWordPress(
+          env,
+          `SELECT COUNT(*) FROM wp_posts p JOIN wp_users u ON u.ID = p.post_author WHERE p.post_type = 'attachment' AND u.user_login = '${env.username.replace(/'/g, "''")}'`,
+        )
         return Number(n)
       },
     },

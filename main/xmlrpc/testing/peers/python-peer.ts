@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-export type PythonMode = 'basic' | 'no-multicall' | 'broken-multicall' | 'validator1' | 'validator1-broken' | 'catchall' | 'catchall-echo'
+export type PythonMode =
+  'basic' | 'no-multicall' | 'broken-multicall' | 'validator1' | 'validator1-broken' | 'catchall' | 'catchall-echo'
 
 export interface Peer {
   url: string

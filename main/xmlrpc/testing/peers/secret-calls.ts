@@ -17,7 +17,10 @@ export function secretCalls(): { method: string; params: XmlRpcValue[] }[] {
     { method: 'mainResponder.discuss.newMessage', params: ['dg', 'me@example.com', pw, 'Title', 'Body', 0] },
     { method: 'mainResponder.discuss.editMessage', params: ['dg', 'me@example.com', pw, 'msg-12'] },
     { method: 'mainResponder.discuss.saveMessage', params: ['dg', 'me@example.com', pw, 12, 'Body', 'Title'] },
-    { method: 'mainResponder.discuss.attachEnclosure', params: ['dg', 'me@example.com', pw, 12, 'image/png', Uint8Array.from([1, 2, 3]), 'pics/a.png'] },
+    {
+      method: 'mainResponder.discuss.attachEnclosure',
+      params: ['dg', 'me@example.com', pw, 12, 'image/png', Uint8Array.from([1, 2, 3]), 'pics/a.png'],
+    },
     { method: 'xmlStorageSystem.registerUser', params: ['me@example.com', 'Me', pw, 5335, 'Upstream/0.1.0'] },
     { method: 'xmlStorageSystem.registerUser', params: ['me@example.com', 'Me', md5, 5335, 'Upstream/0.1.0', ''] },
     { method: 'xmlStorageSystem.saveMultipleFiles', params: ['0122027', md5, files(2), ['<p>a</p>', '<p>b</p>']] },
@@ -27,7 +30,18 @@ export function secretCalls(): { method: string; params: XmlRpcValue[] }[] {
     { method: 'xmlStorageSystem.getMyDirectory', params: [42, md5] },
     { method: 'xmlStorageSystem.ping', params: ['0122027', md5, 0, 5335, struct({})] },
     { method: 'xmlStorageSystem.mailPasswordToUser', params: ['me@example.com'] },
-    { method: 'webHost.put', params: [struct({ username: 'me', password: pw, bytes: Buffer.from('<p>hi</p>'), mimeType: 'text/html', relativePath: 'a/b.html' })] },
+    {
+      method: 'webHost.put',
+      params: [
+        struct({
+          username: 'me',
+          password: pw,
+          bytes: Buffer.from('<p>hi</p>'),
+          mimeType: 'text/html',
+          relativePath: 'a/b.html',
+        }),
+      ],
+    },
     { method: 'blogger.getUsersBlogs', params: [APPKEY, 'me', pw] },
     { method: 'blogger.newPost', params: [APPKEY, 'blog1', 'me', pw, 'content', true] },
     { method: 'blogger.editPost', params: [APPKEY, 'post1', 'me', pw, 'content', true] },
@@ -38,14 +52,19 @@ export function secretCalls(): { method: string; params: XmlRpcValue[] }[] {
     { method: 'metaWeblog.getPost', params: ['post1', 'me', pw] },
     { method: 'metaWeblog.getRecentPosts', params: ['blog1', 'me', pw, 10] },
     { method: 'metaWeblog.getCategories', params: ['blog1', 'me', pw] },
-    { method: 'metaWeblog.newMediaObject', params: ['blog1', 'me', pw, struct({ name: 'a.png', type: 'image/png', bits: Uint8Array.from([9]) })] },
+    {
+      method: 'metaWeblog.newMediaObject',
+      params: ['blog1', 'me', pw, struct({ name: 'a.png', type: 'image/png', bits: Uint8Array.from([9]) })],
+    },
     {
       method: 'system.multicall',
-      params: [[
-        struct({ methodName: 'metaWeblog.getPost', params: ['post1', 'me', pw] }),
-        struct({ params: ['0122027', md5], methodName: 'xmlStorageSystem.getServerCapabilities' }),
-        struct({ methodName: 'webHost.put', params: [struct({ username: 'me', password: pw })] }),
-      ]],
+      params: [
+        [
+          struct({ methodName: 'metaWeblog.getPost', params: ['post1', 'me', pw] }),
+          struct({ params: ['0122027', md5], methodName: 'xmlStorageSystem.getServerCapabilities' }),
+          struct({ methodName: 'webHost.put', params: [struct({ username: 'me', password: pw })] }),
+        ],
+      ],
     },
   ]
 }
@@ -53,5 +72,14 @@ export function secretCalls(): { method: string; params: XmlRpcValue[] }[] {
 /** Every form the secrets could take in a log: raw, XML-escaped, percent-encoded, MD5 either case. */
 export function secretForms(): string[] {
   const escaped = PASSWORD.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  return [PASSWORD, escaped, encodeURIComponent(PASSWORD), PASSWORD_MD5, PASSWORD_MD5.toUpperCase(), 'p&amp;ss', 'wörd', APPKEY]
+  return [
+    PASSWORD,
+    escaped,
+    encodeURIComponent(PASSWORD),
+    PASSWORD_MD5,
+    PASSWORD_MD5.toUpperCase(),
+    'p&amp;ss',
+    'wörd',
+    APPKEY,
+  ]
 }

@@ -13,7 +13,12 @@ export const fieldsFor: Record<AccountKind, FieldSpec[]> = {
   discussion: [
     { name: 'name', label: 'Account name', hint: 'How this account is shown in Upstream.' },
     { name: 'url', label: 'Server URL', type: 'url', placeholder: 'http://example.com/RPC2' },
-    { name: 'dgname', label: 'Group', placeholder: 'e.g. sandbox', hint: 'The discussion group’s name on that server.' },
+    {
+      name: 'dgname',
+      label: 'Group',
+      placeholder: 'e.g. sandbox',
+      hint: 'The discussion group’s name on that server.',
+    },
     { name: 'username', label: 'E-mail', type: 'email', hint: 'Your member e-mail address in the group.' },
   ],
   webhost: [
@@ -28,8 +33,18 @@ export const fieldsFor: Record<AccountKind, FieldSpec[]> = {
   ],
   blog: [
     { name: 'name', label: 'Account name', hint: 'How this account is shown in Upstream.' },
-    { name: 'url', label: 'Site address', type: 'url', placeholder: 'https://example.com', hint: 'The blog’s home page: Upstream finds its XML-RPC endpoint (the page’s RSD link, else /xmlrpc.php). The endpoint itself works too.' },
-    { name: 'username', label: 'Username', hint: 'What you sign in to the blog with (on the sandbox: your member e-mail).' },
+    {
+      name: 'url',
+      label: 'Site address',
+      type: 'url',
+      placeholder: 'https://example.com',
+      hint: 'The blog’s home page: Upstream finds its XML-RPC endpoint (the page’s RSD link, else /xmlrpc.php). The endpoint itself works too.',
+    },
+    {
+      name: 'username',
+      label: 'Username',
+      hint: 'What you sign in to the blog with (on the sandbox: your member e-mail).',
+    },
   ],
 }
 
@@ -39,7 +54,9 @@ export const addableKinds: AccountKind[] = ['discussion', 'webhost', 'community'
 export function checkUrl(url: string): string | null {
   try {
     const u = new URL(url)
-    return u.protocol === 'http:' || u.protocol === 'https:' ? null : 'The server URL must start with http:// or https://.'
+    return u.protocol === 'http:' || u.protocol === 'https:'
+      ? null
+      : 'The server URL must start with http:// or https://.'
   } catch {
     return 'Enter the server’s full XML-RPC address, e.g. http://example.com/RPC2.'
   }

@@ -23,7 +23,6 @@ interface Props {
 
 type Values = Record<FieldSpec['name'], string>
 
-
 /**
  * Add or edit an account. The password field is write-only: never filled in, read once at submit
  * straight from the input (it is not React state), and cleared as soon as it has been sent.
@@ -38,7 +37,9 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
     dgname: account?.dgname ?? '',
     username: account?.username ?? '',
   })
-  const [membership, setMembership] = useState<'register' | 'existing'>(account?.usernum !== undefined ? 'existing' : 'register')
+  const [membership, setMembership] = useState<'register' | 'existing'>(
+    account?.usernum !== undefined ? 'existing' : 'register',
+  )
   const [usernum, setUsernum] = useState(account?.usernum !== undefined ? String(account.usernum) : '')
   const [profile, setProfile] = useState<ServerProfile | undefined>(account?.profile)
   const [problem, setProblem] = useState<string | null>(null)
@@ -51,15 +52,23 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
     if (urlProblem) return setProblem(urlProblem)
     const missing = fieldsFor[kind].find((f) => values[f.name].trim() === '')
     if (missing) return setProblem(`Fill in “${missing.label}”.`)
-    if (kind === 'community' && membership === 'existing' && !usernum.trim()) return setProblem('Enter your member number, or choose to register.')
+    if (kind === 'community' && membership === 'existing' && !usernum.trim())
+      return setProblem('Enter your member number, or choose to register.')
     const typed = password.current?.value ?? ''
     if (!account?.hasPassword && !managed && typed === '') return setProblem('Enter the password for this account.')
     setProblem(null)
-    const input: AccountInput = { kind, name: values.name.trim(), url: values.url.trim(), username: values.username.trim() }
+    const input: AccountInput = {
+      kind,
+      name: values.name.trim(),
+      url: values.url.trim(),
+      username: values.username.trim(),
+    }
     if (account) input.id = account.id
     if (kind === 'discussion') input.dgname = values.dgname.trim()
     if (kind === 'blog') input.siteUrl = values.url.trim()
-    if (kind === 'community' && membership === 'existing') input.usernum = account?.usernum !== undefined && String(account.usernum) === usernum.trim() ? account.usernum : usernum.trim()
+    if (kind === 'community' && membership === 'existing')
+      input.usernum =
+        account?.usernum !== undefined && String(account.usernum) === usernum.trim() ? account.usernum : usernum.trim()
     if (typed) input.password = typed
     if (profile && profile !== account?.profile) input.profile = profile
     if (password.current) password.current.value = '' // sent once; never kept
@@ -77,7 +86,11 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
             Cancel
           </button>
           <button type="submit" form={`${id}-form`} className="button primary" disabled={busy}>
-            {busy ? 'Saving…' : kind === 'community' && membership === 'register' && !account?.usernum ? 'Save and register' : 'Save'}
+            {busy
+              ? 'Saving…'
+              : kind === 'community' && membership === 'register' && !account?.usernum
+                ? 'Save and register'
+                : 'Save'}
           </button>
         </>
       }
@@ -85,7 +98,12 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
       <form id={`${id}-form`} className="account-form" onSubmit={submit} noValidate>
         <div className="form-row">
           <label htmlFor={`${id}-kind`}>Kind</label>
-          <select id={`${id}-kind`} value={kind} disabled={account !== undefined} onChange={(e) => setKind(e.target.value as AccountKind)}>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            disabled={account !== undefined}
+            onChange={(e) => setKind(e.target.value as AccountKind)}
+          >
             {(account ? [account.kind] : addableKinds).map((k) => (
               <option key={k} value={k}>
                 {accountKindLabel[k]}
@@ -114,7 +132,12 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
             )}
           </div>
         ))}
-        {managed && <p className="hint">The Local sandbox’s address, member and password are managed by Upstream; you may rename it or edit its server profile.</p>}
+        {managed && (
+          <p className="hint">
+            The Local sandbox’s address, member and password are managed by Upstream; you may rename it or edit its
+            server profile.
+          </p>
+        )}
         <div className="form-row" hidden={managed}>
           <label htmlFor={`${id}-password`}>Password</label>
           <input
@@ -133,16 +156,34 @@ export function AccountForm({ account, busy, error, onSubmit, onClose }: Props) 
           <fieldset className="choices">
             <legend>Membership</legend>
             <label>
-              <input type="radio" name={`${id}-membership`} checked={membership === 'register'} disabled={account?.usernum !== undefined} onChange={() => setMembership('register')} />
+              <input
+                type="radio"
+                name={`${id}-membership`}
+                checked={membership === 'register'}
+                disabled={account?.usernum !== undefined}
+                onChange={() => setMembership('register')}
+              />
               Register as a new member
             </label>
             <label>
-              <input type="radio" name={`${id}-membership`} checked={membership === 'existing'} onChange={() => setMembership('existing')} />I already have a member number
+              <input
+                type="radio"
+                name={`${id}-membership`}
+                checked={membership === 'existing'}
+                onChange={() => setMembership('existing')}
+              />
+              I already have a member number
             </label>
             {membership === 'existing' && (
               <div className="form-row indent">
                 <label htmlFor={`${id}-usernum`}>Member number</label>
-                <input id={`${id}-usernum`} value={usernum} placeholder="e.g. 0001234" spellCheck={false} onChange={(e) => setUsernum(e.target.value)} />
+                <input
+                  id={`${id}-usernum`}
+                  value={usernum}
+                  placeholder="e.g. 0001234"
+                  spellCheck={false}
+                  onChange={(e) => setUsernum(e.target.value)}
+                />
               </div>
             )}
           </fieldset>

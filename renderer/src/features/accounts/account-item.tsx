@@ -19,7 +19,18 @@ interface Props {
 }
 
 /** One account. The password itself never reaches the renderer, only whether one is stored. */
-export function AccountItem({ account, report, busy, message, onEdit, onRemove, onTest, onRegister, onForgot, children }: Props) {
+export function AccountItem({
+  account,
+  report,
+  busy,
+  message,
+  onEdit,
+  onRemove,
+  onTest,
+  onRegister,
+  onForgot,
+  children,
+}: Props) {
   const headingId = `account-${account.id}-name`
   const offersMail = account.kind === 'community' || report?.methods?.includes('xmlStorageSystem.mailPasswordToUser')
   return (
@@ -60,7 +71,13 @@ export function AccountItem({ account, report, busy, message, onEdit, onRemove, 
       </dl>
       {children}
       <div className="job-actions">
-        <button type="button" className="button small" disabled={busy !== null} onClick={onTest} aria-label={`Test connection to ${account.name}`}>
+        <button
+          type="button"
+          className="button small"
+          disabled={busy !== null}
+          onClick={onTest}
+          aria-label={`Test connection to ${account.name}`}
+        >
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
         {account.kind === 'community' && account.usernum === undefined && (
@@ -68,16 +85,34 @@ export function AccountItem({ account, report, busy, message, onEdit, onRemove, 
             {busy === 'register' ? 'Registering…' : 'Register'}
           </button>
         )}
-        <button type="button" className="button small" disabled={busy !== null} onClick={onEdit} aria-label={`Edit ${account.name}`}>
+        <button
+          type="button"
+          className="button small"
+          disabled={busy !== null}
+          onClick={onEdit}
+          aria-label={`Edit ${account.name}`}
+        >
           Edit
         </button>
         {offersMail && (
-          <button type="button" className="button small" disabled={busy !== null} onClick={onForgot} aria-label={`Forgot password for ${account.name}`}>
+          <button
+            type="button"
+            className="button small"
+            disabled={busy !== null}
+            onClick={onForgot}
+            aria-label={`Forgot password for ${account.name}`}
+          >
             Forgot password
           </button>
         )}
         {account.builtin !== 'sandbox' && (
-          <button type="button" className="button small danger" disabled={busy !== null} onClick={onRemove} aria-label={`Remove ${account.name}`}>
+          <button
+            type="button"
+            className="button small danger"
+            disabled={busy !== null}
+            onClick={onRemove}
+            aria-label={`Remove ${account.name}`}
+          >
             Remove
           </button>
         )}
@@ -96,6 +131,7 @@ export function AccountItem({ account, report, busy, message, onEdit, onRemove, 
 function profileSummary(a: Account): string {
   const p = a.profile!
   const parts = [`clock in ${p.timeZone}`, p.methods ? `${p.methods.length} methods` : 'no introspection']
-  if (a.kind === 'community') parts.push(`uploads with ${p.uploadMethod}`, `registerUser with ${p.registerUserArity} parameters`)
+  if (a.kind === 'community')
+    parts.push(`uploads with ${p.uploadMethod}`, `registerUser with ${p.registerUserArity} parameters`)
   return `${parts.join(' · ')} (detected ${formatWhen(p.detectedAt!)})`
 }

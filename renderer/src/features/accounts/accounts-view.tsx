@@ -39,7 +39,9 @@ export const AccountsView = memo(function AccountsView({ api, accounts, error, r
       </header>
       <ErrorNote error={error} context="The accounts couldn’t be listed" />
       {accounts === null && !error && <p className="muted">Loading accounts…</p>}
-      {accounts?.length === 0 && <p className="empty-note">No accounts yet. The Local sandbox appears here once the app has set it up.</p>}
+      {accounts?.length === 0 && (
+        <p className="empty-note">No accounts yet. The Local sandbox appears here once the app has set it up.</p>
+      )}
       <ul className="accounts">
         {accounts?.map((a) => (
           <AccountRow
@@ -62,7 +64,9 @@ export const AccountsView = memo(function AccountsView({ api, accounts, error, r
           onSubmit={(s) => void actions.save(s).then((done) => done && close())}
         />
       )}
-      {removing && <ConfirmRemove account={removing} onRemove={() => actions.remove(removing)} onClose={() => setRemoving(null)} />}
+      {removing && (
+        <ConfirmRemove account={removing} onRemove={() => actions.remove(removing)} onClose={() => setRemoving(null)} />
+      )}
     </section>
   )
 })

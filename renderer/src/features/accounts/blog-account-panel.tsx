@@ -11,7 +11,11 @@ interface Props {
   onChanged: () => Promise<void>
 }
 
-type Blogs = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; blogs: BlogInfo[] } | { state: 'failed'; error: AppError }
+type Blogs =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'ready'; blogs: BlogInfo[] }
+  | { state: 'failed'; error: AppError }
 
 /**
  * A blog account's site, and which of the login's blogs posts go to. The list comes from the blog
@@ -40,7 +44,15 @@ export function BlogAccountPanel({ api, account, onChanged }: Props) {
     setError(null)
     const site = account.siteUrl ?? account.url
     // The blog id goes back exactly as the server gave it, type included.
-    const r = await api.invoke('accounts.save', { id: account.id, kind: 'blog', name: account.name, url: site, siteUrl: site, username: account.username, blogId: blog.blogid })
+    const r = await api.invoke('accounts.save', {
+      id: account.id,
+      kind: 'blog',
+      name: account.name,
+      url: site,
+      siteUrl: site,
+      username: account.username,
+      blogId: blog.blogid,
+    })
     if (!r.ok) return setError(r.error)
     setBlogs({ state: 'idle' })
     await onChanged()
@@ -69,11 +81,18 @@ export function BlogAccountPanel({ api, account, onChanged }: Props) {
             <span id={`${id}-blog`}>{chosen === '' ? 'None chosen yet' : (name ?? `Blog ${chosen}`)}</span>
           )}{' '}
           {blogs.state !== 'ready' && (
-            <button type="button" className="link-button" disabled={blogs.state === 'loading'} onClick={() => void load()}>
+            <button
+              type="button"
+              className="link-button"
+              disabled={blogs.state === 'loading'}
+              onClick={() => void load()}
+            >
               {blogs.state === 'loading' ? 'Asking the blog…' : chosen === '' ? 'List my blogs' : 'Change'}
             </button>
           )}
-          {blogs.state === 'ready' && blogs.blogs.length === 0 && <span className="muted">This login may not write to any blog here.</span>}
+          {blogs.state === 'ready' && blogs.blogs.length === 0 && (
+            <span className="muted">This login may not write to any blog here.</span>
+          )}
         </dd>
       </dl>
       <ErrorNote error={blogs.state === 'failed' ? blogs.error : error} context="The blogs couldn’t be listed" />

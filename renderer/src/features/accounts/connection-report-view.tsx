@@ -6,7 +6,10 @@ import { safeHttpUrl } from '../../lib/safe-url'
 import { numberOf } from './connection-reports'
 
 type Struct = { [key: string]: JsonValue }
-const struct = (v: JsonValue | undefined): Struct | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? ((v as Struct).$struct as Struct | undefined) ?? (v as Struct) : undefined)
+const struct = (v: JsonValue | undefined): Struct | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? (((v as Struct).$struct as Struct | undefined) ?? (v as Struct))
+    : undefined
 const text = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
 
 /** "Where pings go": the weblogUpdates target as a URL, or as the server sent it. */
@@ -34,19 +37,30 @@ export function ConnectionReportView({ report, accountName }: { report: Connecti
   const used = numberOf(caps?.ctBytesInUse)
   const quota = numberOf(caps?.maxBytesPerUser)
   const maxFile = numberOf(caps?.maxFileSize)
-  const extensions = Array.isArray(caps?.legalFileExtensions) ? caps.legalFileExtensions.filter((e): e is string => typeof e === 'string') : undefined
+  const extensions = Array.isArray(caps?.legalFileExtensions)
+    ? caps.legalFileExtensions.filter((e): e is string => typeof e === 'string')
+    : undefined
   const pings = pingTarget(struct(caps?.weblogUpdates))
   const links = Object.entries(report.initialResources ?? {}).filter(([, v]) => typeof v === 'string' && v !== '')
 
   return (
-    <section className={`report ${report.ok ? 'report-ok' : 'report-bad'}`} aria-label={`Connection test for ${accountName}`}>
+    <section
+      className={`report ${report.ok ? 'report-ok' : 'report-bad'}`}
+      aria-label={`Connection test for ${accountName}`}
+    >
       <p className="report-status" role="status">
         {report.ok ? (
           <strong>Connected.</strong>
         ) : (
-          <strong className="inline-error">{report.error ? errorText(report.error, 'The test failed') : 'The test failed.'}</strong>
+          <strong className="inline-error">
+            {report.error ? errorText(report.error, 'The test failed') : 'The test failed.'}
+          </strong>
         )}{' '}
-        {report.methods ? `The server offers ${report.methods.length} methods.` : report.ok ? 'The server doesn’t list its methods (no introspection).' : ''}
+        {report.methods
+          ? `The server offers ${report.methods.length} methods.`
+          : report.ok
+            ? 'The server doesn’t list its methods (no introspection).'
+            : ''}
       </p>
       {report.notes.length > 0 && (
         <ul className="report-notes">
@@ -61,7 +75,15 @@ export function ConnectionReportView({ report, accountName }: { report: Connecti
             <>
               <dt>Storage</dt>
               <dd className="quota">
-                <meter min={0} max={quota} value={used} low={quota * 0.7} high={quota * 0.9} optimum={0} aria-label="Storage used" />
+                <meter
+                  min={0}
+                  max={quota}
+                  value={used}
+                  low={quota * 0.7}
+                  high={quota * 0.9}
+                  optimum={0}
+                  aria-label="Storage used"
+                />
                 <span>
                   {formatBytes(used)} of {formatBytes(quota)} used
                 </span>

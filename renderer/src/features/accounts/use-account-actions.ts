@@ -40,7 +40,9 @@ export function useAccountActions(api: UpstreamApi, refresh: () => Promise<void>
       run(a, 'register', async () => {
         const r = await api.invoke('accounts.register', { id: a.id })
         await refresh()
-        return r.ok ? `Registered: your member number is ${String(r.value.usernum ?? '—')}.` : errorText(r.error, 'Not registered')
+        return r.ok
+          ? `Registered: your member number is ${String(r.value.usernum ?? '—')}.`
+          : errorText(r.error, 'Not registered')
       }),
     [api, run, refresh],
   )
@@ -49,7 +51,9 @@ export function useAccountActions(api: UpstreamApi, refresh: () => Promise<void>
     (a: Account) =>
       run(a, 'forgot', async () => {
         const r = await api.invoke('accounts.forgotPassword', { id: a.id })
-        return r.ok ? r.value.message || 'The server says it has mailed you your password.' : errorText(r.error, 'The server couldn’t mail the password')
+        return r.ok
+          ? r.value.message || 'The server says it has mailed you your password.'
+          : errorText(r.error, 'The server couldn’t mail the password')
       }),
     [api, run],
   )

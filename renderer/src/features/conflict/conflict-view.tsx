@@ -34,9 +34,10 @@ export function ConflictView({ mine, conflict, base, busy, onKeepMine, onTakeThe
       <header className="conflict-header">
         <h2 id={`${id}-title`}>This message changed on the server</h2>
         <p>
-          Someone saved a different version{base?.msgnum !== undefined ? ` of message ${String(base.msgnum)}` : ''} after you opened it
-          {base ? ` (${formatWhen(base.fetchedAt)})` : ''}; Upstream noticed at {formatWhen(conflict.detectedAt)} and sent nothing. Choose what
-          the server should have.
+          Someone saved a different version{base?.msgnum !== undefined ? ` of message ${String(base.msgnum)}` : ''}{' '}
+          after you opened it
+          {base ? ` (${formatWhen(base.fetchedAt)})` : ''}; Upstream noticed at {formatWhen(conflict.detectedAt)} and
+          sent nothing. Choose what the server should have.
         </p>
         <div className="conflict-actions">
           <button type="button" className="button" disabled={busy} onClick={onKeepMine}>
@@ -68,7 +69,13 @@ export function ConflictView({ mine, conflict, base, busy, onKeepMine, onTakeThe
         <legend className="visually-hidden">Compare</legend>
         {(Object.keys(compareLabels) as Compare[]).map((c) => (
           <label key={c} className={compare === c ? 'checked' : undefined}>
-            <input type="radio" name={`${id}-compare`} value={c} checked={compare === c} onChange={() => setCompare(c)} />
+            <input
+              type="radio"
+              name={`${id}-compare`}
+              value={c}
+              checked={compare === c}
+              onChange={() => setCompare(c)}
+            />
             {compareLabels[c]}
           </label>
         ))}

@@ -20,7 +20,11 @@ function fold(lines: DiffLine[]): Row[] {
     const keepHead = i === 0 ? 0 : CONTEXT
     const keepTail = j === lines.length ? 0 : CONTEXT
     if (run > keepHead + keepTail + 1) {
-      rows.push(...lines.slice(i, i + keepHead), { op: 'skip', count: run - keepHead - keepTail }, ...lines.slice(j - keepTail, j))
+      rows.push(
+        ...lines.slice(i, i + keepHead),
+        { op: 'skip', count: run - keepHead - keepTail },
+        ...lines.slice(j - keepTail, j),
+      )
     } else rows.push(...lines.slice(i, j))
     i = j
   }
@@ -48,17 +52,23 @@ export function DiffView({ label, from, to }: Props) {
             </div>
           ) : r.op === 'same' ? (
             <div key={i} className="diff-line">
-              <span className="diff-mark" aria-hidden="true"> </span>
+              <span className="diff-mark" aria-hidden="true">
+                {' '}
+              </span>
               {r.text || '\u00a0'}
             </div>
           ) : r.op === 'add' ? (
             <ins key={i} className="diff-line diff-add">
-              <span className="diff-mark" aria-hidden="true">+</span>
+              <span className="diff-mark" aria-hidden="true">
+                +
+              </span>
               {r.text || '\u00a0'}
             </ins>
           ) : (
             <del key={i} className="diff-line diff-del">
-              <span className="diff-mark" aria-hidden="true">−</span>
+              <span className="diff-mark" aria-hidden="true">
+                −
+              </span>
               {r.text || '\u00a0'}
             </del>
           ),

@@ -47,9 +47,17 @@ export function MergeDialog({ base, mine, theirs, busy, onCancel, onSave }: Prop
       </div>
       <div className="form-row">
         <label htmlFor={`${id}-body`}>Merged text</label>
-        <textarea id={`${id}-body`} className="merge-text" value={body} spellCheck={false} onChange={(e) => setBody(e.target.value)} />
+        <textarea
+          id={`${id}-body`}
+          className="merge-text"
+          value={body}
+          spellCheck={false}
+          onChange={(e) => setBody(e.target.value)}
+        />
       </div>
-      {markers && <p className="limit-warning">The text still has conflict markers; they would be published as written.</p>}
+      {markers && (
+        <p className="limit-warning">The text still has conflict markers; they would be published as written.</p>
+      )}
     </ModalDialog>
   )
 }

@@ -20,7 +20,15 @@ function disk() {
     revision++
     resolve({
       ok: true,
-      value: { ...input, id: input.id ?? 'd1', accountId: null, createdAt: '', updatedAt: `t${revision}`, revision, published: [] } as Draft,
+      value: {
+        ...input,
+        id: input.id ?? 'd1',
+        accountId: null,
+        createdAt: '',
+        updatedAt: `t${revision}`,
+        revision,
+        published: [],
+      } as Draft,
     })
   }
   return { calls, pending, save, answer }
@@ -35,7 +43,13 @@ describe('Autosave', () => {
   async function started() {
     const d = disk()
     const statuses: SaveStatus[] = []
-    const a = new Autosave({ save: d.save, onChange: (_, s) => statuses.push(s), onSaved: () => {}, debounceMs: 800, retryMs: 10_000 })
+    const a = new Autosave({
+      save: d.save,
+      onChange: (_, s) => statuses.push(s),
+      onSaved: () => {},
+      debounceMs: 800,
+      retryMs: 10_000,
+    })
     await a.replace(async () => ({ ok: true, value: newEditorDraft('acc') }))
     return { a, d, statuses }
   }

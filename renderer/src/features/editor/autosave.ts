@@ -106,7 +106,10 @@ export class Autosave {
     }
     this.saved = covered
     const { id, revision, published } = r.value
-    this.set({ ...this.draft!, id, revision, published }, this.isDirty() ? { kind: 'saving' } : { kind: 'saved', at: r.value.updatedAt })
+    this.set(
+      { ...this.draft!, id, revision, published },
+      this.isDirty() ? { kind: 'saving' } : { kind: 'saved', at: r.value.updatedAt },
+    )
     this.o.onSaved(r.value)
     return r
   }

@@ -13,7 +13,12 @@ interface Props {
 
 type Posts = { state: 'loading' } | { state: 'ready'; posts: BlogPostSummary[] } | { state: 'failed'; error: AppError }
 
-const statusWords: Record<string, string> = { draft: 'server draft', future: 'scheduled', pending: 'pending review', private: 'private' }
+const statusWords: Record<string, string> = {
+  draft: 'server draft',
+  future: 'scheduled',
+  pending: 'pending review',
+  private: 'private',
+}
 
 /**
  * A blog's newest posts (metaWeblog.getRecentPosts); one picked becomes a local draft that keeps
@@ -45,7 +50,10 @@ export function BlogPostList({ api, accountId, onOpened }: Props) {
 
   return (
     <section className="topics" aria-labelledby={`${id}-posts`}>
-      <p className="muted">The post becomes a local draft you can edit offline. Publishing saves it back, or shows both versions if it changed on the blog meanwhile.</p>
+      <p className="muted">
+        The post becomes a local draft you can edit offline. Publishing saves it back, or shows both versions if it
+        changed on the blog meanwhile.
+      </p>
       <h3 id={`${id}-posts`}>Recent posts</h3>
       <ErrorNote error={error} context="Couldn’t open that post" />
       {posts.state === 'loading' && <p className="muted">Asking the blog…</p>}
@@ -58,7 +66,13 @@ export function BlogPostList({ api, accountId, onOpened }: Props) {
               <button type="button" className="topic-item" disabled={opening} onClick={() => void open(p)}>
                 <span className="topic-title">{p.title || '(no title)'}</span>
                 <span className="muted">
-                  {[p.dateCreated && formatWhen(p.dateCreated), p.status && statusWords[p.status], p.draftId && 'open as a draft'].filter(Boolean).join(' · ')}
+                  {[
+                    p.dateCreated && formatWhen(p.dateCreated),
+                    p.status && statusWords[p.status],
+                    p.draftId && 'open as a draft',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </button>
             </li>

@@ -22,7 +22,8 @@ export function BodyLimit({ body, maxFileSize }: { body: string; maxFileSize: nu
   if (size <= maxFileSize) return null
   return (
     <span className="limit-warning" role="alert">
-      The body is {formatBytes(size)}; this server accepts at most {formatBytes(maxFileSize)} per file. Shorten it, or move parts into files.
+      The body is {formatBytes(size)}; this server accepts at most {formatBytes(maxFileSize)} per file. Shorten it, or
+      move parts into files.
     </span>
   )
 }

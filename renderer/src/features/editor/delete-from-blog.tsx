@@ -26,7 +26,12 @@ export function onBlog(draft: EditorDraft, account: Account | undefined): boolea
 export function DeleteFromBlog({ api, draft, account }: Props) {
   const [asking, setAsking] = useState(false)
   const [said, setSaid] = useState<string | null>(null)
-  if (!draft.id || !account || !onBlog(draft, account)) return said ? <p className="muted" role="status">{said}</p> : null
+  if (!draft.id || !account || !onBlog(draft, account))
+    return said ? (
+      <p className="muted" role="status">
+        {said}
+      </p>
+    ) : null
 
   const remove = async () => {
     setAsking(false)

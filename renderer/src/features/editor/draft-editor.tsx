@@ -33,7 +33,19 @@ interface Props {
 
 const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files')
 
-export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit, onSave, onPublish, uploads, onServerDraft, conflict }: Props) {
+export function DraftEditor({
+  api,
+  draft,
+  accounts,
+  publishing,
+  titleRef,
+  onEdit,
+  onSave,
+  onPublish,
+  uploads,
+  onServerDraft,
+  conflict,
+}: Props) {
   const body = useDeferredValue(draft.body)
   const stats = textStats(body, draft.format)
   const lastUrl = safeHttpUrl(draft.published.findLast((p) => p.url)?.url)
@@ -67,7 +79,11 @@ export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit
           ref={titleRef}
           className="title-input"
           aria-label="Title"
-          placeholder={draft.kind === 'message' && draft.inResponseTo !== 0 ? 'Title (empty: “Re:” and the parent’s title)' : 'Title'}
+          placeholder={
+            draft.kind === 'message' && draft.inResponseTo !== 0
+              ? 'Title (empty: “Re:” and the parent’s title)'
+              : 'Title'
+          }
           value={draft.title}
           onChange={(e) => onEdit({ title: e.target.value })}
         />
@@ -87,7 +103,8 @@ export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit
       <DraftMeta api={api} draft={draft} accounts={accounts} onEdit={onEdit} />
       {draft.base && !draft.conflict && (
         <p className="base-note muted">
-          Opened from the server{draft.base.msgnum !== undefined ? ` (message ${String(draft.base.msgnum)})` : ''}: publishing saves your edits back to it.
+          Opened from the server{draft.base.msgnum !== undefined ? ` (message ${String(draft.base.msgnum)})` : ''}:
+          publishing saves your edits back to it.
         </p>
       )}
       {draft.kind === 'post' && <DeleteFromBlog api={api} draft={draft} account={account} />}
@@ -97,12 +114,22 @@ export function DraftEditor({ api, draft, accounts, publishing, titleRef, onEdit
             <h2>Body</h2>
           </header>
           <Suspense fallback={<p className="muted pane-note">Loading editor…</p>}>
-            <BodyEditor sessionKey={draft.localKey} initialValue={draft.body} format={draft.format} onChange={(v) => onEdit({ body: v })} />
+            <BodyEditor
+              sessionKey={draft.localKey}
+              initialValue={draft.body}
+              format={draft.format}
+              onChange={(v) => onEdit({ body: v })}
+            />
           </Suspense>
         </div>
         {draft.conflict ? (
           <div className="pane conflict-pane">
-            <ConflictView mine={{ title: draft.title, body: draft.body }} conflict={draft.conflict} base={draft.base} {...conflict} />
+            <ConflictView
+              mine={{ title: draft.title, body: draft.body }}
+              conflict={draft.conflict}
+              base={draft.base}
+              {...conflict}
+            />
           </div>
         ) : (
           <PreviewPane api={api} body={body} format={draft.format} neutersTags={draft.kind === 'message'} />

@@ -14,7 +14,11 @@ const inState = (s: DraftSummary, state: StateFilter) =>
   state === 'all' || (state === 'published') === (s.publishedUrl !== undefined)
 
 /** One group per account, in the accounts' order, then drafts with no (or a removed) account. */
-export function groupByAccount(summaries: readonly DraftSummary[], accounts: readonly Account[], state: StateFilter): DraftGroup[] {
+export function groupByAccount(
+  summaries: readonly DraftSummary[],
+  accounts: readonly Account[],
+  state: StateFilter,
+): DraftGroup[] {
   const known = new Map(accounts.map((a, i) => [a.id, { a, i }]))
   const groups = new Map<string, DraftGroup & { order: number }>()
   for (const s of summaries) {

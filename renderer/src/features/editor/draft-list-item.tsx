@@ -11,7 +11,12 @@ interface Props {
 export function DraftListItem({ summary: s, selected, onSelect }: Props) {
   return (
     <li>
-      <button type="button" className="draft-item" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(s.id)}>
+      <button
+        type="button"
+        className="draft-item"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(s.id)}
+      >
         <span className="draft-title">{s.title.trim() || 'Untitled'}</span>
         <span className="draft-when">
           {kindLabel[s.kind]} · {formatWhen(s.updatedAt)}

@@ -20,7 +20,17 @@ interface Props {
 }
 
 /** Drafts by account, newest first; the search box asks the core, which looks in titles and bodies. */
-export function DraftList({ summaries, error, accounts, selectedId, onQuery, onSelect, onNew, onOpenFromServer, searchRef }: Props) {
+export function DraftList({
+  summaries,
+  error,
+  accounts,
+  selectedId,
+  onQuery,
+  onSelect,
+  onNew,
+  onOpenFromServer,
+  searchRef,
+}: Props) {
   const [text, setText] = useState('')
   const [accountId, setAccountId] = useState('')
   const [state, setState] = useState<StateFilter>('all')

@@ -28,7 +28,15 @@ const kinds: { value: DraftKind; label: string }[] = [
 const accountLabel: Record<DraftKind, string> = { page: 'Web host', message: 'Discussion group', post: 'Weblog' }
 
 /** Common MIME types for pages; any other can be typed. */
-const mimeTypes = ['text/html', 'text/plain', 'text/css', 'text/xml', 'application/rss+xml', 'application/json', 'text/markdown']
+const mimeTypes = [
+  'text/html',
+  'text/plain',
+  'text/css',
+  'text/xml',
+  'application/rss+xml',
+  'application/json',
+  'text/markdown',
+]
 
 /** What the draft is, where it goes, and how its body is written. */
 export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
@@ -60,8 +68,16 @@ export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-account`}>{accountLabel[draft.kind]}</label>
-        <select id={`${id}-account`} value={draft.accountId ?? ''} onChange={(e) => onEdit({ accountId: e.target.value || null })}>
-          {!known && <option value={draft.accountId ?? ''}>{accounts === null ? 'Loading…' : choices.length ? 'Choose an account' : 'No account of this kind'}</option>}
+        <select
+          id={`${id}-account`}
+          value={draft.accountId ?? ''}
+          onChange={(e) => onEdit({ accountId: e.target.value || null })}
+        >
+          {!known && (
+            <option value={draft.accountId ?? ''}>
+              {accounts === null ? 'Loading…' : choices.length ? 'Choose an account' : 'No account of this kind'}
+            </option>
+          )}
           {choices.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -121,7 +137,11 @@ export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
       )}
       <div className="field">
         <label htmlFor={`${id}-format`}>Format</label>
-        <select id={`${id}-format`} value={draft.format} onChange={(e) => onEdit({ format: e.target.value as DraftFormat })}>
+        <select
+          id={`${id}-format`}
+          value={draft.format}
+          onChange={(e) => onEdit({ format: e.target.value as DraftFormat })}
+        >
           {formats.map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
@@ -130,7 +150,13 @@ export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
         </select>
       </div>
       {draft.kind === 'post' && (
-        <PostFields key={draft.localKey} api={api} post={draft.post} account={choices.find((a) => a.id === draft.accountId)} onEdit={(post) => onEdit({ post })} />
+        <PostFields
+          key={draft.localKey}
+          api={api}
+          post={draft.post}
+          account={choices.find((a) => a.id === draft.accountId)}
+          onEdit={(post) => onEdit({ post })}
+        />
       )}
     </div>
   )

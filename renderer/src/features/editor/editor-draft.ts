@@ -1,4 +1,14 @@
-import type { Draft, DraftConflict, DraftFormat, DraftInput, DraftKind, Enclosure, PostFields, PublishRecord, ServerBase } from '../../../../shared/model'
+import type {
+  Draft,
+  DraftConflict,
+  DraftFormat,
+  DraftInput,
+  DraftKind,
+  Enclosure,
+  PostFields,
+  PublishRecord,
+  ServerBase,
+} from '../../../../shared/model'
 import { defaultPath } from './default-path'
 
 /** The draft as the editor holds it: the saved fields plus what only the editor cares about. */
@@ -85,7 +95,13 @@ function postFieldsOf(d: PostFields): PostFields {
 
 /** What the core may change behind the editor's back, without touching the words being typed. */
 export function serverFields(d: Draft): Partial<EditorDraft> {
-  return { published: d.published, revision: d.revision, base: d.base, conflict: d.conflict, enclosures: d.enclosures ?? [] }
+  return {
+    published: d.published,
+    revision: d.revision,
+    base: d.base,
+    conflict: d.conflict,
+    enclosures: d.enclosures ?? [],
+  }
 }
 
 export function effectivePath(d: EditorDraft): string {

@@ -14,10 +14,24 @@ describe('default path', () => {
 })
 
 describe('editor draft', () => {
-  const base = { id: 'd', kind: 'page', accountId: 'a', title: 'Hello World', body: '', format: 'html', createdAt: '', updatedAt: '', revision: 1 } as const
+  const base = {
+    id: 'd',
+    kind: 'page',
+    accountId: 'a',
+    title: 'Hello World',
+    body: '',
+    format: 'html',
+    createdAt: '',
+    updatedAt: '',
+    revision: 1,
+  } as const
   it('lets the path follow the title until the page has gone out under it', () => {
     expect(fromDraft({ ...base, relativePath: 'hello-world.html', published: [] }).pathAuto).toBe(true)
-    const published = fromDraft({ ...base, relativePath: 'hello-world.html', published: [{ at: '', jobId: 'j', accountId: 'a' }] })
+    const published = fromDraft({
+      ...base,
+      relativePath: 'hello-world.html',
+      published: [{ at: '', jobId: 'j', accountId: 'a' }],
+    })
     expect(published.pathAuto).toBe(false)
     expect(toInput({ ...published, title: 'Renamed' }).relativePath).toBe('hello-world.html')
     expect(toInput({ ...fromDraft({ ...base, published: [] }), title: 'Renamed' }).relativePath).toBe('renamed.html')
@@ -34,10 +48,15 @@ describe('text stats', () => {
 
 describe('preview document', () => {
   it('puts the CSP first in the head, whatever shape the page has', () => {
-    expect(previewDocument('<p>hi</p>', 'html')).toMatch(/^<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"/)
-    expect(previewDocument('<!doctype html><html lang="en"><head><title>x</title></head><body><header>h</header></body></html>', 'html')).toContain(
-      '<head><meta http-equiv="Content-Security-Policy"',
+    expect(previewDocument('<p>hi</p>', 'html')).toMatch(
+      /^<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"/,
     )
+    expect(
+      previewDocument(
+        '<!doctype html><html lang="en"><head><title>x</title></head><body><header>h</header></body></html>',
+        'html',
+      ),
+    ).toContain('<head><meta http-equiv="Content-Security-Policy"')
     expect(previewDocument('<html><body>x</body></html>', 'html')).toMatch(/^<html><head><meta http-equiv/)
   })
   it('shows non-HTML bodies as text, never as markup', () => {

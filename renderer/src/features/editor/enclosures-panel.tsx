@@ -63,7 +63,9 @@ export function EnclosuresPanel({ api, draftId, enclosures, uploads, onAdd, onCa
               <span className="enclosure-name">{e.name}</span>
               <span className="muted">{e.type || 'unknown type'}</span>
               {maxFileSize !== undefined && e.size > maxFileSize ? (
-                <span className="too-large">{formatBytes(e.size)}: over this server’s {formatBytes(maxFileSize)} limit</span>
+                <span className="too-large">
+                  {formatBytes(e.size)}: over this server’s {formatBytes(maxFileSize)} limit
+                </span>
               ) : (
                 <span className="muted">{formatBytes(e.size)}</span>
               )}
@@ -91,7 +93,12 @@ export function EnclosuresPanel({ api, draftId, enclosures, uploads, onAdd, onCa
                   </span>
                 </>
               )}
-              <button type="button" className="button small" aria-label={`${u.phase === 'failed' ? 'Dismiss' : 'Cancel upload of'} ${u.name}`} onClick={() => onCancel(u.key)}>
+              <button
+                type="button"
+                className="button small"
+                aria-label={`${u.phase === 'failed' ? 'Dismiss' : 'Cancel upload of'} ${u.name}`}
+                onClick={() => onCancel(u.key)}
+              >
                 {u.phase === 'failed' ? 'Dismiss' : 'Cancel'}
               </button>
             </li>

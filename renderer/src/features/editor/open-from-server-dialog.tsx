@@ -63,7 +63,12 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
             Cancel
           </button>
           {!blog && (
-            <button type="submit" form={`${id}-form`} className="button primary" disabled={!accountId || !typed || opening}>
+            <button
+              type="submit"
+              form={`${id}-form`}
+              className="button primary"
+              disabled={!accountId || !typed || opening}
+            >
               {opening ? 'Opening…' : 'Open'}
             </button>
           )}
@@ -80,7 +85,12 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
             if (typed) void open(typed)
           }}
         >
-          {!blog && <p className="muted">The message becomes a local draft you can edit offline. Publishing saves it back, or shows both versions if it changed on the server meanwhile.</p>}
+          {!blog && (
+            <p className="muted">
+              The message becomes a local draft you can edit offline. Publishing saves it back, or shows both versions
+              if it changed on the server meanwhile.
+            </p>
+          )}
           <div className="form-row">
             <label htmlFor={`${id}-account`}>Discussion group or blog</label>
             <select id={`${id}-account`} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
@@ -120,7 +130,9 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
                 : errorText(topics.error, 'The topics couldn’t be listed')}
             </p>
           )}
-          {topics.state === 'ready' && topics.topics.length === 0 && <p className="muted">No messages in this group yet.</p>}
+          {topics.state === 'ready' && topics.topics.length === 0 && (
+            <p className="muted">No messages in this group yet.</p>
+          )}
           {topics.state === 'ready' && topics.topics.length > 0 && (
             <ul className="topic-items">
               {topics.topics.map((t) => (
@@ -130,7 +142,11 @@ export function OpenFromServerDialog({ api, accounts, onOpened, onClose }: Props
                       <span className="topic-num">{String(t.msgnum)}</span> {t.title || '(no title)'}
                     </span>
                     <span className="muted">
-                      {[t.author, t.whenCreated && formatWhen(t.whenCreated), t.inResponseTo && t.inResponseTo !== 0 ? `reply to ${String(t.inResponseTo)}` : null]
+                      {[
+                        t.author,
+                        t.whenCreated && formatWhen(t.whenCreated),
+                        t.inResponseTo && t.inResponseTo !== 0 ? `reply to ${String(t.inResponseTo)}` : null,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </span>

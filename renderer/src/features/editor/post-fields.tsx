@@ -10,7 +10,11 @@ interface Props {
   onEdit: (post: Fields) => void
 }
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean)
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
 
 /** A weblog post's other members: date (with its zone), status, categories, tags, excerpt, slug. */
@@ -39,16 +43,29 @@ export function PostFields({ api, post, account, onEdit }: Props) {
           type="datetime-local"
           value={post.postDate?.wall.slice(0, 16) ?? ''}
           aria-describedby={`${id}-date-hint`}
-          onChange={(e) => set({ postDate: e.target.value ? { wall: e.target.value, zone: post.postDate?.zone ?? localZone() } : undefined })}
+          onChange={(e) =>
+            set({
+              postDate: e.target.value ? { wall: e.target.value, zone: post.postDate?.zone ?? localZone() } : undefined,
+            })
+          }
         />
-        {post.postDate && <ZoneInput value={post.postDate.zone} onChange={(zone) => post.postDate && set({ postDate: { ...post.postDate, zone } })} />}
+        {post.postDate && (
+          <ZoneInput
+            value={post.postDate.zone}
+            onChange={(zone) => post.postDate && set({ postDate: { ...post.postDate, zone } })}
+          />
+        )}
         <span id={`${id}-date-hint`} className="muted">
           {post.postDate ? 'a future date schedules the post' : 'empty: dated when published'}
         </span>
       </div>
       <div className="field">
         <label htmlFor={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} value={post.postStatus ?? 'publish'} onChange={(e) => set({ postStatus: e.target.value as 'publish' | 'draft' })}>
+        <select
+          id={`${id}-status`}
+          value={post.postStatus ?? 'publish'}
+          onChange={(e) => set({ postStatus: e.target.value as 'publish' | 'draft' })}
+        >
           <option value="publish">Published on the blog</option>
           <option value="draft">Server draft (not shown)</option>
         </select>
@@ -88,7 +105,12 @@ export function PostFields({ api, post, account, onEdit }: Props) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-slug`}>Slug</label>
-            <input id={`${id}-slug`} value={post.slug ?? ''} spellCheck={false} onChange={(e) => set({ slug: e.target.value })} />
+            <input
+              id={`${id}-slug`}
+              value={post.slug ?? ''}
+              spellCheck={false}
+              onChange={(e) => set({ slug: e.target.value })}
+            />
           </div>
           <div className="field grow">
             <label htmlFor={`${id}-excerpt`}>Excerpt</label>

@@ -44,8 +44,8 @@ export function PreviewPane({ api, body, format, neutersTags }: Props) {
       </header>
       {neutersTags && format !== 'text' && (
         <p className="preview-note" role="note">
-          This discussion group may show HTML tags as text: Frontier servers neuter tags in messages by default, so readers could see
-          “&lt;p&gt;” instead of a paragraph. Plain text is the safe choice.
+          This discussion group may show HTML tags as text: Frontier servers neuter tags in messages by default, so
+          readers could see “&lt;p&gt;” instead of a paragraph. Plain text is the safe choice.
         </p>
       )}
       {doc === null ? (

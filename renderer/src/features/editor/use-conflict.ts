@@ -21,7 +21,12 @@ export function useConflict(api: UpstreamApi, session: Session, notify: (n: Even
       setBusy(true)
       try {
         const saved = await session.flush()
-        if (saved && !saved.ok) return notify({ level: 'error', title: 'Conflict not resolved', body: `Your version couldn’t be saved first: ${saved.error.message}` })
+        if (saved && !saved.ok)
+          return notify({
+            level: 'error',
+            title: 'Conflict not resolved',
+            body: `Your version couldn’t be saved first: ${saved.error.message}`,
+          })
         const r = await api.invoke('drafts.resolveConflict', { draftId: draft.id, ...c })
         if (!r.ok) return notify({ level: 'error', title: 'Conflict not resolved', body: r.error.message })
         setMerging(false)

@@ -8,7 +8,14 @@ const byRecent = (a: DraftSummary, b: DraftSummary) => b.updatedAt.localeCompare
 
 export function summaryOf(d: Draft): DraftSummary {
   const url = d.published.findLast((p) => p.url)?.url
-  return { id: d.id, kind: d.kind, title: d.title, accountId: d.accountId, updatedAt: d.updatedAt, ...(url ? { publishedUrl: url } : {}) }
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    accountId: d.accountId,
+    updatedAt: d.updatedAt,
+    ...(url ? { publishedUrl: url } : {}),
+  }
 }
 
 const isEmpty = (q: DraftQuery) => !q.text && !q.accountId && !q.kind

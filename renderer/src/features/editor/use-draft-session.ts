@@ -8,7 +8,10 @@ import type { SaveStatus } from './save-status'
 
 /** The open draft for React: the Autosave engine, with its state mirrored for rendering. */
 export function useDraftSession(api: UpstreamApi, onSaved: (draft: Draft) => void) {
-  const [view, setView] = useState<{ draft: EditorDraft | null; status: SaveStatus }>({ draft: null, status: { kind: 'none' } })
+  const [view, setView] = useState<{ draft: EditorDraft | null; status: SaveStatus }>({
+    draft: null,
+    status: { kind: 'none' },
+  })
   const savedRef = useRef(onSaved)
   savedRef.current = onSaved
 
@@ -35,7 +38,8 @@ export function useDraftSession(api: UpstreamApi, onSaved: (draft: Draft) => voi
         }),
       /** Shows a draft the core just made or changed (opened from a server, conflict resolved). */
       load: (draft: Draft) => engine.replace(async () => ({ ok: true, value: fromDraft(draft) })),
-      create: (accountId: string | null, kind: DraftKind = 'page') => engine.replace(async () => ({ ok: true, value: newEditorDraft(accountId, kind) })),
+      create: (accountId: string | null, kind: DraftKind = 'page') =>
+        engine.replace(async () => ({ ok: true, value: newEditorDraft(accountId, kind) })),
       isDirty: engine.isDirty,
       isSettled: engine.isSettled,
       latest: () => engine.current,

@@ -25,12 +25,19 @@ export function usePublish(
     try {
       const saved = await session.saveNow()
       if (saved && !saved.ok) {
-        notify({ level: 'error', title: 'Not published', body: `The draft couldn’t be saved first: ${saved.error.message}` })
+        notify({
+          level: 'error',
+          title: 'Not published',
+          body: `The draft couldn’t be saved first: ${saved.error.message}`,
+        })
         return
       }
       const draft = session.latest()
       if (!draft?.id) return
-      const r = await api.invoke('publish.draft', { draftId: draft.id, ...(draft.accountId ? { accountId: draft.accountId } : {}) })
+      const r = await api.invoke('publish.draft', {
+        draftId: draft.id,
+        ...(draft.accountId ? { accountId: draft.accountId } : {}),
+      })
       if (r.ok) onPublished(r.value)
       else notify({ level: 'error', title: 'Not published', body: r.error.message })
     } finally {

@@ -3,7 +3,8 @@ import type { UpstreamApi } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { DraftFormat } from '../../../../shared/model'
 
-export type Rendered = { state: 'local' } | { state: 'rendering' } | { state: 'ready'; html: string } | { state: 'failed'; error: AppError }
+export type Rendered =
+  { state: 'local' } | { state: 'rendering' } | { state: 'ready'; html: string } | { state: 'failed'; error: AppError }
 
 /**
  * Markdown is converted by the core (drafts.render), with the same converter publishing uses, so

@@ -27,7 +27,8 @@ export function useUploads(api: UpstreamApi, ensureDraftId: () => Promise<string
 
   useEffect(() => () => controllers.current.forEach((c) => c.abort()), [])
 
-  const patch = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)))
+  const patch = (key: number, change: Partial<Upload>) =>
+    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)))
   const drop = (key: number) => setUploads((list) => list.filter((u) => u.key !== key))
 
   const flushProgress = useCallback(() => {
@@ -52,9 +53,15 @@ export function useUploads(api: UpstreamApi, ensureDraftId: () => Promise<string
       )
       controllers.current.delete(key)
       progress.current.delete(key)
-      if (!staged.ok) return staged.error.kind === 'cancelled' ? drop(key) : patch(key, { phase: 'failed', error: staged.error })
+      if (!staged.ok)
+        return staged.error.kind === 'cancelled' ? drop(key) : patch(key, { phase: 'failed', error: staged.error })
       patch(key, { phase: 'attaching', sent: file.size })
-      const attached = await api.invoke('drafts.attach', { draftId, fileId: staged.value.fileId, name: file.name, ...(file.type ? { type: file.type } : {}) })
+      const attached = await api.invoke('drafts.attach', {
+        draftId,
+        fileId: staged.value.fileId,
+        name: file.name,
+        ...(file.type ? { type: file.type } : {}),
+      })
       if (!attached.ok) return patch(key, { phase: 'failed', error: attached.error })
       drop(key)
       onDraft(attached.value)

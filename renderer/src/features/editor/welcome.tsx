@@ -15,7 +15,8 @@ export function Welcome({ onNew, onOpenFromServer }: { onNew: () => void; onOpen
         </button>
       </div>
       <p className="muted">
-        New draft {shortcutHint('new-draft')} · Save {shortcutHint('save')} · Publish {shortcutHint('publish')} · Search {shortcutHint('search')}
+        New draft {shortcutHint('new-draft')} · Save {shortcutHint('save')} · Publish {shortcutHint('publish')} · Search{' '}
+        {shortcutHint('search')}
       </p>
     </section>
   )

@@ -4,8 +4,21 @@ import { utf8Length } from './body-limit'
 import { groupByAccount } from './draft-groups'
 import { fromDraft, newEditorDraft, replyTarget, toInput } from './editor-draft'
 
-const account = (id: string, name: string): Account => ({ id, name, kind: 'webhost', url: 'http://x/RPC2', username: 'u' })
-const summary = (id: string, accountId: string | null, publishedUrl?: string): DraftSummary => ({ id, kind: 'page', title: id, accountId, updatedAt: 't', ...(publishedUrl ? { publishedUrl } : {}) })
+const account = (id: string, name: string): Account => ({
+  id,
+  name,
+  kind: 'webhost',
+  url: 'http://x/RPC2',
+  username: 'u',
+})
+const summary = (id: string, accountId: string | null, publishedUrl?: string): DraftSummary => ({
+  id,
+  kind: 'page',
+  title: id,
+  accountId,
+  updatedAt: 't',
+  ...(publishedUrl ? { publishedUrl } : {}),
+})
 
 describe('draft groups', () => {
   it('groups by account in the accounts’ order, unknown accounts last, and filters by state', () => {
@@ -17,7 +30,11 @@ describe('draft groups', () => {
       ['No account', ['2', '4']],
     ])
     expect(groupByAccount(list, accounts, 'published').map((g) => g.key)).toEqual(['a'])
-    expect(groupByAccount(list, accounts, 'unpublished').flatMap((g) => g.items.map((s) => s.id))).toEqual(['1', '2', '4'])
+    expect(groupByAccount(list, accounts, 'unpublished').flatMap((g) => g.items.map((s) => s.id))).toEqual([
+      '1',
+      '2',
+      '4',
+    ])
   })
 })
 
@@ -32,14 +49,27 @@ describe('editor draft', () => {
   it('sends a post’s fields, and null for a date taken away', () => {
     const p = { ...newEditorDraft('c', 'post'), post: { categories: ['Boats'], postStatus: 'draft' as const } }
     expect(toInput(p)).toMatchObject({ categories: ['Boats'], postStatus: 'draft', postDate: null })
-    const back = fromDraft({ ...toInput(p), id: 'd', accountId: 'c', createdAt: '', updatedAt: '', revision: 1, published: [], categories: ['Boats'], postDate: { wall: '2025-05-01T09:00', zone: 'UTC' } })
-    expect(back.post).toEqual({ categories: ['Boats'], postStatus: 'draft', postDate: { wall: '2025-05-01T09:00', zone: 'UTC' } })
+    const back = fromDraft({
+      ...toInput(p),
+      id: 'd',
+      accountId: 'c',
+      createdAt: '',
+      updatedAt: '',
+      revision: 1,
+      published: [],
+      categories: ['Boats'],
+      postDate: { wall: '2025-05-01T09:00', zone: 'UTC' },
+    })
+    expect(back.post).toEqual({
+      categories: ['Boats'],
+      postStatus: 'draft',
+      postDate: { wall: '2025-05-01T09:00', zone: 'UTC' },
+    })
   })
 })
 
 describe('body size', () => {
   it('counts UTF-8 bytes as the server will', () => {
-    for (const s of ['', 'abc', 'é', '€', '😀', 'a😀é€'])
-      expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length)
+    for (const s of ['', 'abc', 'é', '€', '😀', 'a😀é€']) expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length)
   })
 })

@@ -34,7 +34,15 @@ interface Props {
  * The Write area: the drafts on the left, the open draft with its preview on the right. Memoised:
  * queue progress and wire events re-render the shell many times a second, and none concern it.
  */
-export const WriteView = memo(function WriteView({ api, bus, accounts, notify, onPublished, onStatus, openRequest }: Props) {
+export const WriteView = memo(function WriteView({
+  api,
+  bus,
+  accounts,
+  notify,
+  onPublished,
+  onStatus,
+  openRequest,
+}: Props) {
   const list = useDraftList(api)
   const session = useDraftSession(api, list.upsert)
   const { publish, publishing } = usePublish(api, session, notify, onPublished)
@@ -50,7 +58,10 @@ export const WriteView = memo(function WriteView({ api, bus, accounts, notify, o
     (title: string, r: Result<null>) => !r.ok && notify({ level: 'error', title, body: r.error.message }),
     [notify],
   )
-  const open = useCallback(async (id: string) => report('Couldn’t open that draft', await session.open(id)), [session, report])
+  const open = useCallback(
+    async (id: string) => report('Couldn’t open that draft', await session.open(id)),
+    [session, report],
+  )
   const startNew = useCallback(async () => {
     const kind = session.latest()?.kind ?? 'page' // a writer of messages goes on writing messages
     const r = await session.create(defaultAccountId(kind, accounts ?? []), kind)
@@ -62,13 +73,20 @@ export const WriteView = memo(function WriteView({ api, bus, accounts, notify, o
   const ensureDraftId = useCallback(async () => {
     const saved = await session.saveNow()
     if (saved && !saved.ok) {
-      notify({ level: 'error', title: 'Files not added', body: `The draft couldn’t be saved first: ${saved.error.message}` })
+      notify({
+        level: 'error',
+        title: 'Files not added',
+        body: `The draft couldn’t be saved first: ${saved.error.message}`,
+      })
       return null
     }
     return session.latest()?.id ?? null
   }, [session, notify])
   const { amend } = session
-  const onServerDraft = useCallback((d: Draft) => session.latest()?.id === d.id && amend(serverFields(d)), [session, amend])
+  const onServerDraft = useCallback(
+    (d: Draft) => session.latest()?.id === d.id && amend(serverFields(d)),
+    [session, amend],
+  )
   const uploads = useUploads(api, ensureDraftId, onServerDraft)
 
   const onOpened = useCallback(
@@ -149,7 +167,14 @@ export const WriteView = memo(function WriteView({ api, bus, accounts, notify, o
       ) : (
         <Welcome onNew={() => void startNew()} onOpenFromServer={() => setOpeningFromServer(true)} />
       )}
-      {openingFromServer && <OpenFromServerDialog api={api} accounts={accounts ?? []} onOpened={(d) => void onOpened(d)} onClose={() => setOpeningFromServer(false)} />}
+      {openingFromServer && (
+        <OpenFromServerDialog
+          api={api}
+          accounts={accounts ?? []}
+          onOpened={(d) => void onOpened(d)}
+          onClose={() => setOpeningFromServer(false)}
+        />
+      )}
       {conflict.merging && draft?.conflict && (
         <MergeDialog
           base={{ title: draft.base?.title ?? draft.title, body: draft.base?.body ?? '' }}

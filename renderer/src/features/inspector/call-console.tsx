@@ -35,7 +35,11 @@ export function CallConsole({ api, accounts, onShowEntry }: Props) {
     if (!accountId) return
     let live = true
     setMethods({ state: 'loading' })
-    void api.invoke('inspector.methods', { accountId }).then((r) => live && setMethods(r.ok ? { state: 'ready', methods: r.value } : { state: 'failed', error: r.error }))
+    void api
+      .invoke('inspector.methods', { accountId })
+      .then(
+        (r) => live && setMethods(r.ok ? { state: 'ready', methods: r.value } : { state: 'failed', error: r.error }),
+      )
     return () => void (live = false)
   }, [api, accountId])
 
@@ -71,18 +75,33 @@ export function CallConsole({ api, accounts, onShowEntry }: Props) {
         </div>
         <div className="form-row">
           <label htmlFor={`${id}-method`}>Method</label>
-          <input id={`${id}-method`} list={`${id}-methods`} value={method} spellCheck={false} autoComplete="off" onChange={(e) => setMethod(e.target.value)} aria-describedby={`${id}-method-hint`} />
+          <input
+            id={`${id}-method`}
+            list={`${id}-methods`}
+            value={method}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => setMethod(e.target.value)}
+            aria-describedby={`${id}-method-hint`}
+          />
           <datalist id={`${id}-methods`}>
             {methods.state === 'ready' && methods.methods.map((m) => <option key={m.name} value={m.name} />)}
           </datalist>
           <span id={`${id}-method-hint`} className="hint">
             {methods.state === 'loading' && 'Asking the server which methods it offers…'}
-            {methods.state === 'failed' && (methods.error.kind === 'unsupported' ? 'This server doesn’t describe its methods; type the name.' : errorText(methods.error, 'The methods couldn’t be listed'))}
+            {methods.state === 'failed' &&
+              (methods.error.kind === 'unsupported'
+                ? 'This server doesn’t describe its methods; type the name.'
+                : errorText(methods.error, 'The methods couldn’t be listed'))}
             {methods.state === 'ready' && `${methods.methods.length} methods offered; type to pick one.`}
           </span>
           {info && (
             <span className="hint method-info">
-              {info.signatures?.length ? <code>{info.signatures.map((s) => `${s[0]} ${info.name}(${s.slice(1).join(', ')})`).join('  |  ')}</code> : null}
+              {info.signatures?.length ? (
+                <code>
+                  {info.signatures.map((s) => `${s[0]} ${info.name}(${s.slice(1).join(', ')})`).join('  |  ')}
+                </code>
+              ) : null}
               {info.help && <span className="method-help"> {info.help}</span>}
             </span>
           )}
@@ -106,7 +125,11 @@ export function CallConsole({ api, accounts, onShowEntry }: Props) {
           </span>
         </div>
         <div className="console-actions">
-          <button type="submit" className="button primary" disabled={!accountId || !method.trim() || !parsed.ok || calling}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={!accountId || !method.trim() || !parsed.ok || calling}
+          >
             {calling ? 'Calling…' : 'Call'}
           </button>
         </div>
@@ -115,7 +138,11 @@ export function CallConsole({ api, accounts, onShowEntry }: Props) {
         <>
           <ErrorNote error={outcome.error} context={`${method} failed`} />
           {typeof outcome.error.details?.entryId === 'number' && (
-            <button type="button" className="link-button" onClick={() => onShowEntry(outcome.error.details!.entryId as number)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onShowEntry(outcome.error.details!.entryId as number)}
+            >
               Show the exchange
             </button>
           )}

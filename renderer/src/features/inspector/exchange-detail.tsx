@@ -31,7 +31,8 @@ export function ExchangeDetail({ entry }: { entry: WireEntry }) {
         <div>
           <h2>{entry.method}</h2>
           <p className="muted">
-            <code>{entry.url}</code> · {formatWhen(entry.startedAt, undefined, true)} · {formatMs(entry.ms)} · {statusText(entry)}
+            <code>{entry.url}</code> · {formatWhen(entry.startedAt, undefined, true)} · {formatMs(entry.ms)} ·{' '}
+            {statusText(entry)}
             {entry.account && <> · {entry.account.name}</>}
           </p>
         </div>

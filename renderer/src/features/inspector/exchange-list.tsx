@@ -34,7 +34,15 @@ export function ExchangeList({ entries, selectedId, onSelect }: Props) {
 }
 
 /** One call; memoised, since a busy session adds rows while the others stay as they are. */
-const ExchangeRow = memo(function ExchangeRow({ entry: e, selected, onSelect }: { entry: WireEntry; selected: boolean; onSelect: (id: number) => void }) {
+const ExchangeRow = memo(function ExchangeRow({
+  entry: e,
+  selected,
+  onSelect,
+}: {
+  entry: WireEntry
+  selected: boolean
+  onSelect: (id: number) => void
+}) {
   const bad = e.error !== undefined || isFault(e)
   return (
     <tr aria-current={selected ? 'true' : undefined} className={selected ? 'selected' : undefined}>

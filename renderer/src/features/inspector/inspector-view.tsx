@@ -26,7 +26,13 @@ const tabs: { id: Tab; label: string }[] = [
 ]
 
 /** What went out and what came back, for every XML-RPC call the app made. */
-export const InspectorView = memo(function InspectorView({ api, accounts, jobFilter, onClearJobFilter, visible }: Props) {
+export const InspectorView = memo(function InspectorView({
+  api,
+  accounts,
+  jobFilter,
+  onClearJobFilter,
+  visible,
+}: Props) {
   const { entries, error } = useWire(api)
   const [tab, setTab] = useState<Tab>('exchanges')
   const [accountId, setAccountId] = useState('')
@@ -50,7 +56,8 @@ export const InspectorView = memo(function InspectorView({ api, accounts, jobFil
 
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
-    const next = tabs[(tabs.findIndex((t) => t.id === tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length].id
+    const next =
+      tabs[(tabs.findIndex((t) => t.id === tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length].id
     setTab(next)
     document.getElementById(`${id}-tab-${next}`)?.focus()
   }
@@ -77,11 +84,18 @@ export const InspectorView = memo(function InspectorView({ api, accounts, jobFil
           ))}
         </div>
       </header>
-      <div id={`${id}-panel-exchanges`} role="tabpanel" aria-labelledby={`${id}-tab-exchanges`} hidden={tab !== 'exchanges'} className="inspector-panel">
+      <div
+        id={`${id}-panel-exchanges`}
+        role="tabpanel"
+        aria-labelledby={`${id}-tab-exchanges`}
+        hidden={tab !== 'exchanges'}
+        className="inspector-panel"
+      >
         <div className="inspector-filters">
           {jobFilter ? (
             <p className="filter-chip">
-              Showing the exchanges of “{jobFilter.jobLabel}”{jobFilter.from ? ` from ${formatWhen(jobFilter.from, undefined, true)}` : ''}
+              Showing the exchanges of “{jobFilter.jobLabel}”
+              {jobFilter.from ? ` from ${formatWhen(jobFilter.from, undefined, true)}` : ''}
               <button type="button" className="button small" onClick={onClearJobFilter}>
                 Show all
               </button>
@@ -98,7 +112,13 @@ export const InspectorView = memo(function InspectorView({ api, accounts, jobFil
                 ))}
               </select>
               <label htmlFor={`${id}-text`}>Method</label>
-              <input id={`${id}-text`} type="search" value={text} placeholder="e.g. webHost" onChange={(e) => setText(e.target.value)} />
+              <input
+                id={`${id}-text`}
+                type="search"
+                value={text}
+                placeholder="e.g. webHost"
+                onChange={(e) => setText(e.target.value)}
+              />
             </>
           )}
           <span className="muted spacer-left">
@@ -106,8 +126,17 @@ export const InspectorView = memo(function InspectorView({ api, accounts, jobFil
           </span>
         </div>
         <ErrorNote error={error} context="The exchanges couldn’t be listed" />
-        {entries.length === 0 && !error && <p className="empty-note">No exchanges yet. Publish something, test an account or call a method, and each request and answer shows here.</p>}
-        {entries.length > 0 && shown.length === 0 && <p className="empty-note">No exchanges match. {jobFilter ? 'The job may not have reached the network yet.' : ''}</p>}
+        {entries.length === 0 && !error && (
+          <p className="empty-note">
+            No exchanges yet. Publish something, test an account or call a method, and each request and answer shows
+            here.
+          </p>
+        )}
+        {entries.length > 0 && shown.length === 0 && (
+          <p className="empty-note">
+            No exchanges match. {jobFilter ? 'The job may not have reached the network yet.' : ''}
+          </p>
+        )}
         {visible && shown.length > 0 && (
           <div className="inspector-split">
             <div className="exchanges-scroll">
@@ -117,7 +146,13 @@ export const InspectorView = memo(function InspectorView({ api, accounts, jobFil
           </div>
         )}
       </div>
-      <div id={`${id}-panel-console`} role="tabpanel" aria-labelledby={`${id}-tab-console`} hidden={tab !== 'console'} className="inspector-panel">
+      <div
+        id={`${id}-panel-console`}
+        role="tabpanel"
+        aria-labelledby={`${id}-tab-console`}
+        hidden={tab !== 'console'}
+        className="inspector-panel"
+      >
         {accounts && accounts.length > 0 ? (
           <CallConsole
             api={api}

@@ -7,12 +7,31 @@ import { errorText } from '../../lib/error-text'
 import { filterForJob, matches, statusText } from './wire-filter'
 
 const entry = (over: Partial<WireEntry>): WireEntry => ({
-  id: 1, method: 'webHost.put', url: 'http://x/RPC2', startedAt: '2025-01-01T10:00:05Z', ms: 3, status: 200,
-  requestBytes: 1, responseBytes: 1, requestXml: '', responseXml: '<methodResponse><params/></methodResponse>', account: { id: 'a', name: 'A' }, ...over,
+  id: 1,
+  method: 'webHost.put',
+  url: 'http://x/RPC2',
+  startedAt: '2025-01-01T10:00:05Z',
+  ms: 3,
+  status: 200,
+  requestBytes: 1,
+  responseBytes: 1,
+  requestXml: '',
+  responseXml: '<methodResponse><params/></methodResponse>',
+  account: { id: 'a', name: 'A' },
+  ...over,
 })
 const job = (over: Partial<Job>): Job => ({
-  id: 'j', action: 'webhost.put', draftId: 'd', accountId: 'a', label: 'Publish x', state: 'done', attempts: 1,
-  createdAt: '2025-01-01T10:00:00Z', updatedAt: '2025-01-01T10:00:06Z', history: [{ state: 'sending', at: '2025-01-01T10:00:04Z' }], ...over,
+  id: 'j',
+  action: 'webhost.put',
+  draftId: 'd',
+  accountId: 'a',
+  label: 'Publish x',
+  state: 'done',
+  attempts: 1,
+  createdAt: '2025-01-01T10:00:00Z',
+  updatedAt: '2025-01-01T10:00:06Z',
+  history: [{ state: 'sending', at: '2025-01-01T10:00:04Z' }],
+  ...over,
 })
 
 describe('wire filter', () => {
@@ -32,9 +51,18 @@ describe('wire filter', () => {
 
 describe('queue actions', () => {
   it('never retries a conflict, and lets the writer resolve an unknown outcome', () => {
-    expect(actionsFor(job({ state: 'needs-attention', error: { kind: 'conflict', message: 'changed' } }))).toEqual(['cancel'])
+    expect(actionsFor(job({ state: 'needs-attention', error: { kind: 'conflict', message: 'changed' } }))).toEqual([
+      'cancel',
+    ])
     expect(canResolve(job({ state: 'unknown' }))).toBe(true)
-    expect(canResolve(job({ state: 'needs-attention', uncertain: { since: '', lookups: 3, status: 'ask-user', candidates: ['000001', '000002'] } }))).toBe(true)
+    expect(
+      canResolve(
+        job({
+          state: 'needs-attention',
+          uncertain: { since: '', lookups: 3, status: 'ask-user', candidates: ['000001', '000002'] },
+        }),
+      ),
+    ).toBe(true)
     expect(canResolve(job({ state: 'needs-attention' }))).toBe(false)
   })
 })
@@ -48,7 +76,11 @@ describe('typed numbers and error text', () => {
   })
   it('adds the fix when the cause comes alone, and explains a channel the core lacks', () => {
     expect(errorText({ kind: 'auth', message: 'The server refused the login.' })).toMatch(/Check the password/)
-    expect(errorText({ kind: 'auth', message: 'Wrong password. Check the password in Accounts.' })).toBe('Wrong password. Check the password in Accounts.')
-    expect(errorText({ kind: 'not-found', message: 'No channel named "drafts.render".' }, 'Preview')).toMatch(/^Preview: this version of the Upstream core doesn’t offer “drafts.render”/)
+    expect(errorText({ kind: 'auth', message: 'Wrong password. Check the password in Accounts.' })).toBe(
+      'Wrong password. Check the password in Accounts.',
+    )
+    expect(errorText({ kind: 'not-found', message: 'No channel named "drafts.render".' }, 'Preview')).toMatch(
+      /^Preview: this version of the Upstream core doesn’t offer “drafts.render”/,
+    )
   })
 })

@@ -4,7 +4,10 @@ import { prettyXml } from '../../lib/xml-pretty'
 /** XML pretty-printed and coloured; every part is rendered as text, never as markup. */
 export function XmlView({ xml, label }: { xml: string; label: string }) {
   const lines = useMemo(() => prettyXml(xml), [xml])
-  if (!xml) return <p className="muted pane-note">Nothing was {label.toLowerCase().includes('request') ? 'sent' : 'received'}.</p>
+  if (!xml)
+    return (
+      <p className="muted pane-note">Nothing was {label.toLowerCase().includes('request') ? 'sent' : 'received'}.</p>
+    )
   return (
     <pre className="xml" tabIndex={0} aria-label={label}>
       {lines.map((l, i) => (

@@ -15,7 +15,13 @@ export function Toasts({ toasts, onDismiss }: Props) {
             <strong>{t.title}</strong>
             {t.body && <p>{t.body}</p>}
           </div>
-          <button type="button" className="icon-button" aria-label="Dismiss notification" title="Dismiss" onClick={() => onDismiss(t.id)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss notification"
+            title="Dismiss"
+            onClick={() => onDismiss(t.id)}
+          >
             ×
           </button>
         </div>

@@ -2,7 +2,12 @@ import { canTransition, type Job } from '../../../../shared/model'
 
 export type JobAction = 'retry' | 'pause' | 'resume' | 'cancel'
 
-export const actionLabels: Record<JobAction, string> = { retry: 'Retry now', pause: 'Pause', resume: 'Resume', cancel: 'Cancel' }
+export const actionLabels: Record<JobAction, string> = {
+  retry: 'Retry now',
+  pause: 'Pause',
+  resume: 'Resume',
+  cancel: 'Cancel',
+}
 
 /**
  * What a person may do with a job, read off the model's transition table. An `unknown` job is not
@@ -12,7 +17,8 @@ export function actionsFor(job: Job): JobAction[] {
   const s = job.state
   const out: JobAction[] = []
   // A conflict is not retried: the same publish would meet the same changed server copy.
-  if (s === 'waiting-retry' || s === 'waiting-network' || (s === 'needs-attention' && job.error?.kind !== 'conflict')) out.push('retry')
+  if (s === 'waiting-retry' || s === 'waiting-network' || (s === 'needs-attention' && job.error?.kind !== 'conflict'))
+    out.push('retry')
   if (canTransition(s, 'paused')) out.push('pause')
   if (s === 'paused') out.push('resume')
   // A job being sent may be cancelled too: it stops when its attempt ends.

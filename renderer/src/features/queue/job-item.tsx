@@ -19,7 +19,16 @@ interface Props {
 }
 
 /** One job: what, where, how far, and what the server said. Memoised: progress ticks change one job. */
-export const JobItem = memo(function JobItem({ job, account, busy, onAction, onResolve, onShowWire, onOpenDraft, register }: Props) {
+export const JobItem = memo(function JobItem({
+  job,
+  account,
+  busy,
+  onAction,
+  onResolve,
+  onShowWire,
+  onOpenDraft,
+  register,
+}: Props) {
   const ref = useCallback((el: HTMLLIElement | null) => register(job.id, el), [register, job.id])
   const url = job.state === 'done' ? safeHttpUrl(job.result?.url) : null
   const headingId = `job-${job.id}-label`
@@ -36,14 +45,25 @@ export const JobItem = memo(function JobItem({ job, account, busy, onAction, onR
         <JobStateBadge state={job.state} />
       </div>
       <p className="job-facts muted">
-        {account ? account.name : 'Unknown account'} · {job.attempts === 1 ? '1 attempt' : `${job.attempts} attempts`} · queued{' '}
-        {formatWhen(job.createdAt)}
-        {job.state === 'waiting-retry' && job.nextAttemptAt && <> · next try {formatWhen(job.nextAttemptAt, undefined, true)}</>}
-        {job.result?.msgnum !== undefined && <> · {blog ? 'post' : 'message'} {String(job.result.msgnum)}</>}
+        {account ? account.name : 'Unknown account'} · {job.attempts === 1 ? '1 attempt' : `${job.attempts} attempts`} ·
+        queued {formatWhen(job.createdAt)}
+        {job.state === 'waiting-retry' && job.nextAttemptAt && (
+          <> · next try {formatWhen(job.nextAttemptAt, undefined, true)}</>
+        )}
+        {job.result?.msgnum !== undefined && (
+          <>
+            {' '}
+            · {blog ? 'post' : 'message'} {String(job.result.msgnum)}
+          </>
+        )}
       </p>
       {job.progress && job.state === 'sending' && (
         <div className="job-progress">
-          <progress value={job.progress.sent} max={Math.max(job.progress.total, 1)} aria-label={`Upload progress for ${job.label}`} />
+          <progress
+            value={job.progress.sent}
+            max={Math.max(job.progress.total, 1)}
+            aria-label={`Upload progress for ${job.label}`}
+          />
           <span className="muted">
             {formatBytes(job.progress.sent)} of {formatBytes(job.progress.total)}
           </span>
@@ -82,7 +102,13 @@ export const JobItem = memo(function JobItem({ job, account, busy, onAction, onR
           </button>
         ))}
         {job.attempts > 0 && (
-          <button type="button" className="button small" aria-label={`Show the wire exchange for ${job.label}`} title="The XML-RPC request and answer, in the inspector" onClick={() => onShowWire(job)}>
+          <button
+            type="button"
+            className="button small"
+            aria-label={`Show the wire exchange for ${job.label}`}
+            title="The XML-RPC request and answer, in the inspector"
+            onClick={() => onShowWire(job)}
+          >
             Show the wire exchange
           </button>
         )}

@@ -23,13 +23,29 @@ interface Props {
   onOpenDraft: (draftId: string) => void
 }
 
-export const QueueView = memo(function QueueView({ api, jobs, error, accounts, focusJobId, onFocused, upsert, notify, onShowWire, onOpenDraft }: Props) {
+export const QueueView = memo(function QueueView({
+  api,
+  jobs,
+  error,
+  accounts,
+  focusJobId,
+  onFocused,
+  upsert,
+  notify,
+  onShowWire,
+  onOpenDraft,
+}: Props) {
   const items = useRef(new Map<string, HTMLLIElement>())
   const { act, all, resolve, busy } = useJobActions(api, upsert, notify)
   const [resolving, setResolving] = useState<Job | null>(null)
-  const register = useCallback((id: string, el: HTMLLIElement | null) => void (el ? items.current.set(id, el) : items.current.delete(id)), [])
+  const register = useCallback(
+    (id: string, el: HTMLLIElement | null) => void (el ? items.current.set(id, el) : items.current.delete(id)),
+    [],
+  )
   const onAction = useCallback((j: Job, a: JobAction) => void act(j, a), [act])
-  const canPause = jobs.some((j) => j.state === 'queued' || j.state === 'waiting-retry' || j.state === 'waiting-network')
+  const canPause = jobs.some(
+    (j) => j.state === 'queued' || j.state === 'waiting-retry' || j.state === 'waiting-network',
+  )
   const canResume = jobs.some((j) => j.state === 'paused')
 
   useEffect(() => {
@@ -45,19 +61,31 @@ export const QueueView = memo(function QueueView({ api, jobs, error, accounts, f
       <header className="area-header">
         <h1 id="queue-title">Publish queue</h1>
         {canPause && (
-          <button type="button" className="button small" disabled={busy.has('all:pause')} onClick={() => void all('pause')}>
+          <button
+            type="button"
+            className="button small"
+            disabled={busy.has('all:pause')}
+            onClick={() => void all('pause')}
+          >
             Pause all
           </button>
         )}
         {canResume && (
-          <button type="button" className="button small" disabled={busy.has('all:resume')} onClick={() => void all('resume')}>
+          <button
+            type="button"
+            className="button small"
+            disabled={busy.has('all:resume')}
+            onClick={() => void all('resume')}
+          >
             Resume all
           </button>
         )}
       </header>
       <ErrorNote error={error} context="The queue couldn’t be listed" />
       {jobs.length === 0 && !error && (
-        <p className="empty-note">Nothing in the queue. Write a page and press Publish ({shortcutHint('publish')}) to send it.</p>
+        <p className="empty-note">
+          Nothing in the queue. Write a page and press Publish ({shortcutHint('publish')}) to send it.
+        </p>
       )}
       <ul className="jobs" aria-label="Jobs">
         {jobs.map((job) => (

@@ -4,7 +4,16 @@ import { actionsFor } from './job-actions'
 import { mergeJobs, upsertJob } from './job-list'
 
 const job = (id: string, state: Job['state'], updatedAt: string, createdAt = '2025-01-01T00:00:00Z'): Job => ({
-  id, action: 'webhost.put', draftId: 'd', accountId: 'a', label: id, state, attempts: 0, createdAt, updatedAt, history: [],
+  id,
+  action: 'webhost.put',
+  draftId: 'd',
+  accountId: 'a',
+  label: id,
+  state,
+  attempts: 0,
+  createdAt,
+  updatedAt,
+  history: [],
 })
 
 describe('job list', () => {

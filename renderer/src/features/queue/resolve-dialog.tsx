@@ -30,7 +30,12 @@ export function ResolveDialog({ job, busy, onResolve, onClose }: Props) {
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={`${id}-form`} className="button primary" disabled={busy || (answer === 'was-posted' && !msgnum.trim())}>
+          <button
+            type="submit"
+            form={`${id}-form`}
+            className="button primary"
+            disabled={busy || (answer === 'was-posted' && !msgnum.trim())}
+          >
             {answer === 'was-posted' ? 'Mark as posted' : 'Send it again'}
           </button>
         </>
@@ -40,17 +45,25 @@ export function ResolveDialog({ job, busy, onResolve, onClose }: Props) {
         id={`${id}-form`}
         onSubmit={(e) => {
           e.preventDefault()
-          onResolve(answer === 'was-posted' ? { jobId: job.id, answer, msgnum: exact(msgnum) } : { jobId: job.id, answer })
+          onResolve(
+            answer === 'was-posted' ? { jobId: job.id, answer, msgnum: exact(msgnum) } : { jobId: job.id, answer },
+          )
         }}
       >
         <p>
-          “{job.message?.title || job.label}” may have reached the server before the connection dropped. Look at the group
+          “{job.message?.title || job.label}” may have reached the server before the connection dropped. Look at the
+          group
           {job.result?.url ? '' : ' on the server'}; Upstream will not post it twice unless you say so.
         </p>
         <fieldset className="choices">
           <legend className="visually-hidden">What you found</legend>
           <label>
-            <input type="radio" name={`${id}-answer`} checked={answer === 'was-posted'} onChange={() => setAnswer('was-posted')} />
+            <input
+              type="radio"
+              name={`${id}-answer`}
+              checked={answer === 'was-posted'}
+              onChange={() => setAnswer('was-posted')}
+            />
             It is on the server
           </label>
           {answer === 'was-posted' && (
@@ -65,12 +78,23 @@ export function ResolveDialog({ job, busy, onResolve, onClose }: Props) {
                   ))}
                 </select>
               ) : (
-                <input id={`${id}-msgnum`} value={msgnum} placeholder="e.g. 000042" spellCheck={false} onChange={(e) => setMsgnum(e.target.value)} />
+                <input
+                  id={`${id}-msgnum`}
+                  value={msgnum}
+                  placeholder="e.g. 000042"
+                  spellCheck={false}
+                  onChange={(e) => setMsgnum(e.target.value)}
+                />
               )}
             </div>
           )}
           <label>
-            <input type="radio" name={`${id}-answer`} checked={answer === 'not-posted'} onChange={() => setAnswer('not-posted')} />
+            <input
+              type="radio"
+              name={`${id}-answer`}
+              checked={answer === 'not-posted'}
+              onChange={() => setAnswer('not-posted')}
+            />
             It is not there — send it again
           </label>
         </fieldset>

@@ -5,7 +5,11 @@ import type { Result } from '../../../../shared/result'
 import type { JobAction } from './job-actions'
 
 /** Runs queue actions; the answer updates the list at once, the queue.job events follow. */
-export function useJobActions(api: UpstreamApi, upsert: (job: Job) => void, notify: (n: Events['notification']) => void) {
+export function useJobActions(
+  api: UpstreamApi,
+  upsert: (job: Job) => void,
+  notify: (n: Events['notification']) => void,
+) {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set())
 
   const track = useCallback(
@@ -33,12 +37,15 @@ export function useJobActions(api: UpstreamApi, upsert: (job: Job) => void, noti
 
   const all = useCallback(
     (action: 'pause' | 'resume') =>
-      track(`all:${action}`, `Couldn’t ${action} the queue`, () => api.invoke(action === 'pause' ? 'queue.pause' : 'queue.resume', {})),
+      track(`all:${action}`, `Couldn’t ${action} the queue`, () =>
+        api.invoke(action === 'pause' ? 'queue.pause' : 'queue.resume', {}),
+      ),
     [api, track],
   )
 
   const resolve = useCallback(
-    (input: Input<'queue.resolve'>) => track(input.jobId, 'Couldn’t resolve the job', () => api.invoke('queue.resolve', input)),
+    (input: Input<'queue.resolve'>) =>
+      track(input.jobId, 'Couldn’t resolve the job', () => api.invoke('queue.resolve', input)),
     [api, track],
   )
 

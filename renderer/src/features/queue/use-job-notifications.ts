@@ -15,7 +15,11 @@ export function useJobNotifications(api: UpstreamApi, notify: (n: Events['notifi
         const level = worthSaying[job.state]
         if (!level || said.current.get(job.id) === job.state) return
         said.current.set(job.id, job.state)
-        notify({ level, title: 'Not sure it was posted', body: `${job.label}: the answer was lost. See the publish queue.` })
+        notify({
+          level,
+          title: 'Not sure it was posted',
+          body: `${job.label}: the answer was lost. See the publish queue.`,
+        })
       }),
     [api, notify],
   )

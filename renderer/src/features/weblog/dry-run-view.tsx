@@ -21,10 +21,21 @@ export function DryRunView({ plan, onClose }: { plan: SiteDryRun; onClose: () =>
           ? `Nothing to send: the server has all ${files(plan.unchanged)}.`
           : `A sync now would upload ${files(sent.length)} in ${plan.requests.length} request${plan.requests.length === 1 ? '' : 's'}, delete ${files(plan.deletes.length)} and refuse ${files(plan.refused.length)}; ${files(plan.unchanged)} unchanged. Nothing was sent.`}
       </p>
-      {plan.rendered && plan.rendered.written.length > 0 && <p className="muted">The weblog would first write {files(plan.rendered.written.length)} into the site folder.</p>}
-      <PathList label="Would upload" items={sent.map((u) => ({ path: u.path, note: `${u.reason}, ${formatBytes(u.size)}` }))} />
+      {plan.rendered && plan.rendered.written.length > 0 && (
+        <p className="muted">
+          The weblog would first write {files(plan.rendered.written.length)} into the site folder.
+        </p>
+      )}
+      <PathList
+        label="Would upload"
+        items={sent.map((u) => ({ path: u.path, note: `${u.reason}, ${formatBytes(u.size)}` }))}
+      />
       <PathList label="Would delete" items={plan.deletes.map((d) => ({ path: d.path, note: d.url ?? '' }))} />
-      <PathList label="Refused before sending" bad items={plan.refused.map((r) => ({ path: r.path, note: r.message }))} />
+      <PathList
+        label="Refused before sending"
+        bad
+        items={plan.refused.map((r) => ({ path: r.path, note: r.message }))}
+      />
     </section>
   )
 }

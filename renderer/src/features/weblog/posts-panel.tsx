@@ -25,23 +25,49 @@ export function PostsPanel({ posts, drafts, error, actions, onOpenDraft }: Props
       <PublishPostForm drafts={drafts} actions={actions} />
       <ErrorNote error={error} context="The posts couldn’t be listed" />
       <ErrorNote error={actions.errorFor('remove')} context="The post wasn’t removed" />
-      {posts?.length === 0 && <p className="empty-note">No posts yet. Write one with New post, then publish it here.</p>}
+      {posts?.length === 0 && (
+        <p className="empty-note">No posts yet. Write one with New post, then publish it here.</p>
+      )}
       <ul className="weblog-posts" aria-label="Posts">
         {posts?.map((p) => (
-          <PostItem key={p.id} post={p} busy={actions.busy !== null} onOpenDraft={onOpenDraft} onRemove={() => void actions.remove(p.id)} />
+          <PostItem
+            key={p.id}
+            post={p}
+            busy={actions.busy !== null}
+            onOpenDraft={onOpenDraft}
+            onRemove={() => void actions.remove(p.id)}
+          />
         ))}
       </ul>
     </section>
   )
 }
 
-function PostItem({ post, busy, onOpenDraft, onRemove }: { post: WeblogPost; busy: boolean; onOpenDraft: (id: string) => void; onRemove: () => void }) {
+function PostItem({
+  post,
+  busy,
+  onOpenDraft,
+  onRemove,
+}: {
+  post: WeblogPost
+  busy: boolean
+  onOpenDraft: (id: string) => void
+  onRemove: () => void
+}) {
   const url = safeHttpUrl(post.url)
   const title = post.title.trim() || 'Untitled post'
   return (
     <li className="weblog-post" aria-label={title}>
       <div className="weblog-post-text">
-        <h3>{url ? <a href={url} target="_blank" rel="noopener noreferrer">{title}</a> : title}</h3>
+        <h3>
+          {url ? (
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              {title}
+            </a>
+          ) : (
+            title
+          )}
+        </h3>
         <p className="muted">
           {formatWhen(post.date)} · <code>{post.path}</code>
           {url ? '' : ' · not upstreamed yet'}
@@ -49,11 +75,22 @@ function PostItem({ post, busy, onOpenDraft, onRemove }: { post: WeblogPost; bus
         </p>
       </div>
       {post.draftId && (
-        <button type="button" className="button small" aria-label={`Edit “${title}” in Write`} onClick={() => onOpenDraft(post.draftId!)}>
+        <button
+          type="button"
+          className="button small"
+          aria-label={`Edit “${title}” in Write`}
+          onClick={() => onOpenDraft(post.draftId!)}
+        >
           Edit
         </button>
       )}
-      <button type="button" className="button small danger" aria-label={`Remove “${title}” from the weblog`} disabled={busy} onClick={onRemove}>
+      <button
+        type="button"
+        className="button small danger"
+        aria-label={`Remove “${title}” from the weblog`}
+        disabled={busy}
+        onClick={onRemove}
+      >
         Remove
       </button>
     </li>

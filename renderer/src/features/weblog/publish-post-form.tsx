@@ -4,7 +4,14 @@ import { ErrorNote } from '../../components/error-note'
 import type { WeblogActions } from './use-weblog-actions'
 
 /** "Apple, pears ,  figs" → ["Apple", "pears", "figs"]: categories as people type them. */
-export const categoryList = (text: string): string[] => [...new Set(text.split(',').map((c) => c.trim()).filter((c) => c !== ''))]
+export const categoryList = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== ''),
+  ),
+]
 
 /** Picks a post draft and its categories; publishing saves it on the weblog and queues a sync. */
 export function PublishPostForm({ drafts, actions }: { drafts: DraftSummary[] | null; actions: WeblogActions }) {
@@ -25,7 +32,12 @@ export function PublishPostForm({ drafts, actions }: { drafts: DraftSummary[] | 
     <form className="weblog-publish" onSubmit={(e) => void submit(e)} aria-label="Publish a post">
       <div className="form-row">
         <label htmlFor={`${id}-draft`}>Post draft</label>
-        <select id={`${id}-draft`} value={draftId} onChange={(e) => setDraftId(e.target.value)} disabled={!drafts?.length}>
+        <select
+          id={`${id}-draft`}
+          value={draftId}
+          onChange={(e) => setDraftId(e.target.value)}
+          disabled={!drafts?.length}
+        >
           {!drafts?.length && <option value="">{drafts ? 'No post drafts yet: use New post' : 'Loading…'}</option>}
           {drafts?.map((d) => (
             <option key={d.id} value={d.id}>
@@ -36,7 +48,13 @@ export function PublishPostForm({ drafts, actions }: { drafts: DraftSummary[] | 
       </div>
       <div className="form-row">
         <label htmlFor={`${id}-categories`}>Categories</label>
-        <input id={`${id}-categories`} value={categories} placeholder="comma-separated, e.g. harbour, boats" aria-describedby={`${id}-categories-hint`} onChange={(e) => setCategories(e.target.value)} />
+        <input
+          id={`${id}-categories`}
+          value={categories}
+          placeholder="comma-separated, e.g. harbour, boats"
+          aria-describedby={`${id}-categories-hint`}
+          onChange={(e) => setCategories(e.target.value)}
+        />
         <span id={`${id}-categories-hint`} className="hint">
           Left empty, a post published before keeps its categories.
         </span>

@@ -14,11 +14,26 @@ interface Form {
 }
 
 const formOf = (s: WeblogSettings): Form => ({ ...s, pingServers: s.pingServers.join('\n'), siteDir: s.siteDir ?? '' })
-const inputOf = (f: Form): WeblogSettingsInput => ({ ...f, pingServers: f.pingServers.split('\n').map((u) => u.trim()).filter(Boolean), siteDir: f.siteDir.trim() || null })
+const inputOf = (f: Form): WeblogSettingsInput => ({
+  ...f,
+  pingServers: f.pingServers
+    .split('\n')
+    .map((u) => u.trim())
+    .filter(Boolean),
+  siteDir: f.siteDir.trim() || null,
+})
 const zones = (): string[] => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [])
 
 /** The weblog's settings (weblog.json); the core checks them and says which one is wrong. */
-export function SettingsForm({ settings, error, actions }: { settings: WeblogSettings | null; error: AppError | undefined; actions: WeblogActions }) {
+export function SettingsForm({
+  settings,
+  error,
+  actions,
+}: {
+  settings: WeblogSettings | null
+  error: AppError | undefined
+  actions: WeblogActions
+}) {
   const id = useId()
   const [form, setForm] = useState<Form | null>(null)
   useEffect(() => setForm(settings && formOf(settings)), [settings])
@@ -37,43 +52,83 @@ export function SettingsForm({ settings, error, actions }: { settings: WeblogSet
         <form onSubmit={submit} aria-label="Weblog settings">
           <div className="form-row">
             <label htmlFor={`${id}-title`}>Weblog name</label>
-            <input id={`${id}-title`} value={form.title} aria-describedby={`${id}-title-hint`} onChange={(e) => set({ title: e.target.value })} />
+            <input
+              id={`${id}-title`}
+              value={form.title}
+              aria-describedby={`${id}-title-hint`}
+              onChange={(e) => set({ title: e.target.value })}
+            />
             <span id={`${id}-title-hint`} className="hint">
               The pages’ header and the feed’s title.
             </span>
           </div>
           <div className="form-row">
             <label htmlFor={`${id}-description`}>Description</label>
-            <textarea id={`${id}-description`} className="weblog-textarea" rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />
+            <textarea
+              id={`${id}-description`}
+              className="weblog-textarea"
+              rows={2}
+              value={form.description}
+              onChange={(e) => set({ description: e.target.value })}
+            />
           </div>
           <div className="form-row">
             <label htmlFor={`${id}-zone`}>Time zone</label>
-            <input id={`${id}-zone`} list={`${id}-zones`} value={form.timeZone} spellCheck={false} aria-describedby={`${id}-zone-hint`} onChange={(e) => set({ timeZone: e.target.value })} />
+            <input
+              id={`${id}-zone`}
+              list={`${id}-zones`}
+              value={form.timeZone}
+              spellCheck={false}
+              aria-describedby={`${id}-zone-hint`}
+              onChange={(e) => set({ timeZone: e.target.value })}
+            />
             <datalist id={`${id}-zones`}>
               {zoneList.map((z) => (
                 <option key={z} value={z} />
               ))}
             </datalist>
             <span id={`${id}-zone-hint`} className="hint">
-              Dates on the pages, the permalinks and the feed use it: a zone like Europe/Paris, or an offset like +02:00.
+              Dates on the pages, the permalinks and the feed use it: a zone like Europe/Paris, or an offset like
+              +02:00.
             </span>
           </div>
           <label className="weblog-check">
-            <input type="checkbox" checked={form.upstreamOnChange} onChange={(e) => set({ upstreamOnChange: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.upstreamOnChange}
+              onChange={(e) => set({ upstreamOnChange: e.target.checked })}
+            />
             Upstream on change (sync once the site folder has been quiet for a few seconds)
           </label>
           <div className="form-row">
             <label htmlFor={`${id}-pings`}>Extra ping servers</label>
-            <textarea id={`${id}-pings`} className="weblog-textarea" rows={2} value={form.pingServers} placeholder="http://rpc.example.com/RPC2" spellCheck={false} aria-describedby={`${id}-pings-hint`} onChange={(e) => set({ pingServers: e.target.value })} />
+            <textarea
+              id={`${id}-pings`}
+              className="weblog-textarea"
+              rows={2}
+              value={form.pingServers}
+              placeholder="http://rpc.example.com/RPC2"
+              spellCheck={false}
+              aria-describedby={`${id}-pings-hint`}
+              onChange={(e) => set({ pingServers: e.target.value })}
+            />
             <span id={`${id}-pings-hint`} className="hint">
               One URL per line, pinged after the home page goes up, besides the server the community names.
             </span>
           </div>
           <div className="form-row">
             <label htmlFor={`${id}-dir`}>Site folder</label>
-            <input id={`${id}-dir`} value={form.siteDir} placeholder={settings.siteDir === null ? settings.siteDirInUse : 'the default, inside the data folder'} spellCheck={false} aria-describedby={`${id}-dir-hint`} onChange={(e) => set({ siteDir: e.target.value })} />
+            <input
+              id={`${id}-dir`}
+              value={form.siteDir}
+              placeholder={settings.siteDir === null ? settings.siteDirInUse : 'the default, inside the data folder'}
+              spellCheck={false}
+              aria-describedby={`${id}-dir-hint`}
+              onChange={(e) => set({ siteDir: e.target.value })}
+            />
             <span id={`${id}-dir-hint`} className="hint">
-              A full path; everything in it is upstreamed except names starting with # or a dot. Empty: the default folder.
+              A full path; everything in it is upstreamed except names starting with # or a dot. Empty: the default
+              folder.
             </span>
           </div>
           <div className="weblog-form-end">

@@ -26,10 +26,20 @@ export function SitePanel({ status, error, job, actions }: Props) {
     <section className="weblog-card" aria-labelledby="weblog-site-title">
       <div className="weblog-card-top">
         <h2 id="weblog-site-title">Site</h2>
-        <button type="button" className="button small" disabled={actions.busy !== null || !status} onClick={() => void actions.runDryRun()}>
+        <button
+          type="button"
+          className="button small"
+          disabled={actions.busy !== null || !status}
+          onClick={() => void actions.runDryRun()}
+        >
           {actions.busy === 'dry-run' ? 'Checking…' : 'Dry run'}
         </button>
-        <button type="button" className="button small primary" disabled={actions.busy !== null || !status} onClick={() => void actions.syncNow()}>
+        <button
+          type="button"
+          className="button small primary"
+          disabled={actions.busy !== null || !status}
+          onClick={() => void actions.syncNow()}
+        >
           Sync now
         </button>
       </div>
@@ -47,7 +57,11 @@ export function SitePanel({ status, error, job, actions }: Props) {
             {status.lastSyncAt ? ` · last synced ${formatWhen(status.lastSyncAt)}` : ' · never synced'}
           </dd>
           <dt>To send</dt>
-          <dd>{pending === 0 ? 'Nothing: the server has everything.' : `${files(status.pending.uploads.length)} to upload, ${files(status.pending.deletes.length)} to delete`}</dd>
+          <dd>
+            {pending === 0
+              ? 'Nothing: the server has everything.'
+              : `${files(status.pending.uploads.length)} to upload, ${files(status.pending.deletes.length)} to delete`}
+          </dd>
           <dt>Posts</dt>
           <dd>{status.posts}</dd>
           {(home || feed) && (

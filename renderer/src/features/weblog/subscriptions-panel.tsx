@@ -24,13 +24,23 @@ export function SubscriptionsPanel({ subscriptions, error, actions, suggestion }
   return (
     <section className="weblog-card" aria-labelledby="weblog-subs-title">
       <h2 id="weblog-subs-title">Subscriptions</h2>
-      <p className="hint">Upstream asks the server to call back when a page changes (renewed every day) and shows a notification when it does.</p>
+      <p className="hint">
+        Upstream asks the server to call back when a page changes (renewed every day) and shows a notification when it
+        does.
+      </p>
       <ErrorNote error={error} context="The subscriptions couldn’t be listed" />
       <form className="weblog-inline-form" onSubmit={(e) => void submit(e)} aria-label="Subscribe to a page">
         <label htmlFor={`${id}-url`} className="visually-hidden">
           Page URL to watch
         </label>
-        <input id={`${id}-url`} type="url" value={url} placeholder={suggestion ?? 'http://…/index.html'} spellCheck={false} onChange={(e) => setUrl(e.target.value)} />
+        <input
+          id={`${id}-url`}
+          type="url"
+          value={url}
+          placeholder={suggestion ?? 'http://…/index.html'}
+          spellCheck={false}
+          onChange={(e) => setUrl(e.target.value)}
+        />
         <button type="submit" className="button small" disabled={!url.trim() || actions.busy !== null}>
           Subscribe
         </button>
@@ -48,7 +58,13 @@ export function SubscriptionsPanel({ subscriptions, error, actions, suggestion }
               </p>
               {s.lastError && <p className="job-error">{s.lastError} Upstream tries again every hour.</p>}
             </div>
-            <button type="button" className="button small" aria-label={`Unsubscribe from ${s.url}`} disabled={actions.busy !== null} onClick={() => void actions.unsubscribe(s.url)}>
+            <button
+              type="button"
+              className="button small"
+              aria-label={`Unsubscribe from ${s.url}`}
+              disabled={actions.busy !== null}
+              onClick={() => void actions.unsubscribe(s.url)}
+            >
               Unsubscribe
             </button>
           </li>

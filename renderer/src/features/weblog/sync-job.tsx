@@ -10,7 +10,12 @@ interface Ping {
 }
 
 const isPing = (v: JsonValue): v is Ping & { [k: string]: JsonValue } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.server === 'string' && typeof v.ok === 'boolean' && typeof v.message === 'string'
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  typeof v.server === 'string' &&
+  typeof v.ok === 'boolean' &&
+  typeof v.message === 'string'
 
 /** The newest sync as the queue runs it: its state, progress, what stopped it (naming each file that did not go), and each ping's reply. */
 export function SyncJob({ job }: { job: Job }) {
@@ -21,7 +26,10 @@ export function SyncJob({ job }: { job: Job }) {
       <p className="weblog-sync-top">
         <JobStateBadge state={job.state} />
         <span className="muted">
-          {job.state === 'done' ? `${Number(members.uploaded ?? 0)} sent, ${Number(members.deleted ?? 0)} deleted` : job.label} · {formatWhen(job.updatedAt)}
+          {job.state === 'done'
+            ? `${Number(members.uploaded ?? 0)} sent, ${Number(members.deleted ?? 0)} deleted`
+            : job.label}{' '}
+          · {formatWhen(job.updatedAt)}
         </span>
       </p>
       {job.progress && job.state === 'sending' && (
@@ -32,7 +40,9 @@ export function SyncJob({ job }: { job: Job }) {
           </span>
         </div>
       )}
-      {job.error && job.state !== 'done' && job.state !== 'cancelled' && <p className="job-error">{job.error.message}</p>}
+      {job.error && job.state !== 'done' && job.state !== 'cancelled' && (
+        <p className="job-error">{job.error.message}</p>
+      )}
       {pings.length > 0 && (
         <ul className="weblog-pings" aria-label="Ping replies">
           {pings.map((p) => (

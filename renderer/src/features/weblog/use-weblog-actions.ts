@@ -6,10 +6,16 @@ import type { Result } from '../../../../shared/result'
 import type { SiteDryRun, WeblogSettingsInput } from '../../../../shared/weblog'
 import type { useWeblog } from './use-weblog'
 
-export type WeblogAction = 'sync' | 'dry-run' | 'publish' | 'remove' | 'settings' | 'subscribe' | 'unsubscribe' | 'new-post'
+export type WeblogAction =
+  'sync' | 'dry-run' | 'publish' | 'remove' | 'settings' | 'subscribe' | 'unsubscribe' | 'new-post'
 
 /** What the Weblog area asks of the core; one action at a time, its error shown where it was asked. */
-export function useWeblogActions(api: UpstreamApi, accountId: string | null, weblog: ReturnType<typeof useWeblog>, onJob: (job: Job) => void) {
+export function useWeblogActions(
+  api: UpstreamApi,
+  accountId: string | null,
+  weblog: ReturnType<typeof useWeblog>,
+  onJob: (job: Job) => void,
+) {
   const [busy, setBusy] = useState<WeblogAction | null>(null)
   const [failure, setFailure] = useState<{ action: WeblogAction; error: AppError } | null>(null)
   const [dryRun, setDryRun] = useState<SiteDryRun | null>(null)
@@ -49,7 +55,9 @@ export function useWeblogActions(api: UpstreamApi, accountId: string | null, web
     syncNow: async () => queued(await act('sync', (id) => api.invoke('site.sync', { accountId: id }))),
     runDryRun: async () => setDryRun(await act('dry-run', (id) => api.invoke('site.dryRun', { accountId: id }))),
     publish: async (draftId: string, categories: string[]) => {
-      const job = await act('publish', (id) => api.invoke('weblog.posts.publish', { accountId: id, draftId, categories }))
+      const job = await act('publish', (id) =>
+        api.invoke('weblog.posts.publish', { accountId: id, draftId, categories }),
+      )
       queued(job)
       if (job) void load(['posts'])
       return job !== null
@@ -76,7 +84,10 @@ export function useWeblogActions(api: UpstreamApi, accountId: string | null, web
       void load(['subscriptions'])
     },
     /** A new draft of kind 'post' for this weblog, saved so Write can open it. */
-    newPost: () => act('new-post', (id) => api.invoke('drafts.save', { kind: 'post', format: 'markdown', title: '', body: '', accountId: id })),
+    newPost: () =>
+      act('new-post', (id) =>
+        api.invoke('drafts.save', { kind: 'post', format: 'markdown', title: '', body: '', accountId: id }),
+      ),
   }
 }
 

@@ -37,7 +37,12 @@ export function useWeblog(api: UpstreamApi, accountId: string | null, visible: b
       const answers = await Promise.all(parts.map(async (part) => [part, await ask(part)] as const))
       setData((d) => {
         const next = { ...d }
-        for (const [part, r] of answers) if (r.ok) (next as Record<Part, unknown>)[part] = part === 'drafts' ? (r.value as DraftSummary[]).filter((s) => s.accountId === accountId || s.accountId === null) : r.value
+        for (const [part, r] of answers)
+          if (r.ok)
+            (next as Record<Part, unknown>)[part] =
+              part === 'drafts'
+                ? (r.value as DraftSummary[]).filter((s) => s.accountId === accountId || s.accountId === null)
+                : r.value
         return next
       })
       setErrors((e) => {
@@ -55,12 +60,21 @@ export function useWeblog(api: UpstreamApi, accountId: string | null, visible: b
   useEffect(
     () =>
       api.on('queue.job', (job) => {
-        if (job.action === 'site.sync' && job.accountId === accountId && job.state !== 'sending' && job.state !== 'queued') void load(['posts', 'status'])
+        if (
+          job.action === 'site.sync' &&
+          job.accountId === accountId &&
+          job.state !== 'sending' &&
+          job.state !== 'queued'
+        )
+          void load(['posts', 'status'])
       }),
     [api, accountId, load],
   )
   useEffect(() => api.on('notification', () => void load(['subscriptions'])), [api, load])
 
-  const put = useCallback(<P extends Part>(part: P, value: WeblogData[P]) => setData((d) => ({ ...d, [part]: value })), [])
+  const put = useCallback(
+    <P extends Part>(part: P, value: WeblogData[P]) => setData((d) => ({ ...d, [part]: value })),
+    [],
+  )
   return { data, errors, load, refresh, put }
 }

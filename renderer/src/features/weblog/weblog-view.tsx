@@ -21,7 +21,8 @@ interface Props {
 }
 
 /** Community accounts keep a weblog: its posts render into a site folder that is upstreamed whole. */
-const weblogAccounts = (accounts: Account[] | null) => (accounts ?? []).filter((a) => a.kind === 'community' && a.usernum !== undefined && a.usernum !== '')
+const weblogAccounts = (accounts: Account[] | null) =>
+  (accounts ?? []).filter((a) => a.kind === 'community' && a.usernum !== undefined && a.usernum !== '')
 
 /** The Weblog area: one community account's posts, site, settings and subscriptions. */
 export function WeblogView({ api, accounts, jobs, visible, onJob, onOpenDraft }: Props) {
@@ -29,12 +30,15 @@ export function WeblogView({ api, accounts, jobs, visible, onJob, onOpenDraft }:
   const choices = weblogAccounts(accounts)
   const [accountId, setAccountId] = useState<string | null>(null)
   useEffect(() => {
-    if (!choices.some((a) => a.id === accountId)) setAccountId((choices.find((a) => a.builtin === 'sandbox') ?? choices[0])?.id ?? null)
+    if (!choices.some((a) => a.id === accountId))
+      setAccountId((choices.find((a) => a.builtin === 'sandbox') ?? choices[0])?.id ?? null)
   }, [choices, accountId])
   const weblog = useWeblog(api, accountId, visible)
   const actions = useWeblogActions(api, accountId, weblog, onJob)
   const { data, errors } = weblog
-  const job = jobs.filter((j) => j.action === 'site.sync' && j.accountId === accountId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+  const job = jobs
+    .filter((j) => j.action === 'site.sync' && j.accountId === accountId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
 
   const newPost = async () => {
     const draft = await actions.newPost()
@@ -57,24 +61,44 @@ export function WeblogView({ api, accounts, jobs, visible, onJob, onOpenDraft }:
                 </option>
               ))}
             </select>
-            <button type="button" className="button primary small" disabled={!accountId || actions.busy !== null} onClick={() => void newPost()}>
+            <button
+              type="button"
+              className="button primary small"
+              disabled={!accountId || actions.busy !== null}
+              onClick={() => void newPost()}
+            >
               New post
             </button>
           </>
         )}
       </header>
       <ErrorNote error={actions.errorFor('new-post')} context="The post couldn’t be started" />
-      {accounts !== null && choices.length === 0 && <p className="empty-note">A weblog needs a community-server account with a member number: add one in Accounts (and register it there).</p>}
+      {accounts !== null && choices.length === 0 && (
+        <p className="empty-note">
+          A weblog needs a community-server account with a member number: add one in Accounts (and register it there).
+        </p>
+      )}
       {accountId && (
         <div className="weblog-grid">
           <div className="weblog-column">
             <SitePanel status={data.status} error={errors.status} job={job} actions={actions} />
             {actions.dryRun && <DryRunView plan={actions.dryRun} onClose={actions.clearDryRun} />}
-            <PostsPanel posts={data.posts} drafts={data.drafts} error={errors.posts ?? errors.drafts} actions={actions} onOpenDraft={onOpenDraft} />
+            <PostsPanel
+              posts={data.posts}
+              drafts={data.drafts}
+              error={errors.posts ?? errors.drafts}
+              actions={actions}
+              onOpenDraft={onOpenDraft}
+            />
           </div>
           <div className="weblog-column">
             <SettingsForm settings={data.settings} error={errors.settings} actions={actions} />
-            <SubscriptionsPanel subscriptions={data.subscriptions} error={errors.subscriptions} actions={actions} suggestion={data.status?.homeUrl ?? null} />
+            <SubscriptionsPanel
+              subscriptions={data.subscriptions}
+              error={errors.subscriptions}
+              actions={actions}
+              suggestion={data.status?.homeUrl ?? null}
+            />
           </div>
         </div>
       )}
