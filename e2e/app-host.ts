@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export interface RunningHost {
-  /** Page URL with the token in its fragment. */
-  url: string
+  /**
+   * A page URL with a single-use launch token in its fragment: each read is a fresh one, since the
+   * page spends it (main/host/sessions.ts).
+   */
+  readonly url: string
   origin: string
   port: number
+  /** A session token of the test's own, for raw API calls. */
   token: string
   dataDir: string
   /** Everything the app printed: attached to failing tests. */
@@ -34,16 +38,35 @@ export async function startHost(dataDir = mkdtempSync(join(tmpdir(), 'upstream-e
     })
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)))
   })
-  const token = new URL(info.url).hash.replace('#token=', '')
+  const origin = `http://127.0.0.1:${info.port}`
+  const token = await sessionFor(origin, new URL(info.url).hash.replace('#token=', ''))
+  // Launch addresses minted ahead, so `url` can stay a plain (synchronous) property read.
+  const launches = await Promise.all(Array.from({ length: 8 }, () => mintLaunchUrl(origin, token)))
   return {
-    url: info.url,
-    origin: `http://127.0.0.1:${info.port}`,
+    get url() {
+      const next = launches.shift()
+      if (!next) throw new Error('app-host: out of pre-minted launch addresses; mint more')
+      return next
+    },
+    origin,
     port: info.port,
     token,
     dataDir,
     log: () => output,
     stop: () => stop(child, dataDir),
   }
+}
+
+async function sessionFor(origin: string, launch: string): Promise<string> {
+  const r = await fetch(`${origin}/api-session`, { method: 'POST', headers: { 'x-upstream-launch': launch } })
+  const body = (await r.json()) as { value?: { token: string } }
+  if (!body.value) throw new Error(`app-host: the launch token was refused (${r.status})`)
+  return body.value.token
+}
+
+async function mintLaunchUrl(origin: string, session: string): Promise<string> {
+  const r = await fetch(`${origin}/api-launch`, { method: 'POST', headers: { 'x-upstream-token': session } })
+  return ((await r.json()) as { value: { url: string } }).value.url
 }
 
 async function stop(child: ChildProcess, dataDir: string): Promise<void> {

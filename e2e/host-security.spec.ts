@@ -87,3 +87,29 @@ test.describe('the browser host refuses', () => {
     }
   })
 })
+
+test.describe('launch addresses', () => {
+  test('the address opens one tab; the tab keeps a session token of its own, through a reload', async ({
+    app,
+    browser,
+  }) => {
+    const url = app.url
+    const launch = new URL(url).hash.replace('#token=', '')
+    const first = await browser.newPage()
+    await first.goto(url)
+    await expect(first.getByRole('complementary', { name: 'Drafts' })).toBeVisible()
+    const kept = await first.evaluate(() => sessionStorage.getItem('upstream.token'))
+    expect(kept).toBeTruthy()
+    expect(kept).not.toBe(launch)
+    expect(first.url()).not.toContain(launch)
+    await first.reload()
+    await expect(first.getByRole('complementary', { name: 'Drafts' })).toBeVisible()
+    expect(await first.evaluate(() => sessionStorage.getItem('upstream.token'))).toBe(kept)
+    // The same address from history, in a new tab: spent, so nothing is stored and calls are refused.
+    const second = await browser.newPage()
+    await second.goto(url)
+    await expect.poll(() => second.evaluate(() => sessionStorage.getItem('upstream.token'))).toBeNull()
+    const r = await fetch(`${app.origin}/api-session`, { method: 'POST', headers: { 'x-upstream-launch': launch } })
+    expect(r.status).toBe(401)
+  })
+})

@@ -27,13 +27,12 @@ try {
   await seed.goto(app.url)
   await seedDrafts(seed)
   await seedWeblog(seed)
-  const token = await seed.evaluate(() => sessionStorage.getItem('upstream.token'))
   await seed.close()
 
   for (const scheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
-    await page.goto(`${app.origin}/#token=${token}`)
+    await page.goto(app.url)
     const drafts = page.getByRole('complementary', { name: 'Drafts' })
     const open = async (title: string) => {
       await drafts.getByRole('button', { name: new RegExp(title) }).click()

@@ -177,3 +177,13 @@ export const HOST_TOKEN_HEADER = 'x-upstream-token'
 export const HOST_API_PREFIX = '/api/'
 export const HOST_EVENTS_PATH = '/api-events'
 export const HOST_STAGE_PATH = '/api-stage'
+/**
+ * Launch-token exchange (main/host/sessions.ts): `POST HOST_SESSION_PATH` with the address's
+ * single-use launch token in HOST_LAUNCH_HEADER answers `{ ok: true, value: { token } }`, a
+ * session token for HOST_TOKEN_HEADER (kept in sessionStorage); a spent or unknown one is a 401.
+ * `POST HOST_LAUNCH_PATH` with a session token answers `{ ok: true, value: { url } }`, a fresh
+ * launch address (for another tab).
+ */
+export const HOST_SESSION_PATH = '/api-session'
+export const HOST_LAUNCH_HEADER = 'x-upstream-launch'
+export const HOST_LAUNCH_PATH = '/api-launch'

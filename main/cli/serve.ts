@@ -5,14 +5,24 @@ import { startHost } from '../host/host'
 import { Exit } from './exit-codes'
 import { parseFlags, portFlag, untilSignal } from './flags'
 import type { CliIo } from './io'
+import { launchUrlOnDemand } from './launch-on-demand'
 
 /** The built renderer sits beside the bundled CLI: out/node/cli.mjs → out/renderer. */
 export const rendererDir = (): string => fileURLToPath(new URL('../renderer', import.meta.url))
 
 /** `upstream serve`: the whole app in a browser, on 127.0.0.1 with a per-launch token. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { port: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } })
+  const flags = parseFlags(args, {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  })
   if (!flags.ok) return usageError(io, flags.message)
+  if (flags.values.help) {
+    io.stdout(HELP)
+    return Exit.ok
+  }
   const port = portFlag(flags.values.port, 5320)
   if (port === undefined) return usageError(io, `--port must be a number from 0 to 65535`)
   const dataDir = resolveDataDir(flags.values.data, io.env)
@@ -32,14 +42,40 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     })
   if (!host) return Exit.transport
   if (flags.values.json) io.stdout(JSON.stringify({ url: host.url, port: host.port, dataDir }) + '\n')
-  else io.stdout(`Upstream is running at ${host.url}\nData: ${dataDir}\nPress Ctrl+C to stop.\n`)
+  else
+    io.stdout(
+      `Upstream is running at ${host.url}\nData: ${dataDir}\n` +
+        `The address opens one tab once; press Enter here for a fresh one. Press Ctrl+C to stop.\n`,
+    )
+  const stopOnDemand = launchUrlOnDemand(() => {
+    const url = host.launchUrl()
+    io.stdout(flags.values.json ? JSON.stringify({ launchUrl: url }) + '\n' : `Fresh address: ${url}\n`)
+  })
   await untilSignal()
+  stopOnDemand()
   await host.close()
   await core.close()
   return Exit.ok
 }
 
+const USAGE = 'Usage: upstream serve [--port N] [--data DIR] [--json]\n'
+
+const HELP = `${USAGE}
+Runs the whole app in your browser, on 127.0.0.1 only, and prints the address to open.
+
+The address carries a single-use launch token: the first tab that opens it exchanges it for a
+session token kept in that tab (sessionStorage, no cookies), so the copy in your browser's history
+opens nothing. For another tab, or after a browser restart, ask for a fresh address:
+  - press Enter in this terminal (any line on standard input), or
+  - send SIGUSR2: kill -USR2 <pid>   (with --json each fresh address is a {"launchUrl": …} line)
+An open tab also accepts a pasted fresh address.
+
+  --port N     port to listen on (default 5320, another free one if taken; 0 for any)
+  --data DIR   data folder (default: UPSTREAM_DATA or the platform's app-data folder)
+  --json       print {"url", "port", "dataDir"} as one JSON line
+`
+
 function usageError(io: CliIo, message: string): number {
-  io.stderr(`upstream serve: ${message}\nUsage: upstream serve [--port N] [--data DIR]\n`)
+  io.stderr(`upstream serve: ${message}\n${USAGE}`)
   return Exit.usage
 }

@@ -28,8 +28,16 @@ async function start(opts: { maxJsonBytes?: number; maxStageBytes?: number } = {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
   host = await startHost({ core: echoCore(dataDir), port: 0, rendererDir, ...opts })
   const base = `http://127.0.0.1:${host.port}`
-  const headers = { 'x-upstream-token': host.token }
+  const headers = { 'x-upstream-token': (await exchange(base, launchToken(host.url))).token! }
   return { dataDir, base, headers }
+}
+
+const launchToken = (url: string) => new URL(url).hash.replace('#token=', '')
+
+async function exchange(base: string, launch: string): Promise<{ status: number; token?: string }> {
+  const r = await fetch(`${base}/api-session`, { method: 'POST', headers: { 'x-upstream-launch': launch } })
+  const body = (await r.json()) as { ok: boolean; value?: { token: string } }
+  return { status: r.status, token: body.value?.token }
 }
 
 describe('the browser host', () => {
@@ -78,5 +86,33 @@ describe('the browser host', () => {
     expect(readFileSync(join(stagingDir(dataDir), value.fileId)).equals(bytes)).toBe(true)
     const tooBig = await fetch(`${base}/api-stage`, { method: 'POST', headers, body: Buffer.alloc(9 * 1024 * 1024) })
     expect(tooBig.status).toBe(413)
+  })
+
+  it('spends a launch token once for a session token, and mints fresh launch addresses on demand', async () => {
+    const { base, headers } = await start()
+    const call = (token: string) =>
+      fetch(`${base}/api/app.info`, {
+        method: 'POST',
+        headers: { 'x-upstream-token': token, 'content-type': 'application/json' },
+        body: '{}',
+      })
+    // The first launch token was spent by start(): neither a second exchange nor the token itself works.
+    const spent = launchToken(host!.url)
+    expect((await exchange(base, spent)).status).toBe(401)
+    expect((await call(spent)).status).toBe(401)
+    expect((await call(headers['x-upstream-token'])).status).toBe(200)
+    // A fresh address from the session (for another tab) and one from the process (printed on demand).
+    const minted = await fetch(`${base}/api-launch`, { method: 'POST', headers })
+    const { value } = (await minted.json()) as { value: { url: string } }
+    for (const url of [value.url, host!.launchUrl()]) {
+      const second = await exchange(base, launchToken(url))
+      expect(second.status).toBe(200)
+      expect(second.token).not.toBe(headers['x-upstream-token'])
+      expect((await call(second.token!)).status).toBe(200)
+      expect((await exchange(base, launchToken(url))).status).toBe(401)
+    }
+    // Without a session, no fresh address; the exchange only answers POST.
+    expect((await fetch(`${base}/api-launch`, { method: 'POST' })).status).toBe(401)
+    expect((await fetch(`${base}/api-session?x=${launchToken(host!.launchUrl())}`)).status).toBe(405)
   })
 })

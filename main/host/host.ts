@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { HOST_API_PREFIX, HOST_EVENTS_PATH, HOST_STAGE_PATH, HOST_TOKEN_HEADER } from '../../shared/api'
+import {
+  HOST_API_PREFIX,
+  HOST_EVENTS_PATH,
+  HOST_LAUNCH_HEADER,
+  HOST_LAUNCH_PATH,
+  HOST_SESSION_PATH,
+  HOST_STAGE_PATH,
+  HOST_TOKEN_HEADER,
+} from '../../shared/api'
 import { appError } from '../../shared/errors'
+import { ok } from '../../shared/result'
 import type { Core } from '../app/core/core-types'
 import { allowedHosts, hostAllowed, originAllowed } from '../base/guards'
 import { BodyTooLarge, readBody } from './read-body'
@@ -9,29 +18,41 @@ import { refuse, sendJson } from './respond'
 import { stageUpload } from '../store/stage'
 import { serveStatic } from './static-files'
 import { streamEvents } from './events-stream'
-import { makeToken, tokenMatches } from './token'
+import { hostSessions } from './sessions'
 
 export interface HostOptions {
   core: Core
   /** 0 picks a free port. */
   port: number
   rendererDir: string
-  token?: string
   maxJsonBytes?: number
   maxStageBytes?: number
 }
 
 export interface Host {
   port: number
-  token: string
-  /** The address to open, with the token in the fragment (never sent to the server in a request line). */
+  /**
+   * The address to open, with a single-use launch token in the fragment (never sent to the server
+   * in a request line). The page exchanges it for a session token: see main/host/sessions.ts.
+   */
   url: string
+  /** A fresh single-use launch address (`upstream serve` prints one on demand). */
+  launchUrl(): string
   close(): Promise<void>
+}
+
+const API_PATHS = new Set([HOST_EVENTS_PATH, HOST_STAGE_PATH, HOST_SESSION_PATH, HOST_LAUNCH_PATH])
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name]
+  return typeof v === 'string' ? v : undefined
 }
 
 /** The browser face: the renderer and the contract on 127.0.0.1 only. */
 export async function startHost(opts: HostOptions): Promise<Host> {
-  const token = opts.token ?? makeToken()
+  const sessions = hostSessions()
+  let port = 0
+  const launchUrl = () => `http://127.0.0.1:${port}/#token=${sessions.mintLaunch()}`
   const maxJson = opts.maxJsonBytes ?? 4 * 1024 * 1024
   const maxStage = opts.maxStageBytes ?? 2 * 1024 * 1024 * 1024
   let hosts = new Set<string>()
@@ -50,16 +71,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (!originAllowed(req, hosts))
       return refuse(res, 403, appError('auth', 'Requests from other origins are refused.'))
     const path = new URL(req.url ?? '/', 'http://x').pathname
-    const isApi = path.startsWith(HOST_API_PREFIX) || path === HOST_EVENTS_PATH || path === HOST_STAGE_PATH
+    const isApi = path.startsWith(HOST_API_PREFIX) || API_PATHS.has(path)
     if (!isApi) {
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return refuse(res, 405, appError('invalid-input', 'Method not allowed'), { allow: 'GET, HEAD' })
       return serveStatic(opts.rendererDir, req, res)
     }
-    const given = req.headers[HOST_TOKEN_HEADER]
-    if (!tokenMatches(token, typeof given === 'string' ? given : undefined)) {
+    if (path === HOST_SESSION_PATH) return exchange(req, res)
+    if (!sessions.accepts(header(req, HOST_TOKEN_HEADER))) {
       return refuse(res, 401, appError('auth', 'Missing or wrong token. Open the address `upstream serve` printed.'))
     }
+    if (path === HOST_LAUNCH_PATH && req.method === 'POST') return sendJson(res, 200, ok({ url: launchUrl() }))
     if (path === HOST_EVENTS_PATH && req.method === 'GET') return streamEvents(opts.core, res)
     if (path === HOST_STAGE_PATH && req.method === 'POST') return stage(req, res)
     if (req.method !== 'POST') return refuse(res, 405, appError('invalid-input', 'Use POST'), { allow: 'POST' })
@@ -93,6 +115,19 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     sendJson(res, 200, await opts.core.invoke(channel, input))
   }
 
+  /** The one route a launch token opens: it is spent here, whatever else happens. */
+  function exchange(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') return refuse(res, 405, appError('invalid-input', 'Use POST'), { allow: 'POST' })
+    const token = sessions.exchange(header(req, HOST_LAUNCH_HEADER))
+    if (!token)
+      return refuse(
+        res,
+        401,
+        appError('auth', 'This launch address was already used or is unknown. Ask `upstream serve` for a fresh one.'),
+      )
+    sendJson(res, 200, ok({ token }))
+  }
+
   async function stage(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       sendJson(res, 200, { ok: true, value: await stageUpload(req, opts.core.info.dataDir, maxStage) })
@@ -105,12 +140,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     server.once('error', reject)
     server.listen(opts.port, '127.0.0.1', () => resolve())
   })
-  const port = (server.address() as AddressInfo).port
+  port = (server.address() as AddressInfo).port
   hosts = allowedHosts(port)
   return {
     port,
-    token,
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: launchUrl(),
+    launchUrl,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

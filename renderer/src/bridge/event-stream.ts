@@ -24,6 +24,7 @@ export function reconnectDelay(attempt: number, random = Math.random): number {
 export function startEventStream({ conn, onEvent, onStatus }: EventStreamOptions): () => void {
   const stop = new AbortController()
   void (async () => {
+    await conn.ready
     let attempt = 0
     while (!stop.signal.aborted) {
       const openedAt = Date.now()

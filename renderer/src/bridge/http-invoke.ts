@@ -5,7 +5,10 @@ import { asResult, isFailure, networkError, statusError } from './transport-erro
 export interface HostConnection {
   /** Origin of the browser host, e.g. http://127.0.0.1:5338 */
   origin: string
+  /** The session token (main/host/sessions.ts); read at each call, so a pasted address can replace it. */
   token: string
+  /** Settles once the tab's launch token has been exchanged; calls wait for it. */
+  ready?: Promise<unknown>
   fetch: typeof fetch
 }
 
@@ -13,6 +16,7 @@ export interface HostConnection {
 export async function httpInvoke<T>(conn: HostConnection, channel: string, input: unknown[]): Promise<Result<T>> {
   const body = input.length === 0 ? {} : { input: input[0] }
   let response: Response
+  await conn.ready
   try {
     response = await conn.fetch(new URL(HOST_API_PREFIX + encodeURIComponent(channel), conn.origin), {
       method: 'POST',
