@@ -48,6 +48,7 @@ secret() {
 DB_PASSWORD="$(secret db-password)"
 ADMIN_PASSWORD="$(secret admin-password)"
 USER_PASSWORD="$(secret user-password)"
+CONTRIBUTOR_PASSWORD="$(secret contributor-password)"
 
 mysql <<SQL
 CREATE DATABASE IF NOT EXISTS $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
@@ -137,9 +138,10 @@ if [ -z "$(wpdb "SELECT option_value FROM wp_options WHERE option_name='siteurl'
   grep -q 'Success!' "$STATE/install.html" || { log "the WordPress install failed; see $STATE/install.html"; exit 1; }
 fi
 
-# 6. The test user (an author, as most blog clients' users are), categories to pick from, and a site
-# zone that is not UTC, so a date shifted by the client shows in the tests.
-WP_USER=upstream WP_USER_PASSWORD="$USER_PASSWORD" php <<'PHP'
+# 6. The test user (an author, as most blog clients' users are), a contributor (who may only submit
+# for review), categories to pick from, and a site zone that is not UTC, so a date shifted by the
+# client shows in the tests.
+WP_USER=upstream WP_USER_PASSWORD="$USER_PASSWORD" WP_CONTRIBUTOR_PASSWORD="$CONTRIBUTOR_PASSWORD" php <<'PHP'
 <?php
 $_SERVER['HTTP_HOST'] = '127.0.0.1';
 require '/usr/share/wordpress/wp-load.php';
@@ -148,6 +150,10 @@ $id = username_exists($login);
 if (!$id) $id = wp_insert_user(['user_login' => $login, 'user_pass' => getenv('WP_USER_PASSWORD'), 'user_email' => 'upstream@upstream.invalid', 'role' => 'author']);
 else wp_set_password(getenv('WP_USER_PASSWORD'), $id);
 if (is_wp_error($id)) { fwrite(STDERR, $id->get_error_message() . "\n"); exit(1); }
+$cid = username_exists('upstream-contributor');
+if (!$cid) $cid = wp_insert_user(['user_login' => 'upstream-contributor', 'user_pass' => getenv('WP_CONTRIBUTOR_PASSWORD'), 'user_email' => 'contributor@upstream.invalid', 'role' => 'contributor']);
+else wp_set_password(getenv('WP_CONTRIBUTOR_PASSWORD'), $cid);
+if (is_wp_error($cid)) { fwrite(STDERR, $cid->get_error_message() . "\n"); exit(1); }
 foreach (['Upstream', 'Field notes'] as $name) if (!term_exists($name, 'category')) wp_insert_term($name, 'category');
 update_option('timezone_string', 'America/New_York');
 update_option('gmt_offset', '');
@@ -160,6 +166,8 @@ PHP
   "username": "upstream",
   "password": "$USER_PASSWORD",
   "timeZone": "America/New_York",
+  "admin": { "username": "upstream-admin", "password": "$ADMIN_PASSWORD" },
+  "contributor": { "username": "upstream-contributor", "password": "$CONTRIBUTOR_PASSWORD" },
   "db": { "name": "$DB", "user": "$DB_USER", "password": "$DB_PASSWORD" }
 }
 JSON
