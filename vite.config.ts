@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 
 /**
@@ -19,19 +20,52 @@ function stripMonacoCdn(): Plugin {
   }
 }
 
+/**
+ * The editor chunk (Monaco, most of the app's bytes) is lazy so the shell paints first; a
+ * modulepreload link lets the browser fetch and compile it in parallel with the shell's own code
+ * instead of after it, so the editor is ready when a draft opens.
+ */
+function preloadEditor(): Plugin {
+  return {
+    name: 'upstream:preload-editor',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.isDynamicEntry && c.name === 'body-editor',
+        )
+        if (!chunk) throw new Error('preload-editor: no body-editor chunk in the bundle')
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', href: `./${chunk.fileName}` }, injectTo: 'head' }]
+      },
+    },
+  }
+}
+
 export default defineConfig({
   root: 'renderer',
   // Relative asset URLs work under Electron's app://upstream/ scheme and the browser host at /.
   base: './',
   esbuild: { jsx: 'automatic' },
-  plugins: [stripMonacoCdn()],
+  plugins: [stripMonacoCdn(), preloadEditor()],
+  resolve: {
+    // monaco-editor's exports map every path to `*.js`, so its CSS files need a way in.
+    alias: [
+      {
+        find: /^monaco-editor-css\/(.*)$/,
+        replacement: `${fileURLToPath(new URL('node_modules/monaco-editor/esm/vs/', import.meta.url))}$1`,
+      },
+    ],
+  },
   // Monaco's language workers use dynamic imports; only ES workers can code-split.
   worker: { format: 'es' },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
     target: 'chrome120',
-    sourcemap: true,
+    // Source maps stay out of what a user downloads (the installer, the served app); a developer
+    // who wants them builds with UPSTREAM_SOURCEMAPS=1.
+    sourcemap: Boolean(process.env.UPSTREAM_SOURCEMAPS),
     // Monaco and its TypeScript worker are several MB by nature and load from local disk, never
     // the network; warn only for something far beyond that.
     chunkSizeWarningLimit: 8_000,

@@ -3,24 +3,12 @@
  * Vite (`?worker`), and @monaco-editor/react is handed this instance instead of loading its own.
  */
 import { loader } from '@monaco-editor/react'
-import * as monaco from 'monaco-editor'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
-import CssWorker from 'monaco-editor/languages/features/css/css.worker?worker'
 import HtmlWorker from 'monaco-editor/languages/features/html/html.worker?worker'
-import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker'
-import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker'
+import * as monaco from './monaco-slim'
 
-const workers: Record<string, new () => Worker> = {
-  json: JsonWorker,
-  css: CssWorker,
-  scss: CssWorker,
-  less: CssWorker,
-  html: HtmlWorker,
-  handlebars: HtmlWorker,
-  razor: HtmlWorker,
-  typescript: TsWorker,
-  javascript: TsWorker,
-}
+// Only the HTML language service runs in a worker of its own; everything else uses the editor's.
+const workers: Record<string, new () => Worker> = { html: HtmlWorker }
 
 self.MonacoEnvironment = {
   getWorker: (_workerId: string, label: string) => new (workers[label] ?? EditorWorker)(),

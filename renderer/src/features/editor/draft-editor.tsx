@@ -15,7 +15,11 @@ import { PreviewPane } from './preview-pane'
 import { textStats } from './text-stats'
 import type { Upload } from './use-uploads'
 
-const BodyEditor = lazy(() => import('./body-editor'))
+const loadBodyEditor = () => import('./body-editor')
+const BodyEditor = lazy(loadBodyEditor)
+// Monaco is most of what the app loads: fetch and parse it while the shell paints and the draft
+// list loads, so the editor is ready by the time a draft is opened (the lazy chunk is shared).
+if (typeof window !== 'undefined') setTimeout(() => void loadBodyEditor(), 0)
 
 interface Props {
   api: UpstreamApi
