@@ -1,20 +1,21 @@
+import { fold, foldedWords } from '../../shared/fold'
 import type { Draft, DraftSummary } from '../../shared/model'
 
 export interface DraftQuery {
-  /** Words that must all appear, in the title or the body, ignoring case. */
+  /** Words that must all appear, in the title or the body, ignoring case and diacritics. */
   text?: string
   accountId?: string
   kind?: string
 }
 
-export function matchesQuery(draft: Draft, query: DraftQuery): boolean {
-  if (query.accountId !== undefined && draft.accountId !== query.accountId) return false
-  if (query.kind !== undefined && draft.kind !== query.kind) return false
-  const words = (query.text ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return true
-  const title = draft.title.toLocaleLowerCase()
-  const body = draft.body.toLocaleLowerCase()
-  return words.every((w) => title.includes(w) || body.includes(w))
+/** What a search looks in: title and body, folded, kept by the draft index. */
+export const searchText = (draft: Pick<Draft, 'title' | 'body'>): string => `${fold(draft.title)}\n${fold(draft.body)}`
+
+/** `text` is searchText() of the draft. */
+export function matchesQuery(summary: Pick<Draft, 'accountId' | 'kind'>, text: string, query: DraftQuery): boolean {
+  if (query.accountId !== undefined && summary.accountId !== query.accountId) return false
+  if (query.kind !== undefined && summary.kind !== query.kind) return false
+  return foldedWords(query.text ?? '').every((w) => text.includes(w))
 }
 
 export function summarize(draft: Draft): DraftSummary {

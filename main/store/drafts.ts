@@ -6,9 +6,10 @@ import { exportDraftFiles } from './draft-export'
 import { DraftFiles, type DraftProblem } from './draft-files'
 import { applyPostFields } from './draft-post-fields'
 import { validateDraftInput, validatePublishRecord } from './draft-shape'
+import { DraftIndex } from './draft-index'
 import { ensureDir, nodeFs, type FsLayer } from './fs-layer'
 import { KeyedQueue } from './keyed-queue'
-import { matchesQuery, summarize, type DraftQuery } from './draft-query'
+import { matchesQuery, type DraftQuery } from './draft-query'
 import { diskError, invalidInput, isErrno, StoreError } from './store-error'
 
 export type { DraftAmendment } from './draft-amend'
@@ -21,6 +22,8 @@ export interface DraftStoreOptions {
   newId?: () => string
   /** Told about every damaged or unreadable draft file (skipped, kept aside, never deleted). */
   onProblem?: (problem: DraftProblem) => void
+  /** The list's cache (default `<data>/cache/drafts-index.json`); null keeps it in memory only. */
+  indexFile?: string | null
 }
 
 /**
@@ -30,6 +33,7 @@ export interface DraftStoreOptions {
 export class DraftStore {
   private readonly fs: FsLayer
   private readonly files: DraftFiles
+  private readonly index: DraftIndex
   private readonly queue = new KeyedQueue()
   private readonly now: () => Date
   private readonly newId: () => string
@@ -40,6 +44,8 @@ export class DraftStore {
     this.now = options.now ?? (() => new Date())
     this.newId = options.newId ?? randomUUID
     this.files = new DraftFiles(this.fs, join(dataDir, 'drafts'), options.onProblem ?? (() => {}), this.now)
+    const indexFile = options.indexFile === undefined ? join(dataDir, 'cache', 'drafts-index.json') : options.indexFile
+    this.index = new DraftIndex(this.fs, this.files, indexFile, nodeFs)
   }
 
   get dir(): string {
@@ -107,10 +113,12 @@ export class DraftStore {
     return draft
   }
 
-  /** Newest first; `text` matches title and body, case-insensitively, every word. */
+  /** Newest first; `text` matches title and body, ignoring case and diacritics, every word. */
   async list(query: DraftQuery = {}): Promise<DraftSummary[]> {
-    const drafts = (await this.all()).filter((d) => matchesQuery(d, query))
-    return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)).map(summarize)
+    const found = (await this.index.current()).filter((e) => matchesQuery(e.summary, e.text, query))
+    return found
+      .map((e) => e.summary)
+      .sort((a, b) => (b.updatedAt < a.updatedAt ? -1 : b.updatedAt > a.updatedAt ? 1 : a.id < b.id ? -1 : 1))
   }
 
   /** Keeps what was published where; the text and updatedAt stay as the writer left them. */
@@ -136,8 +144,9 @@ export class DraftStore {
   }
 
   /** Settles when every save asked for so far has settled: the app waits on this before quitting. */
-  flush(): Promise<void> {
-    return this.queue.idle()
+  async flush(): Promise<void> {
+    await this.queue.idle()
+    await this.index.flush()
   }
 
   private change(id: string, make: (old: Draft | undefined, now: string) => Draft): Promise<Draft> {
@@ -147,6 +156,7 @@ export class DraftStore {
         const { draft: old } = await this.files.read(id)
         const next = make(old, this.now().toISOString())
         await this.files.write(next)
+        await this.index.wrote(next)
         return next
       } catch (e) {
         throw isErrno(e) ? diskError(e) : e

@@ -6,6 +6,13 @@ export interface FsFile {
   readonly path: string
 }
 
+/** What identifies a file's current content without reading it (an atomic write is a new inode). */
+export interface FileSig {
+  ino: bigint
+  size: bigint
+  mtimeNs: bigint
+}
+
 /**
  * Every disk operation the store performs, and nothing more. The store never touches node:fs
  * directly, so a test can record the order of calls (SIGKILL keeps the page cache, so only the
@@ -27,6 +34,8 @@ export interface FsLayer {
   unlink(path: string): Promise<void>
   /** Recursive; resolves with the first directory it created, or undefined when all existed. */
   mkdir(dir: string): Promise<string | undefined>
+  /** Undefined when there is no such file or folder. */
+  stat(path: string): Promise<FileSig | undefined>
 }
 
 class NodeFile implements FsFile {
@@ -72,6 +81,15 @@ export const nodeFs: FsLayer = {
   readdir: (dir) => fsp.readdir(dir),
   unlink: (path) => fsp.unlink(path),
   mkdir: (dir) => fsp.mkdir(dir, { recursive: true }),
+  async stat(path) {
+    try {
+      const s = await fsp.stat(path, { bigint: true })
+      return { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw e
+    }
+  },
 }
 
 /**

@@ -71,6 +71,7 @@ export function faultyFs(inner: FsLayer) {
     readdir: (dir) => run({ op: 'readdir', path: dir }, () => inner.readdir(dir)),
     unlink: (path) => run({ op: 'unlink', path }, () => inner.unlink(path)),
     mkdir: (dir) => run({ op: 'mkdir', path: dir }, () => inner.mkdir(dir)),
+    stat: (path) => run({ op: 'stat', path }, () => inner.stat(path)),
   }
 
   return {
