@@ -52,6 +52,8 @@ await build({
     core: 'main/app/index.ts',
     host: 'main/host/index.ts',
     sandbox: 'main/sandbox/index.ts',
+    // The Local sandbox's own process, forked by the core (main/app/local-sandbox/launcher.ts).
+    'sandbox-child': 'main/app/local-sandbox/sandbox-child.ts',
   },
   outdir: 'out/node',
   outExtension: { '.js': '.mjs' },
@@ -66,12 +68,16 @@ chmodSync('out/node/cli.mjs', 0o755)
 
 await build({
   ...common,
-  entryPoints: { main: 'main/electron/main.ts' },
+  // sandbox-child runs in Electron's utilityProcess (main/electron/sandbox-utility.ts).
+  entryPoints: { main: 'main/electron/main.ts', 'sandbox-child': 'main/app/local-sandbox/sandbox-child.ts' },
   outdir: 'out/electron',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   external: ['electron'],
   packages: 'external',
+  // The core finds its siblings through import.meta.url, which CommonJS lacks: give it this file's.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 })
 await build({
   ...common,

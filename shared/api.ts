@@ -137,6 +137,8 @@ export interface Events {
   'wire.entry': WireEntry
   'draft.saved': { id: string; revision: number; updatedAt: string }
   notification: { level: 'info' | 'success' | 'warning' | 'error'; title: string; body?: string }
+  /** The Local sandbox's process: running, or stopped and restarting (main/app/local-sandbox/supervisor.ts). */
+  'sandbox.state': { state: 'running' | 'restarting' | 'stopped'; message: string; endpoint?: string; restarts: number }
   /** Files and URLs handed to the desktop app by a second launch or the command line. */
   'app.open': { files: string[]; urls: string[] }
   /** A desktop menu item or its accelerator (Electron only; the browser face binds keys itself). */

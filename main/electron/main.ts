@@ -21,6 +21,7 @@ import { rendererRoot } from './paths'
 import { denyPermissions } from './permissions'
 import { installQuitFlush } from './quit-flush'
 import { safeStorageSecrets } from './secrets-safe-storage'
+import { utilitySandboxLauncher } from './sandbox-utility'
 import { electronStoreSettings } from './settings-electron-store'
 import { guardWebContents } from './web-contents-guards'
 
@@ -91,6 +92,7 @@ function startShellCore(): Promise<Core> {
       fetch: electronFetch,
       secrets: await safeStorageSecrets(dataDir),
       settings: await electronStoreSettings(dataDir),
+      sandboxLauncher: utilitySandboxLauncher(),
     }))()
   core.catch((error: unknown) => {
     dialog.showErrorBox(

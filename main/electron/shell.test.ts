@@ -224,6 +224,30 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     })
   })
 
+  it('runs the Local sandbox in a utilityProcess from sandbox-child.cjs beside main, heap-capped, its exit and stderr reported', () => {
+    const child = l.opts.sandboxLauncher!()
+    const [modulePath, , forkOptions] = l.e.callsTo('utilityProcess.fork').at(-1)!.args as [string, unknown, any]
+    expect(modulePath).toBe(join(__dirname, 'sandbox-child.cjs'))
+    expect(forkOptions.execArgv).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/))
+    expect(forkOptions.stdio).toBe('pipe')
+    const fake = l.e.utilityProcesses.at(-1)!
+    child.send({ type: 'stop' })
+    expect(l.e.callsTo('UtilityProcess.postMessage').at(-1)!.args).toEqual([{ type: 'stop' }])
+    const messages: unknown[] = []
+    const exits: unknown[] = []
+    child.onMessage((m) => messages.push(m))
+    child.onExit((x) => exits.push(x))
+    fake.emit('message', { type: 'failed', message: 'x' })
+    fake.stderr.emit(
+      'data',
+      Buffer.from('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory'),
+    )
+    fake.emit('exit', 134)
+    expect(messages).toEqual([{ type: 'failed', message: 'x' }])
+    expect(exits).toEqual([{ code: 134, signal: null, stderrTail: expect.stringContaining('heap out of memory') }])
+    expect(child.pid).toBe(4242)
+  })
+
   it('opens exactly one window: context isolation, sandbox, no Node, no <webview>, a CommonJS preload beside main', () => {
     expect(l.e.windows).toHaveLength(1)
     const prefs = win(l).options.webPreferences

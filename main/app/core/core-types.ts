@@ -2,6 +2,7 @@ import type { AppInfo, ChannelName, EventName, Events, Output } from '../../../s
 import type { Result } from '../../../shared/result'
 import type { SecretsDriver } from '../../store/secrets'
 import type { SettingsStore } from '../../store/settings-types'
+import type { SandboxLauncher } from '../local-sandbox/launcher'
 
 /** What a face (Electron, browser host, CLI, tests) hands the core. */
 export interface CoreOptions {
@@ -15,6 +16,8 @@ export interface CoreOptions {
   settings?: SettingsStore
   /** Start the embedded Local sandbox (default true). */
   sandbox?: boolean
+  /** How to start the Local sandbox's own process (Electron: utilityProcess; default: Node's fork). */
+  sandboxLauncher?: SandboxLauncher
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void

@@ -3,7 +3,6 @@ import type { AppInfo } from '../../../shared/api'
 import type { Account } from '../../../shared/model'
 import { JobStore } from '../../queue/job-store'
 import { Publisher } from '../../queue/publisher'
-import type { Sandbox } from '../../sandbox/sandbox'
 import { openDraftStore } from '../../store/drafts'
 import { hostQueue } from '../../queue/queue-lock'
 import { fileSecrets } from '../../store/secrets-file'
@@ -19,7 +18,8 @@ import { dispatch, isChannel } from './dispatch'
 import { EventBus } from './event-bus'
 import { failWith } from './failure'
 import { jobNotifications } from '../queue/job-notifications'
-import { startLocalSandbox } from '../local-sandbox/local-sandbox'
+import { startLocalSandbox, type LocalSandbox } from '../local-sandbox/local-sandbox'
+import { builtChildEntry, nodeSandboxLauncher } from '../local-sandbox/launcher'
 import { queueWiring } from './job-performers'
 import { APP_VERSION } from '../../base/version'
 import { WeblogRuntime } from '../weblog/weblog-runtime'
@@ -28,6 +28,19 @@ import { WeblogRuntime } from '../weblog/weblog-runtime'
 async function writeJsonDurable(file: string, value: unknown): Promise<void> {
   await ensureDir(nodeFs, dirname(file))
   await atomicWrite(nodeFs, file, JSON.stringify(value, null, 1))
+}
+
+/**
+ * The Local sandbox runs in its own process: Electron hands a utilityProcess launcher; under Node it
+ * is forked from the bundle beside this one. Run from source (vitest), there is no bundle, so it
+ * runs in this process unless the test hands a launcher (main/app/local-sandbox/*.test.ts do).
+ */
+function sandboxRunner(opts: CoreOptions) {
+  if (opts.sandboxLauncher) return opts.sandboxLauncher
+  const entry = builtChildEntry()
+  if (entry) return nodeSandboxLauncher(entry)
+  if (import.meta.url.endsWith('.ts')) return 'in-process' as const
+  throw new Error('The Local sandbox bundle (sandbox-child.mjs) is missing beside the app: rebuild with npm run build.')
 }
 
 /** Builds the application core for one data directory. Every face calls this, nothing else. */
@@ -42,8 +55,22 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const wire = new WireLogStore(dataDir, (entry) => events.emit('wire.entry', entry))
   const fetchImpl = opts.fetch ?? globalThis.fetch
 
-  let sandbox: Sandbox | undefined
-  if (opts.sandbox !== false) sandbox = await startLocalSandbox(dataDir, settings, secrets)
+  let sandbox: LocalSandbox | undefined
+  if (opts.sandbox !== false) {
+    sandbox = await startLocalSandbox(dataDir, settings, secrets, {
+      run: sandboxRunner(opts),
+      onState: (state) => {
+        events.emit('sandbox.state', state)
+        // A death, and the restart after it, are worth a word to the writer; the first start is not.
+        if (state.state === 'running' && state.restarts === 0) return
+        events.emit('notification', {
+          level: state.state === 'running' ? 'info' : 'warning',
+          title: state.message,
+          ...(state.state === 'running' ? {} : { body: 'Drafts keep saving; publishing to it waits and retries.' }),
+        })
+      },
+    })
+  }
 
   const info: AppInfo = {
     name: 'Upstream',

@@ -255,6 +255,30 @@ export function createElectronStandIn(options: StandInOptions) {
 
   const webContents = { getAllWebContents: () => allContents.filter((c) => !c.destroyed) }
 
+  /** Like Electron's UtilityProcess: 'message' and 'exit' (a code only) events, postMessage, kill. */
+  class FakeUtilityProcess extends EventEmitter {
+    readonly pid = 4242
+    readonly stdout = new EventEmitter()
+    readonly stderr = new EventEmitter()
+    postMessage(message: unknown) {
+      record('UtilityProcess.postMessage', message)
+    }
+    kill() {
+      record('UtilityProcess.kill')
+      return true
+    }
+  }
+  const utilityProcesses: FakeUtilityProcess[] = []
+  const utilityProcess = {
+    fork(modulePath: string, args?: string[], forkOptions?: Record<string, unknown>) {
+      if (!ready) throw new Error('stand-in: utilityProcess.fork before ready (Electron refuses)')
+      record('utilityProcess.fork', modulePath, args, forkOptions)
+      const child = new FakeUtilityProcess()
+      utilityProcesses.push(child)
+      return child
+    },
+  }
+
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -270,6 +294,7 @@ export function createElectronStandIn(options: StandInOptions) {
     contextBridge,
     ipcRenderer,
     webContents,
+    utilityProcess,
   }
 
   return {
@@ -282,6 +307,7 @@ export function createElectronStandIn(options: StandInOptions) {
     sessionHandlers,
     exposed,
     ipcRenderer,
+    utilityProcesses,
     /** Electron's 'ready'. */
     emitReady() {
       ready = true

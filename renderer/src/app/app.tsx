@@ -20,6 +20,7 @@ import { areaForCommand, type Area } from './areas'
 import { createCommandBus, type Command } from './commands'
 import { Sidebar } from './sidebar'
 import { StatusBar } from './status-bar'
+import { useSandboxState } from './use-sandbox-state'
 import { useAppInfo } from './use-app-info'
 import { useMenuCommands } from './use-menu-commands'
 import { useShortcuts } from './use-shortcuts'
@@ -38,6 +39,7 @@ export function App({ api }: { api: UpstreamApi }) {
   const online = useOnline()
   const { info, error: infoError } = useAppInfo(api)
   const { toasts, notify, dismiss } = useToasts(api)
+  const sandbox = useSandboxState(api)
   const queue = useJobs(api)
   const accounts = useAccounts(api)
   useJobNotifications(api, notify)
@@ -131,7 +133,7 @@ export function App({ api }: { api: UpstreamApi }) {
           />
         </div>
       </main>
-      <StatusBar save={save} online={online} stream={stream} info={info} infoError={infoError} />
+      <StatusBar save={save} online={online} stream={stream} info={info} infoError={infoError} sandbox={sandbox} />
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   )

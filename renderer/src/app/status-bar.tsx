@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../shared/api'
+import type { AppInfo, Events } from '../../../shared/api'
 import type { AppError } from '../../../shared/errors'
 import type { StreamStatus } from '../bridge'
 import { saveStatusText, type SaveStatus } from '../features/editor/save-status'
@@ -9,10 +9,12 @@ interface Props {
   stream: StreamStatus | null
   info: AppInfo | null
   infoError: AppError | null
+  /** The Local sandbox's process, once it has something to say (stopped, restarting, restarted). */
+  sandbox?: Events['sandbox.state'] | null
 }
 
 /** Always in view: whether the words are safe, whether we can send, and where the data lives. */
-export function StatusBar({ save, online, stream, info, infoError }: Props) {
+export function StatusBar({ save, online, stream, info, infoError, sandbox }: Props) {
   return (
     <footer className="status-bar" aria-label="Status">
       <span className={`save-state save-${save.kind}`} role="status" aria-live="polite" data-save-state={save.kind}>
@@ -25,6 +27,11 @@ export function StatusBar({ save, online, stream, info, infoError }: Props) {
       {stream && stream !== 'open' && (
         <span className="offline">
           {stream === 'refused' ? 'Upstream refused this page’s token' : 'Reconnecting to Upstream…'}
+        </span>
+      )}
+      {sandbox && (sandbox.state !== 'running' || sandbox.restarts > 0) && (
+        <span className={sandbox.state === 'running' ? 'online' : 'offline'} data-sandbox-state={sandbox.state}>
+          {sandbox.message}
         </span>
       )}
       <span className="spacer" />
