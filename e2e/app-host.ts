@@ -17,6 +17,8 @@ export interface RunningHost {
   /** Everything the app printed: attached to failing tests. */
   log(): string
   stop(): Promise<void>
+  /** Stops the app and leaves its data folder (benchmarks reuse one). */
+  stopKeepingData(): Promise<void>
 }
 
 /** Starts `upstream serve` from the built CLI with a fresh data directory (a fresh profile). */
@@ -54,6 +56,7 @@ export async function startHost(dataDir = mkdtempSync(join(tmpdir(), 'upstream-e
     dataDir,
     log: () => output,
     stop: () => stop(child, dataDir),
+    stopKeepingData: () => stop(child, undefined),
   }
 }
 
@@ -69,12 +72,12 @@ async function mintLaunchUrl(origin: string, session: string): Promise<string> {
   return ((await r.json()) as { value: { url: string } }).value.url
 }
 
-async function stop(child: ChildProcess, dataDir: string): Promise<void> {
+async function stop(child: ChildProcess, dataDir: string | undefined): Promise<void> {
   if (child.exitCode === null) {
     const exited = new Promise((r) => child.once('exit', r))
     child.kill('SIGTERM')
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])
     if (child.exitCode === null) child.kill('SIGKILL')
   }
-  rmSync(dataDir, { recursive: true, force: true })
+  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true })
 }

@@ -3,14 +3,15 @@ import { formatWhen } from '../../lib/format'
 import { kindLabel } from './draft-groups'
 
 interface Props {
+  className?: string
   summary: DraftSummary
   selected: boolean
   onSelect: (id: string) => void
 }
 
-export function DraftListItem({ summary: s, selected, onSelect }: Props) {
+export function DraftListItem({ className, summary: s, selected, onSelect }: Props) {
   return (
-    <li>
+    <li className={className}>
       <button
         type="button"
         className="draft-item"

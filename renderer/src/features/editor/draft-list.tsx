@@ -6,6 +6,7 @@ import { ErrorNote } from '../../components/error-note'
 import { useDebounced } from '../../lib/use-debounced'
 import { DraftListItem } from './draft-list-item'
 import { groupByAccount, type StateFilter } from './draft-groups'
+import { VIRTUAL_FROM, VirtualDraftRows } from './virtual-draft-rows'
 
 interface Props {
   summaries: DraftSummary[] | null
@@ -46,6 +47,8 @@ export function DraftList({
 
   const groups = useMemo(() => groupByAccount(summaries ?? [], accounts ?? [], state), [summaries, accounts, state])
   const searching = settledText !== '' || accountId !== '' || state !== 'all'
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const shown = groups.reduce((n, g) => n + g.items.length, 0)
 
   return (
     <aside className="draft-list" aria-label="Drafts">
@@ -95,19 +98,23 @@ export function DraftList({
           {settledText ? `No drafts match “${settledText}” in their titles or text.` : 'No drafts match these filters.'}
         </p>
       )}
-      <div className="draft-groups">
-        {groups.map((g) => (
-          <section key={g.key} className="draft-group" aria-labelledby={`${id}-${g.key}`}>
-            <h2 id={`${id}-${g.key}`} className="group-heading">
-              {g.label}
-            </h2>
-            <ul className="draft-items">
-              {g.items.map((s) => (
-                <DraftListItem key={s.id} summary={s} selected={s.id === selectedId} onSelect={onSelect} />
-              ))}
-            </ul>
-          </section>
-        ))}
+      <div className="draft-groups" ref={scrollRef}>
+        {shown > VIRTUAL_FROM ? (
+          <VirtualDraftRows groups={groups} selectedId={selectedId} onSelect={onSelect} scrollRef={scrollRef} />
+        ) : (
+          groups.map((g) => (
+            <section key={g.key} className="draft-group" aria-labelledby={`${id}-${g.key}`}>
+              <h2 id={`${id}-${g.key}`} className="group-heading">
+                {g.label}
+              </h2>
+              <ul className="draft-items">
+                {g.items.map((s) => (
+                  <DraftListItem key={s.id} summary={s} selected={s.id === selectedId} onSelect={onSelect} />
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
       </div>
     </aside>
   )

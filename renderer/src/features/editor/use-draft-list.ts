@@ -31,6 +31,7 @@ export function useDraftList(api: UpstreamApi) {
   const queryRef = useRef<DraftQuery>({})
   const pending = useRef<Promise<void> | null>(null)
   const again = useRef(false)
+  const failed = useRef(false)
 
   // Coalesced: a burst of draft.saved events costs one listing; a query typed meanwhile one more.
   const refresh = useCallback((): Promise<void> => {
@@ -41,6 +42,7 @@ export function useDraftList(api: UpstreamApi) {
     const q = queryRef.current
     pending.current = api.invoke('drafts.list', isEmpty(q) ? undefined : q).then((r) => {
       pending.current = null
+      failed.current = !r.ok
       if (q === queryRef.current) {
         if (r.ok) setSummaries([...r.value].sort(byRecent))
         setError(r.ok ? null : r.error)
@@ -73,7 +75,14 @@ export function useDraftList(api: UpstreamApi) {
 
   useEffect(() => {
     const offSaved = api.on('draft.saved', () => void refresh())
-    const offConn = onConnection((status) => status === 'open' && void refresh())
+    // The first 'open' is the connection this listing already uses (asked once at start, not twice);
+    // later ones are reconnections, after which the list may have changed.
+    let connectedBefore = false
+    const offConn = onConnection((status) => {
+      if (status !== 'open') return
+      if (connectedBefore || failed.current) void refresh()
+      connectedBefore = true
+    })
     void refresh()
     return () => (offSaved(), offConn())
   }, [api, refresh])
