@@ -93,8 +93,8 @@ export interface Channels {
   }
   /** Names, signatures and help of an account's server, for the console's method picker. */
   'inspector.methods': { input: { accountId: string }; output: MethodInfo[] }
-  /** Saves nothing: queues a publish of the draft as last saved. */
-  'publish.draft': { input: { draftId: string; accountId?: string }; output: Job }
+  /** Saves nothing: queues a publish of the draft as last saved (a message replies to `inResponseTo`, 0: a thread). */
+  'publish.draft': { input: { draftId: string; accountId?: string; inResponseTo?: string | number }; output: Job }
   'queue.list': { input: void; output: Job[] }
   /** Send a waiting or failed job now; refused for one whose post may be on the server (resolve it). */
   'queue.retry': { input: { jobId: string }; output: Job }

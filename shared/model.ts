@@ -31,11 +31,16 @@ export interface Account {
   timeZone?: string
 }
 
-/** What the Accounts form sends. The password travels once, to the secrets store, and is never sent back. */
-export type AccountInput = Pick<Account, 'kind' | 'name' | 'url' | 'username'> &
-  Partial<Pick<Account, 'id' | 'dgname' | 'usernum' | 'siteUrl' | 'blogId' | 'timeZone'>> & {
+/**
+ * What the Accounts form sends. The password travels once, to the secrets store, and is never sent
+ * back. `url` may be left out for a blog given by its site's address (`siteUrl`); '' empties
+ * dgname, usernum or blogId.
+ */
+export type AccountInput = Pick<Account, 'kind' | 'name' | 'username'> &
+  Partial<Pick<Account, 'id' | 'url' | 'dgname' | 'usernum' | 'siteUrl' | 'blogId' | 'timeZone'>> & {
     password?: string
-    profile?: unknown
+    /** The fields of the server profile the person edited; the rest keep their stored values. */
+    profile?: Partial<ServerProfile>
   }
 
 export interface MethodInfo {
@@ -122,6 +127,24 @@ export interface PublishRecord {
   url?: string
   msgnum?: string | number
   members?: { [key: string]: JsonValue }
+  /** Blog posts: what the server kept, compared field by field with what was sent. */
+  kept?: KeptReport
+}
+
+/** One field of a post as the blog kept it, set against what was sent. */
+export interface KeptNote {
+  field: 'title' | 'body' | 'categories' | 'tags' | 'excerpt' | 'slug' | 'status' | 'date'
+  /** warning: the server kept something else than the writer meant; info: a routine rewrite. */
+  level: 'warning' | 'info'
+  /** For people: "WordPress dropped the category ‘Paris Life’". */
+  text: string
+}
+
+/** The post read back after newPost/editPost: every field sent, compared with what the server kept. */
+export interface KeptReport {
+  checkedAt: string
+  /** Empty when the server kept everything as sent. */
+  notes: KeptNote[]
 }
 
 /** A file attached to a draft (a discussion message's enclosure, a post's image). */
@@ -301,7 +324,7 @@ export interface Job {
   nextAttemptAt?: string
   progress?: { sent: number; total: number }
   history: JobHistoryEntry[]
-  result?: { url?: string; msgnum?: string | number; members?: { [key: string]: JsonValue } }
+  result?: { url?: string; msgnum?: string | number; members?: { [key: string]: JsonValue }; kept?: KeptReport }
   error?: AppError
   /** Discussion jobs: the words as queued (what newMessage sent is what a search matches on). */
   message?: JobMessage

@@ -1,4 +1,4 @@
-import type { ChannelName, Output } from '../../../shared/api'
+import type { ChannelName, Input, Output } from '../../../shared/api'
 import type { AppContext } from './context'
 import { listAccounts, removeAccount, saveAccount } from '../accounts/channels/accounts'
 import { forgotPassword, registerAccount } from '../accounts/channels/accounts-register'
@@ -18,7 +18,8 @@ import { listSubscriptions, subscribe, unsubscribe } from '../weblog/channels/si
 import { listPosts, publishPost, removePost } from '../weblog/channels/weblog'
 import { getWeblogSettings, saveWeblogSettings } from '../weblog/channels/weblog-settings'
 
-export type Handler<C extends ChannelName> = (ctx: AppContext, input: unknown) => Promise<Output<C>>
+/** Its input was checked against its schema (channel-schemas.ts) before it runs: it is the contract's. */
+export type Handler<C extends ChannelName> = (ctx: AppContext, input: Input<C>) => Promise<Output<C>>
 
 /**
  * One handler per channel. The mapped type makes a missing handler a compile error, and dispatch

@@ -78,7 +78,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     dataDir,
     face: opts.face,
     secretsEncrypted: secrets.encrypted,
-    ...(sandbox ? { sandboxUrl: sandbox.endpoint } : {}),
+    ...(sandbox?.endpoint() ? { sandboxUrl: sandbox.endpoint() } : {}),
   }
 
   let ctx!: AppContext
