@@ -83,6 +83,21 @@ describe('the drafts index', () => {
     expect(reads(f.calls)).toBe(1) // only the file that changed
   })
 
+  it('a start on an unchanged folder reads the cache alone: no stat or read per draft', async () => {
+    const data = await tempDir()
+    const first = openDraftStore(data)
+    for (let i = 0; i < 10; i++) await first.create(page(`Draft ${i}`))
+    await settle(data)
+    expect(await first.list()).toHaveLength(10)
+    await first.flush()
+    const f = faultyFs(nodeFs)
+    expect((await openDraftStore(data, { fs: f.fs }).list({ text: 'draft 3' })).map((s) => s.title)).toEqual([
+      'Draft 3',
+    ])
+    expect(f.calls.filter((c) => c.path.includes('/drafts/')).map((c) => c.op)).toEqual([])
+    expect(f.calls.filter((c) => c.op === 'stat').length).toBe(1) // the folder itself
+  })
+
   it('a damaged cache file is only a slower start', async () => {
     const data = await tempDir()
     const first = openDraftStore(data)

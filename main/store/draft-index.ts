@@ -15,6 +15,8 @@ export interface IndexEntry {
 
 interface IndexFile {
   version: 1
+  /** The folder's mtime the entries matched (decimal ns); absent: check every file. */
+  dirMtimeNs?: string
   entries: [id: string, sig: string, summary: DraftSummary, text: string][]
 }
 
@@ -38,6 +40,7 @@ export class DraftIndex {
   private loaded?: Promise<void>
   /** The folder's mtime when the entries were last known to match it; unset: scan. */
   private trustedDirMtime?: bigint
+  private persistedDirMtime?: bigint
   private persistTimer?: NodeJS.Timeout
   private scanning?: Promise<void>
 
@@ -83,6 +86,9 @@ export class DraftIndex {
     if (this.persistTimer === undefined) return
     clearTimeout(this.persistTimer)
     this.persistTimer = undefined
+    // Checked once more so the cache can say which folder state it matches: the next start then
+    // needs no stat per file.
+    await this.current().catch(() => {})
     await this.persist()
   }
 
@@ -112,7 +118,7 @@ export class DraftIndex {
     }
     if (before && BigInt(Date.now()) * 1_000_000n - before.mtimeNs > RACY_NS) this.trustedDirMtime = before.mtimeNs
     else this.trustedDirMtime = undefined
-    if (changed) this.schedulePersist()
+    if (changed || this.trustedDirMtime !== this.persistedDirMtime) this.schedulePersist()
   }
 
   private async load(): Promise<void> {
@@ -123,6 +129,10 @@ export class DraftIndex {
       for (const [id, sig, summary, text] of file.entries)
         if (typeof id === 'string' && typeof sig === 'string' && typeof text === 'string' && summary?.id === id)
           this.entries.set(id, { sig, summary, text })
+      // Any process's save, rename or removal moves the folder's mtime, so an equal one means the
+      // entries still match (drafts are only ever replaced by rename, never edited in place).
+      if (typeof file.dirMtimeNs === 'string' && /^\d+$/.test(file.dirMtimeNs))
+        this.trustedDirMtime = this.persistedDirMtime = BigInt(file.dirMtimeNs)
     } catch {
       // No cache yet, or a damaged one: it is only a cache, the scan rebuilds it from the drafts.
       this.entries.clear()
@@ -142,8 +152,10 @@ export class DraftIndex {
     if (!this.cacheFile) return
     const file: IndexFile = {
       version: 1,
+      ...(this.trustedDirMtime !== undefined ? { dirMtimeNs: String(this.trustedDirMtime) } : {}),
       entries: [...this.entries].map(([id, e]) => [id, e.sig, e.summary, e.text]),
     }
+    this.persistedDirMtime = this.trustedDirMtime
     try {
       await this.cacheFs.mkdir(dirname(this.cacheFile))
       await atomicWrite(this.cacheFs, this.cacheFile, JSON.stringify(file))

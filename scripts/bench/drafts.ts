@@ -48,7 +48,7 @@ async function coreChild(dataDir: string): Promise<void> {
 
 function writeDrafts(dataDir: string): void {
   const rnd = seededRandom(18)
-  const words = ['harbour', 'lights', 'tide', 'Grüße', 'café', 'crème', 'über', 'naïve', 'señor', 'fjord', 'evening']
+  const words = ['harbour', 'lights', 'tide', 'café', 'crème', 'über', 'naïve', 'señor', 'fjord', 'evening']
   const para = () => Array.from({ length: 60 }, () => words[Math.floor(rnd() * words.length)]).join(' ')
   mkdirSync(join(dataDir, 'drafts'), { recursive: true })
   const base = Date.parse('2024-01-01T00:00:00Z')
