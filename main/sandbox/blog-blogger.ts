@@ -69,9 +69,9 @@ export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
     'blogger.editPost',
     async (params) => {
       arity('blogger.editPost', params, ['appkey', 'postid', 'username', 'password', 'content', 'publish'])
-      const { blog } = await b.access.signIn(params[2], params[3])
+      const { member, blog } = await b.access.signIn(params[2], params[3])
       const post = b.access.ownPost(blog, params[1])
-      await b.posts.update(blog, post, splitContent(str('content', params[4]), blog), publishFlag(params[5]))
+      await b.posts.update(blog, post, splitContent(str('content', params[4]), blog), publishFlag(params[5]), member)
       return true
     },
     {

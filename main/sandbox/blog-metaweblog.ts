@@ -34,9 +34,10 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
     'metaWeblog.editPost',
     async (params) => {
       arity('metaWeblog.editPost', params, ['postid', 'username', 'password', 'content', 'publish'])
-      const { blog } = await b.access.signIn(params[1], params[2])
+      const { member, blog } = await b.access.signIn(params[1], params[2])
       const post = b.access.ownPost(blog, params[0])
-      await b.posts.update(blog, post, readContentStruct(structParam('content', params[3])), publishFlag(params[4]))
+      const changes = readContentStruct(structParam('content', params[3]))
+      await b.posts.update(blog, post, changes, publishFlag(params[4]), member)
       return true
     },
     {

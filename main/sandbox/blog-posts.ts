@@ -11,6 +11,7 @@ import {
 import type { BlogPages } from './blog-pages'
 import type { Blog, BlogPost, BlogStore } from './blog-store'
 import type { Member } from './members'
+import { encodeTitle, ksesPost, mayPostUnfilteredHtml, roleOf } from './blog-roles'
 
 /** Creating, editing and trashing posts, with WordPress's rules, and the pages kept in step. */
 export class BlogPosts {
@@ -27,8 +28,8 @@ export class BlogPosts {
       id: this.store.nextId(),
       blogId: blog.id,
       author: member.email,
-      title: changes.title ?? '',
-      content: filterContent(changes.content ?? ''),
+      title: this.title(member, changes.title ?? ''),
+      content: this.content(member, changes.content ?? ''),
       excerpt: changes.excerpt ?? '',
       slug: '',
       status: statusFor(changes.status, publish, date, now),
@@ -42,13 +43,13 @@ export class BlogPosts {
   }
 
   /** Like WordPress's editPost: `publish` false without a post_status makes the post a draft again. */
-  async update(blog: Blog, post: BlogPost, changes: PostChanges, publish: boolean): Promise<BlogPost> {
+  async update(blog: Blog, post: BlogPost, changes: PostChanges, publish: boolean, member?: Member): Promise<BlogPost> {
     const now = this.ctx.now()
     const date = changes.date ?? new Date(post.date)
     const next: BlogPost = {
       ...post,
-      title: changes.title ?? post.title,
-      content: changes.content === undefined ? post.content : filterContent(changes.content),
+      title: changes.title === undefined ? post.title : this.title(member, changes.title),
+      content: changes.content === undefined ? post.content : this.content(member, changes.content),
       excerpt: changes.excerpt ?? post.excerpt,
       status: statusFor(changes.status, publish, date, now),
       categoryIds: changes.categories ? categoryIds(blog, changes.categories) : post.categoryIds,
@@ -63,6 +64,16 @@ export class BlogPosts {
   /** blogger.deletePost: to the trash, as WordPress does (getPost still finds it there). */
   async trash(blog: Blog, post: BlogPost): Promise<void> {
     await this.commit(blog, { ...post, status: 'trash', modified: this.ctx.now().toISOString() })
+  }
+
+  // Scripts never run on sandbox pages; without unfiltered_html, kses filtering and encoded titles too.
+  private content(member: Member | undefined, html: string): string {
+    const filtered = filterContent(html)
+    return member && !mayPostUnfilteredHtml(roleOf(member)) ? ksesPost(filtered) : filtered
+  }
+
+  private title(member: Member | undefined, title: string): string {
+    return member && !mayPostUnfilteredHtml(roleOf(member)) ? encodeTitle(title) : title
   }
 
   // Given slugs are cleaned; otherwise the title's, once published (drafts keep '' like WordPress).

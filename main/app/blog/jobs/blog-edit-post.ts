@@ -44,7 +44,7 @@ export function blogEditPostPerformer(deps: PerformerDeps): Performer {
       } catch (e) {
         return outcomeOf(errorOf(e, { ...context, method: 'metaWeblog.editPost' }), true, deps.now())
       }
-      const result = await postSaved(deps, login, job, p.postid)
+      const result = await postSaved(deps, login, job, p.postid, { input, publish: p.publish })
       return { kind: 'done', result, ...(media.files.length > 0 ? { files: media.files } : {}) }
     },
   }

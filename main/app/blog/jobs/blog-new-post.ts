@@ -34,8 +34,9 @@ export function blogNewPostPerformer(deps: PerformerDeps): Performer {
       if ('kind' in media) return media
       await attempt.dispatching() // outside the try: if the mark cannot be written, nothing is sent
       let id: PostId
+      const input = postInputOf(p, media.html)
       try {
-        id = await newPost(login, postInputOf(p, media.html), p.publish, { onUploadProgress: attempt.progress })
+        id = await newPost(login, input, p.publish, { onUploadProgress: attempt.progress })
       } catch (e) {
         return outcomeOf(
           errorOf(e, { method: 'metaWeblog.newPost', url: who.account.url, account: who.account.name }),
@@ -44,7 +45,7 @@ export function blogNewPostPerformer(deps: PerformerDeps): Performer {
         )
       }
       // Posted: from here nothing re-sends newPost.
-      const result = await postSaved(deps, login, job, id.wire)
+      const result = await postSaved(deps, login, job, id.wire, { input, publish: p.publish })
       return { kind: 'done', result, ...(media.files.length > 0 ? { files: media.files } : {}) }
     },
     async lookup(job, ctx) {

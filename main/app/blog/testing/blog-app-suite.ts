@@ -138,6 +138,58 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect(Object.values(Object.values(ledger.blogs)[0]).map((r) => r.url)).toEqual([media])
     })
 
+    it('reads every post back: an Author’s dropped category and filtered HTML are warnings on the job and the draft', async () => {
+      const b = await open('author')
+      const { id: accountId } = await b.addAccount()
+      const t = `Fish & Chips <3 ${run()}`
+      const draft = await b.app.call<Draft>(
+        'drafts.save',
+        post(
+          { accountId },
+          t,
+          '<p onclick="alert(1)">Chips.</p><iframe src="https://video.invalid/1"></iframe><p>Vinegar.</p>',
+          { categories: [b.categories[0], 'Paris Life'] },
+        ),
+      )
+      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      made.push({ b, id: job.result!.msgnum! })
+      const stored = (await b.view.post(String(job.result!.msgnum)))!
+      expect(stored.content).not.toContain('<iframe')
+      expect(stored.content).not.toContain('onclick')
+      expect(stored.categories).toEqual([b.categories[0]])
+      expect(stored.title).toBe(t.replace('&', '&amp;').replace('<', '&lt;')) // as WordPress keeps it for an Author
+      const notes = job.result!.kept!.notes
+      expect(notes.filter((n) => n.level === 'warning').map((n) => n.text)).toEqual([
+        expect.stringMatching(
+          /removed an <iframe> and an `onclick` attribute \(on <p>\) from the body — your account may not post unfiltered HTML/,
+        ),
+        expect.stringMatching(/dropped the category ‘Paris Life’/),
+      ])
+      // The encoded title reads the same: information, not a warning.
+      expect(notes).toContainEqual(expect.objectContaining({ field: 'title', level: 'info' }))
+      const onDraft = (await b.app.call<Draft>('drafts.get', { id: draft.id })).published.at(-1)!
+      expect(onDraft.kept).toEqual(job.result!.kept)
+    })
+
+    it('an admin’s ordinary post is read back and gives no warning (the negative control)', async () => {
+      const b = await open('admin')
+      const { id: accountId } = await b.addAccount()
+      const t = `Ordinary ${run()}`
+      const draft = await b.app.call<Draft>(
+        'drafts.save',
+        post({ accountId }, t, '<p>Hello <strong>world</strong>, <a href="https://example.invalid/">a link</a>.</p>', {
+          categories: [b.categories[1]],
+          tags: ['plain'],
+          excerpt: 'Plain.',
+        }),
+      )
+      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      made.push({ b, id: job.result!.msgnum! })
+      expect(job.result!.kept).toMatchObject({ checkedAt: expect.any(String) })
+      expect(job.result!.kept!.notes.filter((n) => n.level === 'warning')).toEqual([])
+      expect((await b.view.post(String(job.result!.msgnum)))!.title).toBe(t)
+    })
+
     it('a newPost whose answer was lost is found on the blog (never sent again) and becomes the draft’s post', async () => {
       const b = await open()
       const { id: accountId } = await b.addAccount()

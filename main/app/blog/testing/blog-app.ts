@@ -35,7 +35,11 @@ export interface BlogApp {
   attach(draftId: string, name: string, bytes: Buffer): Promise<Draft>
 }
 
-export type OpenBlogApp = () => Promise<BlogApp>
+/** Whose account the app posts with: WordPress's roles differ in what the server keeps. */
+export type BlogAppRole = 'admin' | 'author' | 'contributor'
+
+/** Opens the app on the blog; without `as`, the target's usual user (sandbox: admin, WordPress: author). */
+export type OpenBlogApp = (as?: BlogAppRole) => Promise<BlogApp>
 
 function blogApp(
   app: BlogApp['app'],
@@ -66,10 +70,11 @@ function blogApp(
 }
 
 /** A new member of the core's own Local sandbox, whose blog's address comes from getUsersBlogs. */
-export const sandboxBlogApp: OpenBlogApp = async () => {
+export const sandboxBlogApp: OpenBlogApp = async (as = 'admin') => {
   const net = testNet()
   const app = await testCore({ fetch: net.fetch })
-  const username = `writer-${randomBytes(3).toString('hex')}@blog.test`
+  // The sandbox blog plays an Author or a Contributor for a +author/+contributor address (blog-roles.ts).
+  const username = `writer-${randomBytes(3).toString('hex')}${as === 'admin' ? '' : `+${as}`}@blog.test`
   const password = 'pässword 1'
   const { usernum } = (await app.otherClient(
     'xmlStorageSystem.registerUser',
@@ -96,24 +101,26 @@ export const sandboxBlogApp: OpenBlogApp = async () => {
 /** The loopback WordPress (scripts/wordpress/setup.sh), with a core that runs no sandbox. */
 export const wordPressBlogApp =
   (env: WordPressEnv): OpenBlogApp =>
-  async () => {
+  async (as = 'author') => {
     const net = testNet()
     const app = await testCore({ fetch: net.fetch, sandbox: false })
-    const target = wordPressTarget(env)
+    const user = as === 'author' ? { username: env.username, password: env.password } : env[as]
+    if (!user) throw new Error(`${as}: not in env.json; re-run scripts/wordpress/setup.sh`)
+    const target = wordPressTarget({ ...env, ...user })
     const client = createXmlRpcClient(env.url)
-    const [blog] = await getUsersBlogs({ client, username: env.username, password: env.password })
+    const [blog] = await getUsersBlogs({ client, username: user.username, password: user.password })
     const other = {
       client,
-      username: env.username,
-      password: env.password,
+      username: user.username,
+      password: user.password,
       blogid: blog.blogid,
       timeZone: env.timeZone,
     }
     return blogApp(app, net, {
       siteUrl: env.site,
       endpoint: env.url,
-      username: env.username,
-      password: env.password,
+      username: user.username,
+      password: user.password,
       categories: target.categories,
       view: target.view,
       other,

@@ -9,6 +9,9 @@ export interface WordPressEnv {
   username: string
   password: string
   timeZone: string
+  /** The site's administrator and a Contributor (setup.sh writes them; older set-ups lack them). */
+  admin?: { username: string; password: string }
+  contributor?: { username: string; password: string }
   db: { name: string; user: string; password: string }
 }
 

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
 import type { Account, DraftFormat, DraftKind } from '../../../../shared/model'
+import { KeptReportNote } from '../../components/kept-report-note'
 import { accountsFor, defaultAccountId } from './account-choices'
 import { defaultPath } from './default-path'
 import { kindLocked, replyTarget, type EditorDraft } from './editor-draft'
@@ -158,6 +159,7 @@ export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
           onEdit={(post) => onEdit({ post })}
         />
       )}
+      {draft.kind === 'post' && <KeptReportNote report={draft.published.at(-1)?.kept} />}
     </div>
   )
 }

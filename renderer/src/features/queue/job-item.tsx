@@ -1,5 +1,6 @@
 import { memo, useCallback } from 'react'
 import type { Account, Job } from '../../../../shared/model'
+import { KeptReportNote } from '../../components/kept-report-note'
 import { formatBytes, formatWhen } from '../../lib/format'
 import { safeHttpUrl } from '../../lib/safe-url'
 import { actionLabels, actionsFor, canResolve, type JobAction } from './job-actions'
@@ -85,6 +86,7 @@ export const JobItem = memo(function JobItem({
           <code className="job-url">{url}</code>
         </p>
       )}
+      {job.state === 'done' && <KeptReportNote report={job.result?.kept} confirmKept />}
       <div className="job-actions">
         {job.state === 'needs-attention' && job.error?.kind === 'conflict' && (
           <button type="button" className="button small primary" onClick={() => onOpenDraft(job.draftId)}>
