@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Input } from '../../../../shared/api'
 import type { Draft } from '../../../../shared/model'
 import { stagingDir } from '../../../store/stage'
 import type { AppContext } from '../../core/context'
@@ -7,30 +8,8 @@ import { enclosurePath, moveBack, moveInDurably } from '../enclosure-files'
 import { failWith } from '../../core/failure'
 import { bareMimeType } from '../../../base/mime'
 import { diskError, isErrno } from '../../../store/store-error'
-import { object, string } from '../../core/validate'
 import { announce } from '../draft-saved'
 import { draftOf } from './drafts'
-
-/** Printable, no path separators: the name is shown, and sent as the enclosure's address. */
-function enclosureName(o: Record<string, unknown>): string {
-  const name = string(o, 'name', { max: 255 }).trim()
-  if (name === '' || name === '.' || name === '..' || /[/\\\x00-\x1f\x7f]/.test(name)) {
-    return failWith(
-      'invalid-input',
-      `"${name}" cannot name an enclosure: use a file name without slashes or control characters.`,
-      { field: 'name' },
-    )
-  }
-  return name
-}
-
-function mimeType(o: Record<string, unknown>, name: string): string {
-  if (o.type === undefined || o.type === '') return bareMimeType(name)
-  const type = string(o, 'type', { max: 200 })
-  if (!/^[\w.+-]+\/[\w.+-]+$/.test(type))
-    return failWith('invalid-input', `"${type}" is not a MIME type such as "image/png".`, { field: 'type' })
-  return type
-}
 
 const taken = (draft: Draft, name: string): void => {
   if (draft.enclosures?.some((e) => e.name === name))
@@ -42,14 +21,11 @@ const taken = (draft: Draft, name: string): void => {
 }
 
 /** A staged upload (by the fileId the upload answered) becomes one of the draft's enclosures. */
-export async function attachFile(ctx: AppContext, input: unknown): Promise<Draft> {
-  const o = object(input)
-  const draftId = string(o, 'draftId', { max: 200 })
-  const fileId = string(o, 'fileId', { max: 100 })
-  if (!/^[A-Za-z0-9-]+$/.test(fileId))
-    return failWith('invalid-input', '"fileId" must be the id the staging upload answered.', { field: 'fileId' })
-  const name = enclosureName(o)
-  const type = mimeType(o, name)
+export async function attachFile(ctx: AppContext, input: Input<'drafts.attach'>): Promise<Draft> {
+  const { draftId, fileId } = input
+  // The schema checked the name (printable, no path separators) and the MIME type's form.
+  const name = input.name.trim()
+  const type = input.type || bareMimeType(name)
   const draft = await draftOf(ctx, draftId)
   if (draft.kind === 'page')
     return failWith(
@@ -81,10 +57,7 @@ export async function attachFile(ctx: AppContext, input: unknown): Promise<Draft
 }
 
 /** Removes the record first (durably), then the bytes: a crash between leaves a stray file, never a record without bytes. */
-export async function detachFile(ctx: AppContext, input: unknown): Promise<Draft> {
-  const o = object(input)
-  const draftId = string(o, 'draftId', { max: 200 })
-  const name = string(o, 'name', { max: 255 })
+export async function detachFile(ctx: AppContext, { draftId, name }: Input<'drafts.detach'>): Promise<Draft> {
   let storedAs: string | undefined
   const saved = await ctx.drafts.amend(draftId, (d) => {
     const e =
@@ -98,11 +71,9 @@ export async function detachFile(ctx: AppContext, input: unknown): Promise<Draft
 }
 
 /** One draft, or all of them, as files in a new `exports/<time>/` folder. */
-export async function exportDrafts(ctx: AppContext, input: unknown): Promise<{ files: string[] }> {
-  const o = input === undefined || input === null ? {} : object(input)
+export async function exportDrafts(ctx: AppContext, { id }: Input<'drafts.export'>): Promise<{ files: string[] }> {
   const dir = join(ctx.dataDir, 'exports', new Date().toISOString().replace(/[:.]/g, '-'))
-  if (o.id === undefined) return { files: await ctx.drafts.exportAll(dir) }
-  const id = string(o, 'id', { max: 200 })
+  if (id === undefined) return { files: await ctx.drafts.exportAll(dir) }
   await draftOf(ctx, id)
   return { files: await ctx.drafts.exportDraft(id, dir) }
 }

@@ -23,7 +23,7 @@ const postFields = {
 const enclosureName = z
   .string()
   .max(255)
-  .refine((n) => !['', '.', '..'].includes(n.trim()) && !/[/\\\x00-\x1f\x7f]/.test(n), {
+  .refine((n) => !['', '.', '..'].includes(n.trim()) && !/[/\\\x00-\x1f\x7f]/.test(n.trim()), {
     error: 'cannot name an enclosure: use a file name without slashes or control characters',
   })
 

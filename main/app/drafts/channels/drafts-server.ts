@@ -1,11 +1,10 @@
+import type { Input } from '../../../../shared/api'
 import type { Draft } from '../../../../shared/model'
 import { editMessage } from '../../../protocols/discussion'
 import { discussionOf } from '../../accounts/account-login'
 import type { AppContext } from '../../core/context'
 import { failWith } from '../../core/failure'
-import { msgnumInput } from '../../discussion/msgnum-input'
 import { serverCall } from '../../accounts/server-call'
-import { object, oneOf, string } from '../../core/validate'
 import { structToJson } from '../../inspector/xmlrpc-json'
 import { announce } from '../draft-saved'
 import { draftOf } from './drafts'
@@ -24,10 +23,9 @@ async function alreadyOpen(ctx: AppContext, accountId: string, msgnum: string | 
  * one durable write. A message already open as a draft answers that draft: local edits are never
  * replaced by a second fetch (publishing compares with the server anyway).
  */
-export async function openFromServer(ctx: AppContext, input: unknown): Promise<Draft> {
-  const o = object(input)
-  const account = ctx.account(string(o, 'accountId', { max: 200 }))
-  const msgnum = msgnumInput(o.msgnum, 'msgnum')
+export async function openFromServer(ctx: AppContext, input: Input<'drafts.openFromServer'>): Promise<Draft> {
+  const { msgnum } = input
+  const account = ctx.account(input.accountId)
   const dg = await discussionOf(ctx, account, 'Opening a message from the server')
   const open = await alreadyOpen(ctx, account.id, msgnum)
   if (open) return open
@@ -52,12 +50,10 @@ export async function openFromServer(ctx: AppContext, input: unknown): Promise<D
  * overwrites it knowingly: 'mine' keeps the draft's text, 'theirs' takes the server's, 'merged'
  * takes the text given. Jobs stopped by this conflict are cancelled: publish again to send.
  */
-export async function resolveConflict(ctx: AppContext, input: unknown): Promise<Draft> {
-  const o = object(input)
-  const draftId = string(o, 'draftId', { max: 200 })
-  const choice = oneOf(o, 'choice', ['mine', 'theirs', 'merged'] as const)
-  const merged =
-    choice === 'merged' ? { title: string(o, 'title', { max: 1_000 }), body: string(o, 'body') } : undefined
+export async function resolveConflict(ctx: AppContext, input: Input<'drafts.resolveConflict'>): Promise<Draft> {
+  const { draftId, choice } = input
+  // The schema refuses a merge without both its title and body.
+  const merged = choice === 'merged' ? { title: input.title!, body: input.body! } : undefined
   const current = await draftOf(ctx, draftId)
   if (!current.conflict) return failWith('invalid-input', 'This draft has no conflict to resolve: publish it as it is.')
   const saved = await ctx.drafts.amend(draftId, (d) => {
