@@ -1,6 +1,6 @@
 /**
  * The desktop shell's entry (bundled to out/electron/main.cjs). Thin: windows, menus, the app://
- * protocol, IPC registration, safeStorage, electron-store and net. Everything else is the core,
+ * protocol, IPC registration, safeStorage, utilityProcess and net. Everything else is the core,
  * which runs the same under plain Node.
  */
 import { app, dialog, Menu, session, shell } from 'electron'
@@ -22,7 +22,7 @@ import { denyPermissions } from './permissions'
 import { installQuitFlush } from './quit-flush'
 import { safeStorageSecrets } from './secrets-safe-storage'
 import { utilitySandboxLauncher } from './sandbox-utility'
-import { electronStoreSettings } from './settings-electron-store'
+import { openSettings } from '../store/settings'
 import { guardWebContents } from './web-contents-guards'
 
 // Privileged schemes can only be registered before `ready`.
@@ -83,7 +83,7 @@ async function launch(): Promise<void> {
   handOver(openRequestFrom(process.argv, process.cwd(), app.isPackaged))
 }
 
-/** The core with the app's drivers: Chromium's network, the OS keyring, electron-store. */
+/** The core with the app's drivers: Chromium's network, the OS keyring, utilityProcess. */
 function startShellCore(): Promise<Core> {
   const core = (async () =>
     startCore({
@@ -91,7 +91,10 @@ function startShellCore(): Promise<Core> {
       face: 'electron',
       fetch: electronFetch,
       secrets: await safeStorageSecrets(dataDir),
-      settings: await electronStoreSettings(dataDir),
+      // The one settings store (main/store/settings.ts), as the CLI's: merged under a lock.
+      settings: openSettings(dataDir, {
+        onProblem: (p) => console.warn(`settings.json is damaged (${p.reason}); kept as ${p.keptAs ?? 'it is'}`),
+      }),
       sandboxLauncher: utilitySandboxLauncher(),
     }))()
   core.catch((error: unknown) => {

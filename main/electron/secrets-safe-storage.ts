@@ -2,6 +2,7 @@ import { safeStorage } from 'electron'
 import { join } from 'node:path'
 import { atomicWrite } from '../store/atomic-write'
 import { keepAside } from '../store/corrupt-aside'
+import { withFileLock } from '../store/file-lock'
 import { ensureDir, nodeFs } from '../store/fs-layer'
 import { KeyedQueue } from '../store/keyed-queue'
 import type { SecretsDriver } from '../store/secrets'
@@ -47,11 +48,14 @@ export async function safeStorageSecrets(
   /** One read-change-write at a time, so two saves never lose each other's entry. */
   const change = (edit: (f: SecretsFile) => Promise<void> | void): Promise<void> =>
     queue.run('secrets', async () => {
-      const f = await read()
-      await edit(f)
       try {
-        await ensureDir(nodeFs, dataDir)
-        await atomicWrite(nodeFs, file, serializeSecretsFile(f), { mode: 0o600 })
+        // Under <data>/secrets.lock, re-read: a password the CLI saved meanwhile is kept.
+        await withFileLock(dataDir, 'secrets', async () => {
+          const f = await read()
+          await edit(f)
+          await ensureDir(nodeFs, dataDir)
+          await atomicWrite(nodeFs, file, serializeSecretsFile(f), { mode: 0o600 })
+        })
       } catch (e) {
         throw isErrno(e)
           ? diskError(e, { lead: 'Password not saved', keeps: 'enter it again once the disk is writable' })

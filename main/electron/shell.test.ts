@@ -506,7 +506,7 @@ describe('the shell (real main/electron/main.ts against the stand-in)', () => {
     expect(await secrets.get('account:a:password')).toBeUndefined()
   })
 
-  it('keeps settings with electron-store in <data>/settings.json, readable by the Node store', async () => {
+  it('keeps settings with the one store (main/store/settings.ts) in <data>/settings.json, as the Node faces do', async () => {
     const settings = l.opts.settings!
     expect(settings.get()).toEqual(defaultSettings())
     await settings.update((s) => void (s.preferences.theme = 'dark'))

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { atomicWrite } from './atomic-write'
 import { keepAside } from './corrupt-aside'
+import { withFileLock } from './file-lock'
 import { ensureDir, nodeFs, type FsLayer } from './fs-layer'
 import { KeyedQueue } from './keyed-queue'
 import type { SecretsDriver } from './secrets'
@@ -50,11 +51,19 @@ export function fileSecrets(dataDir: string, options: FileSecretsOptions = {}): 
 
   const change = (edit: (f: SecretsFile) => boolean): Promise<void> =>
     queue.run('secrets', async () => {
-      const f = await read()
-      if (!edit(f)) return
       try {
-        await ensureDir(fs, dataDir)
-        await atomicWrite(fs, file, serializeSecretsFile(f), { mode: 0o600 })
+        // Under <data>/secrets.lock, re-read: a password another process saved meanwhile is kept.
+        await withFileLock(
+          dataDir,
+          'secrets',
+          async () => {
+            const f = await read()
+            if (!edit(f)) return
+            await ensureDir(fs, dataDir)
+            await atomicWrite(fs, file, serializeSecretsFile(f), { mode: 0o600 })
+          },
+          { fs },
+        )
       } catch (e) {
         throw isErrno(e)
           ? diskError(e, { lead: 'Password not saved', keeps: 'enter it again once the disk is writable' })

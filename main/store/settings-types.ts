@@ -1,6 +1,6 @@
 import type { Account } from '../../shared/model'
 
-/** settings.json: electron-store in Electron, conf under Node, one format. */
+/** settings.json, written by main/store/settings.ts for every face (conf's format). */
 export interface Settings {
   accounts: Account[]
   /** The embedded sandbox: its port (kept across launches) and the member the app made. */

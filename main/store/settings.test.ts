@@ -118,4 +118,17 @@ describe('openSettings', () => {
     )
     expect(store.get().accounts.map((a) => a.id)).toEqual(Array.from({ length: 10 }, (_, i) => `a${i}`))
   })
+
+  it('two stores on one folder (two processes) merge: a stale copy never overwrites the other’s account', async () => {
+    const dir = await tempDir()
+    const app = openSettings(dir)
+    const cli = openSettings(dir)
+    await cli.update((s) => void s.accounts.push({ ...account, id: 'from-cli' }))
+    // The app's copy predates that write; its own change lands on top of it, not instead of it.
+    await app.update((s) => void (s.preferences.theme = 'dark'))
+    expect(app.get().accounts.map((a) => a.id)).toEqual(['from-cli'])
+    expect(cli.get().preferences.theme).toBe('dark')
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).accounts).toHaveLength(1)
+    expect(((await import('node:fs')).statSync(join(dir, 'settings.json')).mode & 0o777).toString(8)).toBe('600')
+  })
 })

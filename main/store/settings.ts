@@ -1,7 +1,8 @@
-import { readFileSync, renameSync } from 'node:fs'
+import { readFileSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { atomicWrite } from './atomic-write'
 import { asideName } from './corrupt-aside'
+import { withFileLock } from './file-lock'
 import { nodeFs, ensureDir, type FsLayer } from './fs-layer'
 import { KeyedQueue } from './keyed-queue'
 import { parseSettings, settingsProblem } from './settings-shape'
@@ -9,12 +10,18 @@ import { defaultSettings, type Settings, type SettingsStore } from './settings-t
 import { diskError, invalidInput, isErrno, StoreError } from './store-error'
 
 /*
- * Why not `conf` here: conf writes through `atomically`, which fsyncs the temp file and renames it
- * but never fsyncs the folder, falls back to a plain non-atomic writeFileSync under Snap and on
- * EXDEV, blocks the event loop on every write, and cannot be routed through the injectable
- * FsLayer, so none of that could be tested. This is the same file in the same format (conf and
- * electron-store write `JSON.stringify(value, undefined, '\t')` to `<cwd>/settings.json`), written
- * through atomicWrite, so the desktop app's electron-store and this store read each other's file.
+ * The one settings store, for every face (the desktop app too: electron-store's copy is gone).
+ * Why not `conf`/electron-store: conf writes through `atomically`, which fsyncs the temp file and
+ * renames it but never fsyncs the folder, falls back to a plain non-atomic writeFileSync under
+ * Snap and on EXDEV, blocks the event loop on every write, cannot be routed through the
+ * injectable FsLayer, and keeps a copy in memory that it writes back whole. The file format is
+ * theirs (`JSON.stringify(value, undefined, '\t')` in `<data>/settings.json`), so files written by
+ * earlier versions read as they are.
+ *
+ * Many processes, one data folder (two `upstream serve`, the app and the CLI): every update()
+ * takes `<data>/settings.lock`, re-reads the file, applies the change to what is on disk NOW and
+ * writes it, so an account another process added is merged, never overwritten from a stale copy.
+ * get() re-reads the file when another process has replaced it.
  */
 
 export interface SettingsOptions {
@@ -26,36 +33,67 @@ export interface SettingsOptions {
 
 const serialize = (s: Settings): string => JSON.stringify(s, undefined, '\t')
 
+/** What identifies one version of the file on disk (an atomic rename makes a new inode). */
+function signature(file: string): string | undefined {
+  const s = statSync(file, { throwIfNoEntry: false, bigint: true })
+  return s ? `${s.ino}:${s.size}:${s.mtimeNs}` : undefined
+}
+
 /**
- * `<data>/settings.json`. The first read is synchronous because `get()` is; a damaged file is
- * renamed to settings.corrupt-<timestamp>.json and the defaults are used, never silently wiped.
+ * `<data>/settings.json`. Reads are synchronous because `get()` is; a damaged file is renamed to
+ * settings.corrupt-<timestamp>.json and the defaults are used, never silently wiped.
  */
 export function openSettings(dataDir: string, options: SettingsOptions = {}): SettingsStore {
   const fs = options.fs ?? nodeFs
   const file = join(dataDir, 'settings.json')
   const queue = new KeyedQueue()
+  let seen = signature(file)
   let { settings: current, blocked } = load(file, options)
 
+  /** Another process wrote the file since we last looked: take its version (if it is settings). */
+  function refresh(): void {
+    const now = signature(file)
+    if (now === seen || now === undefined) return
+    try {
+      const parsed = parseSettings(JSON.parse(readFileSync(file, 'utf8')))
+      if ('settings' in parsed) current = parsed.settings
+      seen = now
+    } catch {
+      // Unreadable or damaged: keep what we have; the next update() puts a damaged file aside.
+    }
+  }
+
   return {
-    get: () => structuredClone(current),
+    get() {
+      refresh()
+      return structuredClone(current)
+    },
     update(change) {
-      return queue.run('settings', async () => {
-        if (blocked) throw blocked
-        const next = structuredClone(current)
-        change(next)
-        const problem = settingsProblem(next as unknown as Record<string, unknown>)
-        if (problem) throw invalidInput(`Settings not saved: ${problem}.`)
-        try {
+      const locked = () =>
+        withFileLock(dataDir, 'settings', async () => {
+          if (blocked) throw blocked
+          // The file as it is now, under the lock: whatever another process saved is kept.
+          const fresh = load(file, options)
+          if (fresh.blocked) throw (blocked = fresh.blocked)
+          const next = structuredClone(fresh.settings)
+          change(next)
+          const problem = settingsProblem(next as unknown as Record<string, unknown>)
+          if (problem) throw invalidInput(`Settings not saved: ${problem}.`)
+          current = fresh.settings
           await ensureDir(fs, dataDir)
-          await atomicWrite(fs, file, serialize(next))
-        } catch (e) {
+          await atomicWrite(fs, file, serialize(next), { mode: 0o600 })
+          current = next
+          seen = signature(file)
+          return structuredClone(next)
+        })
+      return queue.run('settings', () =>
+        locked().catch((e: unknown) => {
+          // The lock itself could not be written (a full or read-only disk): the same story.
           throw isErrno(e)
             ? diskError(e, { lead: 'Settings not saved', keeps: 'the previous settings are still in use' })
             : e
-        }
-        current = next
-        return structuredClone(next)
-      })
+        }),
+      )
     },
   }
 }

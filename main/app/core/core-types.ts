@@ -12,7 +12,7 @@ export interface CoreOptions {
   fetch?: typeof fetch
   /** Electron passes a safeStorage driver; under Node the 0600 file driver is used. */
   secrets?: SecretsDriver
-  /** Electron passes an electron-store backed store; under Node the same settings.json is written by main/store/settings.ts. */
+  /** Default: main/store/settings.ts on <data>/settings.json (the one store for every face). */
   settings?: SettingsStore
   /** Start the embedded Local sandbox (default true). */
   sandbox?: boolean

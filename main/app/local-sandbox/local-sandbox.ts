@@ -21,11 +21,10 @@ const LIMITS = { maxFileSize: 100 * 1024 * 1024 }
 export const SANDBOX_MAX_CONNECTIONS = 256
 
 export interface LocalSandbox {
-  endpoint: string
+  /** Its XML-RPC address; undefined while it is down (it could not start yet, or died). */
+  endpoint(): string | undefined
   /** The child's pid, or undefined when it runs in this process (tests). */
   pid(): number | undefined
-  /** Resolves when the child is next running again after a death (tests). */
-  restarted(): Promise<unknown>
   close(): Promise<void>
 }
 
@@ -83,22 +82,23 @@ export async function startLocalSandbox(
   if (options.run === 'in-process') {
     const sandbox = await startSandbox({ ...start, fallbackToFreePort: true, users: [start.member] })
     await adopt({ ...sandbox, usernum: sandbox.members.byEmail(email)!.usernum })
-    return {
-      endpoint: sandbox.endpoint,
-      pid: () => undefined,
-      restarted: () => new Promise(() => {}),
-      close: () => sandbox.close(),
-    }
+    return { endpoint: () => sandbox.endpoint, pid: () => undefined, close: () => sandbox.close() }
   }
+  let first: Promise<void> = Promise.resolve()
   const supervised = await superviseSandbox({
     launch: options.run,
     start,
     onState: options.onState ?? (() => {}),
-    // Its old port was taken while it was down: the accounts follow it (queued jobs read them fresh).
-    onMoved: (running) => void adopt(running).catch(() => {}),
+    // On a restart its old port may have been taken meanwhile: the accounts follow it (queued
+    // jobs read them fresh). The first start's accounts are saved before the app goes on.
+    onRunning: (running, isFirst) => {
+      const saved = adopt(running)
+      if (isFirst) first = saved
+      else saved.catch(() => {})
+    },
   })
-  await adopt(supervised)
-  return supervised
+  await first
+  return { endpoint: () => supervised.running()?.endpoint, pid: supervised.pid, close: supervised.close }
 }
 
 async function saveAccounts(

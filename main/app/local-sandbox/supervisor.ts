@@ -22,18 +22,20 @@ export interface SupervisorOptions {
   launch: SandboxLauncher
   start: ChildStart
   onState: (state: SandboxState) => void
-  /** After a restart on another port (the old one was taken meanwhile). */
-  onMoved?: (running: Running) => void
-  /** Wait before restart number `n` (1, 2, …); doubling from ½ s up to 30 s by default. */
+  /** Each time a child is ready: the first start, and restarts (the port may have moved). */
+  onRunning?: (running: Running, first: boolean) => void
+  /** Wait before retry number `n` (1, 2, …); doubling from ½ s up to 30 s by default. */
   backoffMs?: (n: number) => number
   /** Up this long, a child counts as healthy and the backoff starts afresh. */
   healthyMs?: number
 }
 
-export interface Supervised extends Running {
+export interface Supervised {
+  /** The running child's address; undefined while it is down (it has not started yet, or died). */
+  running(): Running | undefined
   /** The current child's pid (tests kill it). */
   pid(): number | undefined
-  /** Resolves on the next 'running' after a restart. */
+  /** Resolves on the next 'running' after a death (tests). */
   restarted(): Promise<Running>
   close(): Promise<void>
 }
@@ -46,12 +48,13 @@ export function describeExit(exit: ChildExit): string {
 }
 
 const defaultBackoff = (n: number) => Math.min(30_000, 500 * 2 ** (n - 1))
+const say = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /**
  * Runs the Local sandbox in a child and keeps it running: when the child dies it is started again
  * (same folder, same port if still free) after a growing pause, and each change is told through
- * onState. The first start is awaited and its failure thrown, so the app can say why it could not
- * start; later failures are retried.
+ * onState. Resolves once the first start has succeeded or failed: a sandbox that cannot start
+ * (its port, its folder held by another process) never stops the app; it is retried the same way.
  */
 export async function superviseSandbox(opts: SupervisorOptions): Promise<Supervised> {
   const backoff = opts.backoffMs ?? defaultBackoff
@@ -59,101 +62,88 @@ export async function superviseSandbox(opts: SupervisorOptions): Promise<Supervi
   let closing = false
   let child: SandboxChild | undefined
   let alive = false
+  let running: Running | undefined
+  let lastPort = opts.start.port
+  let startedAt = 0
   let restarts = 0
   let failuresInARow = 0
   let timer: NodeJS.Timeout | undefined
   let waiters: ((r: Running) => void)[] = []
 
-  const once = (): Promise<{ child: SandboxChild; running: Running; startedAt: number }> =>
+  /** One child, up to 'ready' (resolves) or its death before that (rejects). */
+  const spawnOne = (): Promise<Running> =>
     new Promise((resolve, reject) => {
       const c = opts.launch()
       child = c
+      alive = true
       let failed: string | undefined
       let ready = false
-      alive = true
       c.onMessage((m: FromChild) => {
         if (m.type === 'failed') failed = m.message
         else if (m.type === 'ready') {
           ready = true
-          resolve({ child: c, running: m, startedAt: Date.now() })
+          resolve(m)
         }
       })
       c.onExit((exit) => {
         if (child === c) alive = false
-        // Before 'ready' the start failed (the caller retries); after it, this is a death to handle.
-        if (!ready) reject(new Error(failed ?? `the Local sandbox process ${describeExit(exit)}`))
-        else if (child === c) onDeath(exit, running)
+        if (!ready) reject(new Error(failed ?? `the process ${describeExit(exit)}`))
+        else if (child === c && !closing) died(describeExit(exit))
       })
-      c.send({ ...opts.start, port: running?.port ?? opts.start.port })
+      c.send({ ...opts.start, port: lastPort })
     })
 
-  let running: Running | undefined
-  let startedAt = 0
-
-  function onDeath(exit: ChildExit, was: Running | undefined): void {
-    if (closing || !was) return
-    const reason = describeExit(exit)
+  function died(reason: string): void {
+    const was = running
+    running = undefined
     if (Date.now() - startedAt >= healthyMs) failuresInARow = 0
-    failuresInARow++
-    const wait = backoff(failuresInARow)
-    opts.onState({
+    retryLater(reason, (wait) => ({
       state: 'restarting',
       message: `Local sandbox stopped: ${reason}; restarting in ${Math.ceil(wait / 1000)} s`,
-      endpoint: was.endpoint,
+      endpoint: was?.endpoint,
       restarts,
-    })
-    timer = setTimeout(() => void restart(reason, was), wait)
+    }))
   }
 
-  async function restart(reason: string, was: Running): Promise<void> {
+  function retryLater(reason: string, state: (waitMs: number) => SandboxState): void {
+    failuresInARow++
+    const wait = backoff(failuresInARow)
+    opts.onState(state(wait))
+    timer = setTimeout(() => void attempt(reason), wait)
+  }
+
+  /** Starts a child; `after` is the reason for a restart (undefined: the first start). */
+  async function attempt(after?: string): Promise<void> {
     if (closing) return
     try {
-      const next = await once()
-      if (closing) return void next.child.send({ type: 'stop' })
-      running = next.running
-      startedAt = next.startedAt
-      restarts++
-      if (running.port !== was.port) opts.onMoved?.(running)
+      const r = await spawnOne()
+      if (closing) return void child?.send({ type: 'stop' })
+      running = r
+      lastPort = r.port
+      startedAt = Date.now()
+      if (after !== undefined) restarts++
+      opts.onRunning?.(r, after === undefined)
       opts.onState({
         state: 'running',
-        message: `Local sandbox stopped: ${reason}; restarted`,
-        endpoint: running.endpoint,
+        message: after === undefined ? 'Local sandbox running' : `Local sandbox stopped: ${after}; restarted`,
+        endpoint: r.endpoint,
         restarts,
       })
-      for (const w of waiters.splice(0)) w(running)
+      for (const w of waiters.splice(0)) w(r)
     } catch (e) {
-      // It died again before it was ready: try again later, with a longer pause.
       if (closing) return
-      failuresInARow++
-      const wait = backoff(failuresInARow)
-      opts.onState({
+      const reason = after ?? 'it could not start'
+      retryLater(reason, (wait) => ({
         state: 'stopped',
-        message: `Local sandbox could not restart (${e instanceof Error ? e.message : String(e)}); next try in ${Math.ceil(wait / 1000)} s`,
-        endpoint: was.endpoint,
+        message: `Local sandbox could not ${after ? 'restart' : 'start'} (${say(e)}); next try in ${Math.ceil(wait / 1000)} s`,
         restarts,
-      })
-      timer = setTimeout(() => void restart(reason, was), wait)
+      }))
     }
   }
 
-  const first = await once()
-  running = first.running
-  startedAt = first.startedAt
-  opts.onState({ state: 'running', message: 'Local sandbox running', endpoint: running.endpoint, restarts })
-
+  await attempt()
   return {
-    get port() {
-      return running!.port
-    },
-    get endpoint() {
-      return running!.endpoint
-    },
-    get baseUrl() {
-      return running!.baseUrl
-    },
-    get usernum() {
-      return running!.usernum
-    },
+    running: () => running,
     pid: () => child?.pid,
     restarted: () => new Promise((resolve) => waiters.push(resolve)),
     async close() {

@@ -1,25 +1,4 @@
-import { build } from 'esbuild'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { bundleScript } from '../../../store/testing/bundle-script'
 
-let built: Promise<string> | undefined
-
-/** The child's entry bundled whole (tests run from source, and a temp folder has no node_modules). Once per worker. */
-export function childEntry(): Promise<string> {
-  built ??= (async () => {
-    const outfile = join(await mkdtemp(join(tmpdir(), 'upstream-sandbox-child-')), 'sandbox-child.mjs')
-    await build({
-      entryPoints: [new URL('../sandbox-child.ts', import.meta.url).pathname],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'warning',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    })
-    return outfile
-  })()
-  return built
-}
+/** The Local sandbox child's entry, bundled as a runnable .mjs (tests run from source). */
+export const childEntry = (): Promise<string> => bundleScript(new URL('../sandbox-child.ts', import.meta.url))
