@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { resolveDataDir } from '../app/core/data-dir'
 import { GROUP_NAME } from '../sandbox/discuss-store'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox'
+import { SandboxFolderInUse } from '../sandbox/state-lock'
 import { Exit } from './exit-codes'
 import { parseFlags, portFlag, untilSignal } from './flags'
 import type { CliIo } from './io'
@@ -71,7 +72,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`upstream sandbox: ${parsed.message}\n${USAGE}`)
     return Exit.usage
   }
-  const sandbox = await startSandbox(parsed.options)
+  let sandbox: Sandbox
+  try {
+    sandbox = await startSandbox(parsed.options)
+  } catch (e) {
+    if (!(e instanceof SandboxFolderInUse)) throw e
+    io.stderr(`upstream sandbox: ${e.message}\n`)
+    return Exit.locked
+  }
   io.stdout(startedText(sandbox, parsed.json))
   await untilSignal()
   await sandbox.close()

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdir } from 'node:fs/promises'
+import type { Lock } from '../store/locks'
 import { createXmlRpcServer } from '../xmlrpc/server'
 import { registerValidator1 } from '../xmlrpc/validator1'
 import { registerBlog } from './blog'
@@ -13,6 +14,7 @@ import { resolveLimits, type SandboxLimits } from './limits'
 import { Members, type Member } from './members'
 import { registerRadioCommunity } from './radio-community'
 import { route } from './routes'
+import { lockStateFolder } from './state-lock'
 import { Subscriptions } from './subscriptions'
 import { registerWebHost } from './webhost'
 import { registerWeblogUpdates, WeblogUpdates } from './weblog-updates'
@@ -57,6 +59,16 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const now = opts.now ?? (() => new Date())
   await mkdir(opts.dir, { recursive: true })
   const limits = resolveLimits(opts.limits)
+  const lock = await lockStateFolder(opts.dir)
+  try {
+    return await serve(opts, limits, now, lock)
+  } catch (e) {
+    await lock.release()
+    throw e
+  }
+}
+
+async function serve(opts: SandboxOptions, limits: SandboxLimits, now: () => Date, lock: Lock): Promise<Sandbox> {
   const members = await Members.open(opts.dir)
   for (const u of opts.users ?? []) await members.ensure(u.email, u.password)
   const files = await FileStore.open(opts.dir, now)
@@ -120,6 +132,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         server.close(() => resolve())
       })
       await subscriptions.close()
+      await lock.release()
     },
   }
 }
