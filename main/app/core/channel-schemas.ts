@@ -31,4 +31,10 @@ type Narrower = {
   [C in ChannelName]: Sent<C> extends z.input<(typeof channelSchemas)[C]> ? never : C
 }[ChannelName]
 const admitsTheContract: [Narrower] extends [never] ? true : Narrower = true
-void admitsTheContract
+// And no field of the contract is missing from its schema (zod drops the keys it does not know).
+type KeysOf<T> = T extends object ? keyof T : never
+type Dropped = {
+  [C in ChannelName]: Exclude<KeysOf<Sent<C>>, KeysOf<z.input<(typeof channelSchemas)[C]>>> extends never ? never : C
+}[ChannelName]
+const keepsEveryField: [Dropped] extends [never] ? true : Dropped = true
+void [admitsTheContract, keepsEveryField]

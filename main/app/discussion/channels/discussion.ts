@@ -1,23 +1,19 @@
+import type { Input } from '../../../../shared/api'
 import type { TopicSummary } from '../../../../shared/model'
 import { getTopics } from '../../../protocols/discussion'
 import { detectServerProfile } from '../../../protocols/server-profile-detect'
 import { serverTimeToDate } from '../../../xmlrpc/server-time'
 import { discussionOf } from '../../accounts/account-login'
 import type { AppContext } from '../../core/context'
-import { failWith } from '../../core/failure'
 import { serverCall } from '../../accounts/server-call'
-import { object, string } from '../../core/validate'
 import { saveProfile } from '../../accounts/channels/accounts-profile'
 
 const METHOD = 'mainResponder.discuss.getTopics'
 
 /** The group's newest topics, where the server lists getTopics (its shape is Frontier's, not a spec). */
-export async function listTopics(ctx: AppContext, input: unknown): Promise<TopicSummary[]> {
-  const o = object(input)
-  const account = ctx.account(string(o, 'accountId', { max: 200 }))
-  const count = o.count === undefined ? 50 : o.count
-  if (!Number.isSafeInteger(count) || (count as number) < 1 || (count as number) > 1_000)
-    return failWith('invalid-input', '"count" must be a whole number from 1 to 1000.', { field: 'count' })
+export async function listTopics(ctx: AppContext, input: Input<'discussion.topics'>): Promise<TopicSummary[]> {
+  const account = ctx.account(input.accountId)
+  const count = input.count ?? 50
   const dg = await discussionOf(ctx, account, 'Listing topics')
   if (!dg.profile?.methods) {
     // Never detected (or no introspection last time): ask now, and keep the answer.
@@ -25,7 +21,7 @@ export async function listTopics(ctx: AppContext, input: unknown): Promise<Topic
     await saveProfile(ctx, account.id, dg.profile)
   }
   const zone = dg.profile.timeZone
-  const topics = await serverCall(account, METHOD, () => getTopics(dg, count as number))
+  const topics = await serverCall(account, METHOD, () => getTopics(dg, count))
   return topics.map((t) => ({
     msgnum: t.msgnum,
     title: t.title,

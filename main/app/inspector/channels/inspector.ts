@@ -1,3 +1,4 @@
+import type { Input } from '../../../../shared/api'
 import type { JsonValue } from '../../../../shared/errors'
 import type { MethodInfo } from '../../../../shared/model'
 import type { WireEntry } from '../../../../shared/wire'
@@ -8,25 +9,18 @@ import type { XmlRpcValue } from '../../../xmlrpc/values'
 import type { AppContext } from '../../core/context'
 import { AppFailure, failWith } from '../../core/failure'
 import { serverCall } from '../../accounts/server-call'
-import { object, string } from '../../core/validate'
 
 /**
  * The console's call: any method, typed-JSON params (the CLI's syntax), through the account's own
  * client — so it is in the wire log with the account's password redacted like every other call.
  */
-export async function inspectorCall(ctx: AppContext, input: unknown): Promise<{ result: JsonValue; entryId?: number }> {
-  const o = object(input)
-  const account = ctx.account(string(o, 'accountId', { max: 200 }))
-  const method = string(o, 'method', { max: 200 }).trim()
-  if (!/^[A-Za-z0-9_.:/]+$/.test(method))
-    return failWith(
-      'invalid-input',
-      `"${method}" is not an XML-RPC method name (letters, digits, "_", ".", ":" and "/").`,
-      { field: 'method' },
-    )
-  if (!Array.isArray(o.params) || o.params.length > 100)
-    return failWith('invalid-input', '"params" must be a list of at most 100 typed-JSON values.', { field: 'params' })
-  const params: XmlRpcValue[] = o.params.map((p, i) => {
+export async function inspectorCall(
+  ctx: AppContext,
+  input: Input<'inspector.call'>,
+): Promise<{ result: JsonValue; entryId?: number }> {
+  const { method } = input // trimmed, and a method name: the schema saw to both
+  const account = ctx.account(input.accountId)
+  const params: XmlRpcValue[] = input.params.map((p, i) => {
     try {
       return fromTypedJson(p, `params[${i}]`)
     } catch (e) {
@@ -55,8 +49,8 @@ export async function inspectorCall(ctx: AppContext, input: unknown): Promise<{ 
 }
 
 /** Names, signatures and help, for the console's method picker. */
-export async function inspectorMethods(ctx: AppContext, input: unknown): Promise<MethodInfo[]> {
-  const account = ctx.account(string(object(input), 'accountId', { max: 200 }))
+export async function inspectorMethods(ctx: AppContext, input: Input<'inspector.methods'>): Promise<MethodInfo[]> {
+  const account = ctx.account(input.accountId)
   const client = await ctx.clientFor(account)
   const methods = await serverCall(account, 'system.listMethods', () =>
     introspect(client).catch((e: unknown) => {

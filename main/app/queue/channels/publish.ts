@@ -1,25 +1,23 @@
+import type { Input } from '../../../../shared/api'
 import type { Account, Draft, Job } from '../../../../shared/model'
 import { newJob } from '../../../queue/new-job'
 import type { AppContext } from '../../core/context'
 import { renderBody } from '../../drafts/render-body'
 import { failWith } from '../../core/failure'
-import { msgnumInput } from '../../discussion/msgnum-input'
-import { object, string, type Obj } from '../../core/validate'
 import { enqueueOnce } from '../enqueue-once'
 import { blogPostJob } from '../../blog/channels/publish-post'
 import { publishToWeblog } from '../../weblog/channels/weblog'
 
 /** Queues a publish of the draft as last saved; the publisher does the network part. */
-export async function publishDraft(ctx: AppContext, input: unknown): Promise<Job> {
-  const o = object(input)
-  const draftId = string(o, 'draftId', { max: 200 })
+export async function publishDraft(ctx: AppContext, input: Input<'publish.draft'>): Promise<Job> {
+  const { draftId } = input
   const draft = (await ctx.drafts.get(draftId)) ?? failWith('not-found', `There is no draft with id ${draftId}.`)
-  const accountId = (o.accountId === undefined ? undefined : string(o, 'accountId', { max: 200 })) ?? draft.accountId
+  const accountId = input.accountId ?? draft.accountId
   if (!accountId) return failWith('invalid-input', 'Pick an account to publish to.')
   const account = ctx.account(accountId)
   if (draft.kind === 'page' && account.kind === 'webhost') return ctx.publisher.enqueue(pageJob(draft, account))
   if (draft.kind === 'message' && account.kind === 'discussion')
-    return enqueueOnce(ctx, draft, account, () => messageJob(ctx, draft, account, o))
+    return enqueueOnce(ctx, draft, account, () => messageJob(ctx, draft, account, input.inResponseTo))
   if (draft.kind === 'post' && account.kind === 'blog')
     return enqueueOnce(ctx, draft, account, () => blogPostJob(ctx, draft, account))
   // A community account's weblog is rendered here and upstreamed whole: the post joins it, a site sync follows.
@@ -49,7 +47,7 @@ function pageJob(draft: Draft, account: Account): Job {
  * the server (its base) → saveMessage of that msgnum. A second newMessage for a draft whose first is still in the queue is refused: two
  * clicks on Publish must never mean two posts.
  */
-function messageJob(ctx: AppContext, draft: Draft, account: Account, o: Obj): Job {
+function messageJob(ctx: AppContext, draft: Draft, account: Account, parent: string | number | undefined): Job {
   const jobs = ctx.jobs
     .list()
     .filter((j) => j.draftId === draft.id && j.accountId === account.id && j.action === 'discuss.newMessage')
@@ -91,7 +89,8 @@ function messageJob(ctx: AppContext, draft: Draft, account: Account, o: Obj): Jo
       ...(files.length ? { files } : {}),
     })
   }
-  const inResponseTo = o.inResponseTo === undefined ? (draft.inResponseTo ?? 0) : parentOf(o)
+  // The parent's msgnum exactly as the server gave it (int or string), or 0 for a new thread.
+  const inResponseTo = parent ?? draft.inResponseTo ?? 0
   if (inResponseTo === 0 && draft.title.trim() === '')
     return failWith('invalid-input', 'A new thread needs a title (only replies may leave it empty).', {
       field: 'title',
@@ -105,6 +104,3 @@ function messageJob(ctx: AppContext, draft: Draft, account: Account, o: Obj): Jo
     ...(enclosures.length ? { files: enclosures } : {}),
   })
 }
-
-/** The parent's msgnum exactly as the server gave it (int or string), or 0 for a new thread. */
-const parentOf = (o: Obj): string | number => (o.inResponseTo === 0 ? 0 : msgnumInput(o.inResponseTo, 'inResponseTo'))
