@@ -1,25 +1,15 @@
-import type { Account } from '../../../shared/model'
+import type { Account, AccountInput } from '../../../shared/model'
 import { isServerTimeZone } from '../../../shared/server-profile'
 import { failWith } from '../core/failure'
-import { isMsgnum } from '../discussion/msgnum-input'
-import { string, type Obj } from '../core/validate'
 
-/** The blog account's own fields, checked: the site's address, the blog picked, the server's zone. */
-export function blogFieldsOf(o: Obj): Pick<Account, 'siteUrl' | 'blogId' | 'timeZone'> {
+/** A blog account's own fields: the site's address, the blog picked (as the server gave it), the server's zone. */
+export function blogFieldsOf(input: AccountInput): Pick<Account, 'siteUrl' | 'blogId' | 'timeZone'> {
   const out: Pick<Account, 'siteUrl' | 'blogId' | 'timeZone'> = {}
-  if (o.siteUrl !== undefined) out.siteUrl = string(o, 'siteUrl', { max: 2_048 }).trim()
-  if (o.blogId !== undefined && o.blogId !== null && o.blogId !== '') {
-    // Kept exactly as the server gave it, type included: it is sent back as received.
-    if (!isMsgnum(o.blogId))
-      return failWith(
-        'invalid-input',
-        '"blogId" must be the blog id as the server gave it (a number or printable text); pick it from the list of your blogs.',
-        { field: 'blogId' },
-      )
-    out.blogId = o.blogId
-  }
-  if (o.timeZone !== undefined && o.timeZone !== '') {
-    const zone = string(o, 'timeZone', { max: 100 }).trim()
+  if (input.siteUrl !== undefined) out.siteUrl = input.siteUrl.trim()
+  // Sent back as received, type included.
+  if (input.blogId !== undefined && input.blogId !== '') out.blogId = input.blogId
+  if (input.timeZone !== undefined && input.timeZone !== '') {
+    const zone = input.timeZone.trim()
     if (!isServerTimeZone(zone))
       return failWith(
         'invalid-input',

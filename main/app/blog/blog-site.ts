@@ -1,11 +1,10 @@
-import type { Account } from '../../../shared/model'
+import type { Account, AccountInput } from '../../../shared/model'
 import { discoverEndpoint, type DiscoveredEndpoint } from '../../protocols/blog/discover-endpoint'
 import { XmlRpcParseError } from '../../xmlrpc/codec-errors'
 import { ProtocolError, TransportError } from '../../xmlrpc/errors'
 import type { AppContext } from '../core/context'
 import { AppFailure, failWith } from '../core/failure'
 import { errorOf } from '../queue/error-of'
-import { object, type Obj } from '../core/validate'
 
 const GIVE_ENDPOINT =
   'Check the address, or give the XML-RPC endpoint itself (for example https://example.com/xmlrpc.php).'
@@ -16,23 +15,21 @@ const GIVE_ENDPOINT =
  * names as `blogId` unless one was picked. An edit that keeps the address keeps the endpoint found
  * before (renaming an account needs no network). Other kinds pass through untouched.
  */
-export async function withBlogEndpoint(ctx: AppContext, input: unknown): Promise<unknown> {
-  const o = object(input, 'The account')
-  if (o.kind !== 'blog') return input
-  const current = typeof o.id === 'string' ? ctx.settings.get().accounts.find((a) => a.id === o.id) : undefined
-  const given = typeof o.siteUrl === 'string' && o.siteUrl.trim() !== '' ? o.siteUrl : o.url
-  if (typeof given !== 'string' || given.trim() === '')
+export async function withBlogEndpoint(ctx: AppContext, input: AccountInput): Promise<AccountInput> {
+  if (input.kind !== 'blog') return input
+  const current = input.id === undefined ? undefined : ctx.settings.get().accounts.find((a) => a.id === input.id)
+  const given = input.siteUrl?.trim() ? input.siteUrl : input.url
+  if (given === undefined || given.trim() === '')
     return failWith('invalid-input', "The blog's address is required (for example https://example.com).", {
       field: 'siteUrl',
     })
   const site = given.trim()
-  if (current?.kind === 'blog' && current.siteUrl === site) return { ...o, siteUrl: site, url: current.url }
+  if (current?.kind === 'blog' && current.siteUrl === site) return { ...input, siteUrl: site, url: current.url }
   const found = await discover(ctx, site)
   if (found.via === 'guess') await checkGuess(ctx, found, site, current)
-  const next: Obj = { ...o, siteUrl: site, url: found.endpoint }
-  // Another site: the blog picked on the old one means nothing there.
-  if (o.blogId === undefined || o.blogId === '' || o.blogId === null)
-    next.blogId = found.blogId ?? (current ? null : undefined)
+  const next: AccountInput = { ...input, siteUrl: site, url: found.endpoint }
+  // Another site: the blog picked on the old one means nothing there ('' empties it).
+  if (input.blogId === undefined || input.blogId === '') next.blogId = found.blogId ?? (current ? '' : undefined)
   return next
 }
 

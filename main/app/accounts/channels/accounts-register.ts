@@ -1,3 +1,4 @@
+import type { Input } from '../../../../shared/api'
 import type { Account } from '../../../../shared/model'
 import { mailPasswordToUser } from '../../../protocols/mail-password'
 import { registerUser } from '../../../protocols/register-user'
@@ -6,13 +7,13 @@ import { communityOf, passwordOf, requireKind } from '../account-login'
 import type { AppContext } from '../../core/context'
 import { failWith } from '../../core/failure'
 import { serverCall } from '../server-call'
-import { object, string } from '../../core/validate'
 import { shown } from './accounts'
 
-const accountOf = (ctx: AppContext, input: unknown): Account => ctx.account(string(object(input), 'id', { max: 200 }))
+type ById = Input<'accounts.register'> & Input<'accounts.forgotPassword'>
+const accountOf = (ctx: AppContext, input: ById): Account => ctx.account(input.id)
 
 /** registerUser with the account's e-mail, name and stored password; the usernum is kept exactly as returned. */
-export async function registerAccount(ctx: AppContext, input: unknown): Promise<Account> {
+export async function registerAccount(ctx: AppContext, input: ById): Promise<Account> {
   const account = accountOf(ctx, input)
   requireKind(account, 'community', 'Registering')
   const password = await passwordOf(ctx, account)
@@ -34,7 +35,7 @@ export async function registerAccount(ctx: AppContext, input: unknown): Promise<
 const MAIL = 'xmlStorageSystem.mailPasswordToUser'
 
 /** The server mails the member their password, where it offers that (UserLand's RCS does, PyCS does not). */
-export async function forgotPassword(ctx: AppContext, input: unknown): Promise<{ message: string }> {
+export async function forgotPassword(ctx: AppContext, input: ById): Promise<{ message: string }> {
   const account = accountOf(ctx, input)
   const server = await communityOf(ctx, account)
   if (offers(server.profile, MAIL) === false) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Input } from '../../../../shared/api'
 import type { Account } from '../../../../shared/model'
 import { passwordKey } from '../../../store/secrets'
 import { checkAccountInput, type CheckedAccount } from '../account-input'
@@ -6,7 +7,6 @@ import { withBlogEndpoint } from '../../blog/blog-site'
 import { forgetBlogRefusal } from '../../blog/blog-refusal'
 import type { AppContext } from '../../core/context'
 import { failWith } from '../../core/failure'
-import { object, string } from '../../core/validate'
 
 /** An account as the renderer may see it: whether a password is stored, never the password. */
 export async function shown(ctx: AppContext, a: Account): Promise<Account> {
@@ -35,7 +35,7 @@ async function checkBuiltin(ctx: AppContext, current: Account, input: CheckedAcc
 }
 
 /** Adds (no id) or edits an account. The password goes to the secrets store first, so a saved account never lacks the password it was saved with. */
-export async function saveAccount(ctx: AppContext, input: unknown): Promise<Account> {
+export async function saveAccount(ctx: AppContext, input: Input<'accounts.save'>): Promise<Account> {
   const checked = checkAccountInput(await withBlogEndpoint(ctx, input), (id) => ctx.account(id))
   const { current } = checked
   if (current?.builtin) await checkBuiltin(ctx, current, checked)
@@ -57,8 +57,8 @@ export async function saveAccount(ctx: AppContext, input: unknown): Promise<Acco
 }
 
 /** Removes an account and its password; refused while the queue still has work for it. */
-export async function removeAccount(ctx: AppContext, input: unknown): Promise<{ removed: true }> {
-  const account = ctx.account(string(object(input), 'id', { max: 200 }))
+export async function removeAccount(ctx: AppContext, input: Input<'accounts.remove'>): Promise<{ removed: true }> {
+  const account = ctx.account(input.id)
   if (account.builtin)
     return failWith('invalid-input', `"${account.name}" comes with Upstream and cannot be removed. You may rename it.`)
   const waiting = ctx.jobs

@@ -1,3 +1,4 @@
+import type { Input } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { Account, ConnectionReport } from '../../../../shared/model'
 import { defaultProfile, type ServerProfile } from '../../../../shared/server-profile'
@@ -10,7 +11,6 @@ import { discussionOf, passwordOf } from '../account-login'
 import type { AppContext } from '../../core/context'
 import { AppFailure } from '../../core/failure'
 import { serverCall } from '../server-call'
-import { object, string } from '../../core/validate'
 import { structToJson } from '../../inspector/xmlrpc-json'
 import { saveProfile } from './accounts-profile'
 import { testBlog } from './connection-test-blog'
@@ -22,8 +22,8 @@ const NO_INTROSPECTION =
  * "Test connection": the server profile (system.listMethods where offered, stored on the account),
  * then what each kind can check without changing anything on the server.
  */
-export async function testAccount(ctx: AppContext, input: unknown): Promise<ConnectionReport> {
-  const account = ctx.account(string(object(input), 'id', { max: 200 }))
+export async function testAccount(ctx: AppContext, input: Input<'accounts.test'>): Promise<ConnectionReport> {
+  const account = ctx.account(input.id)
   const report: ConnectionReport = { ok: true, methods: null, notes: [] }
   let profile: ServerProfile
   try {
