@@ -94,7 +94,11 @@ export interface Channels {
   /** Names, signatures and help of an account's server, for the console's method picker. */
   'inspector.methods': { input: { accountId: string }; output: MethodInfo[] }
   /** Saves nothing: queues a publish of the draft as last saved (a message replies to `inResponseTo`, 0: a thread). */
-  'publish.draft': { input: { draftId: string; accountId?: string; inResponseTo?: string | number }; output: Job }
+  'publish.draft': {
+    /** dropMissingCategories: the writer chose to publish without categories the blog lacks and may not create. */
+    input: { draftId: string; accountId?: string; inResponseTo?: string | number; dropMissingCategories?: boolean }
+    output: Job
+  }
   'queue.list': { input: void; output: Job[] }
   /** Send a waiting or failed job now; refused for one whose post may be on the server (resolve it). */
   'queue.retry': { input: { jobId: string }; output: Job }

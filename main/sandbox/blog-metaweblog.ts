@@ -7,7 +7,7 @@ import { postStructOf } from './blog-post-struct'
 import type { BlogService } from './blog'
 import { arity, int, SandboxFault, str, structParam } from './params'
 
-/** metaWeblog.* (and wp.newCategory), shaped as WordPress answers them. */
+/** metaWeblog.*, shaped as WordPress answers them (wp.* in blog-wp.ts). */
 export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
   rpc.register(
     'metaWeblog.newPost',
@@ -104,28 +104,6 @@ export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {
     {
       signature: signatures('array', ID, 'string', 'string'),
       help: 'metaWeblog.getCategories(blogid, username, password) → array of {categoryId (int), parentId, categoryName, description, categoryDescription, htmlUrl, rssUrl}.',
-    },
-  )
-
-  rpc.register(
-    'wp.newCategory',
-    async (params) => {
-      arity('wp.newCategory', params, ['blogid', 'username', 'password', 'category'])
-      const { blog: own } = await b.access.signIn(params[1], params[2])
-      const blog = b.access.ownBlog(own, params[0])
-      const s = structParam('category', params[3])
-      const name = str('category.name', s.name).trim()
-      if (name === '') throw new XmlRpcFault(SandboxFault.invalidParams, 'category.name must not be empty.')
-      const existing = blog.categories.find((c) => c.name.toLowerCase() === name.toLowerCase())
-      if (existing) throw new XmlRpcFault(500, `A term with the name provided already exists (id ${existing.id}).`)
-      const description = s.description === undefined ? '' : str('category.description', s.description)
-      return (
-        await b.store.addCategory(blog, name, description, s.parent_id === undefined ? 0 : Number(s.parent_id) || 0)
-      ).id
-    },
-    {
-      signature: signatures('int', ID, 'string', 'string', 'struct'),
-      help: 'wp.newCategory(blogid, username, password, {name[, description, parent_id]}) → the new category id (int).',
     },
   )
 }

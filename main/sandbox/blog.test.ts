@@ -193,7 +193,9 @@ describe('the sandbox blog', () => {
       'metaWeblog.getRecentPosts',
       'metaWeblog.newMediaObject',
       'metaWeblog.newPost',
+      'wp.getProfile',
       'wp.newCategory',
+      'wp.newTerm',
     ])
     for (const name of names) {
       expect(((await s.call('system.methodHelp', name)) as string).length, name).toBeGreaterThan(20)

@@ -6,6 +6,7 @@ import { registerMetaWeblog } from './blog-metaweblog'
 import { BlogPages } from './blog-pages'
 import { BlogPosts } from './blog-posts'
 import { BlogStore } from './blog-store'
+import { registerWp } from './blog-wp'
 
 /** What the blog namespaces share. */
 export interface BlogService {
@@ -37,4 +38,5 @@ export async function registerBlog(rpc: MethodRegistry, ctx: SandboxContext): Pr
   registerBlogger(rpc, service)
   registerMetaWeblog(rpc, service)
   registerBlogMedia(rpc, service)
+  registerWp(rpc, service)
 }

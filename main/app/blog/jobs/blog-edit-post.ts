@@ -3,6 +3,7 @@ import { editPost } from '../../../protocols/blog/edit-post'
 import { outcomeOf } from '../../../queue/outcome'
 import type { Performer } from '../../../queue/performer'
 import { conflictBeforeEdit } from './blog-conflict'
+import { ensureCategories } from './blog-categories'
 import { blogLoginOf } from './blog-job-login'
 import { uploadJobMedia } from './blog-media'
 import { postInputOf } from './blog-post-input'
@@ -27,6 +28,8 @@ export function blogEditPostPerformer(deps: PerformerDeps): Performer {
       const login = blogLoginOf(who)
       if ('kind' in login) return login
       const context = { url: who.account.url, account: who.account.name }
+      const categories = await ensureCategories(deps, login, job)
+      if (categories) return categories
       const media = await uploadJobMedia(deps, login, job, p.description, attempt)
       if ('kind' in media) return media
       const input = postInputOf(p, media.html)

@@ -5,6 +5,7 @@ import type { PostId } from '../../../protocols/blog/post-id'
 import { outcomeOf } from '../../../queue/outcome'
 import type { Performer } from '../../../queue/performer'
 import { lookUpSentPost } from './blog-find-sent'
+import { ensureCategories } from './blog-categories'
 import { blogLoginOf } from './blog-job-login'
 import { uploadJobMedia } from './blog-media'
 import { postInputOf } from './blog-post-input'
@@ -30,6 +31,8 @@ export function blogNewPostPerformer(deps: PerformerDeps): Performer {
       if ('kind' in who) return who
       const login = blogLoginOf(who)
       if ('kind' in login) return login
+      const categories = await ensureCategories(deps, login, job)
+      if (categories) return categories
       const media = await uploadJobMedia(deps, login, job, p.description, attempt)
       if ('kind' in media) return media
       await attempt.dispatching() // outside the try: if the mark cannot be written, nothing is sent

@@ -151,7 +151,15 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
           { categories: [b.categories[0], 'Paris Life'] },
         ),
       )
-      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      // An Author may not create categories: said before anything is sent, and the writer chooses.
+      expect(await b.app.refusal('publish.draft', { draftId: draft.id })).toMatchObject({
+        kind: 'invalid-input',
+        message: expect.stringMatching(/no category ‘Paris Life’, and your account there \(an Author\) may not create/),
+        details: { missingCategories: ['Paris Life'], choice: 'dropMissingCategories' },
+      })
+      expect([...b.app.jobs.values()]).toEqual([])
+      const queued = await b.app.call<Job>('publish.draft', { draftId: draft.id, dropMissingCategories: true })
+      const job = await settledAs(b, queued.id)
       made.push({ b, id: job.result!.msgnum! })
       const stored = (await b.view.post(String(job.result!.msgnum)))!
       expect(stored.content).not.toContain('<iframe')
@@ -188,6 +196,22 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect(job.result!.kept).toMatchObject({ checkedAt: expect.any(String) })
       expect(job.result!.kept!.notes.filter((n) => n.level === 'warning')).toEqual([])
       expect((await b.view.post(String(job.result!.msgnum)))!.title).toBe(t)
+    })
+
+    it('creates a category the blog lacks before posting, where the account may (an administrator)', async () => {
+      const b = await open('admin')
+      const { id: accountId } = await b.addAccount()
+      const name = `Paris Life ${run()}`
+      const draft = await b.app.call<Draft>(
+        'drafts.save',
+        post({ accountId }, `New category ${run()}`, '<p>Filed.</p>', { categories: [name, b.categories[0]] }),
+      )
+      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      made.push({ b, id: job.result!.msgnum! })
+      expect((await b.view.post(String(job.result!.msgnum)))!.categories.sort()).toEqual([name, b.categories[0]].sort())
+      expect(job.result!.kept!.notes.filter((n) => n.level === 'warning')).toEqual([])
+      const listed = await b.app.call<BlogCategories>('blog.categories', { accountId })
+      expect(listed.categories.map((c) => c.name)).toContain(name)
     })
 
     it('a newPost whose answer was lost is found on the blog (never sent again) and becomes the draft’s post', async () => {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../core/context'
 import { renderBody } from '../../drafts/render-body'
 import { failWith } from '../../core/failure'
 import { enqueueOnce } from '../enqueue-once'
+import { checkNewCategories } from '../../blog/channels/publish-categories'
 import { blogPostJob } from '../../blog/channels/publish-post'
 import { publishToWeblog } from '../../weblog/channels/weblog'
 
@@ -18,8 +19,10 @@ export async function publishDraft(ctx: AppContext, input: Input<'publish.draft'
   if (draft.kind === 'page' && account.kind === 'webhost') return ctx.publisher.enqueue(pageJob(draft, account))
   if (draft.kind === 'message' && account.kind === 'discussion')
     return enqueueOnce(ctx, draft, account, () => messageJob(ctx, draft, account, input.inResponseTo))
-  if (draft.kind === 'post' && account.kind === 'blog')
+  if (draft.kind === 'post' && account.kind === 'blog') {
+    await checkNewCategories(ctx, draft, account, input.dropMissingCategories === true)
     return enqueueOnce(ctx, draft, account, () => blogPostJob(ctx, draft, account))
+  }
   // A community account's weblog is rendered here and upstreamed whole: the post joins it, a site sync follows.
   if (draft.kind === 'post' && account.kind === 'community') return publishToWeblog(ctx, draft, account)
   return failWith(

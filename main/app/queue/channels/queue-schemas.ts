@@ -5,7 +5,12 @@ import { id, msgnum, none, orEmpty } from '../../core/schema-parts'
 const oneOrAll = orEmpty(z.object({ jobId: id.optional() }))
 
 export const queueSchemas = {
-  'publish.draft': z.object({ draftId: id, accountId: id.optional(), inResponseTo: msgnum.optional() }),
+  'publish.draft': z.object({
+    draftId: id,
+    accountId: id.optional(),
+    inResponseTo: msgnum.optional(),
+    dropMissingCategories: z.boolean().optional(),
+  }),
   'queue.list': none,
   'queue.retry': z.object({ jobId: id }),
   'queue.pause': oneOrAll,

@@ -34,10 +34,11 @@ export function usePublish(
       }
       const draft = session.latest()
       if (!draft?.id) return
-      const r = await api.invoke('publish.draft', {
-        draftId: draft.id,
-        ...(draft.accountId ? { accountId: draft.accountId } : {}),
-      })
+      const input = { draftId: draft.id, ...(draft.accountId ? { accountId: draft.accountId } : {}) }
+      let r = await api.invoke('publish.draft', input)
+      // Categories the blog lacks and this account may not create: the writer chooses, before anything is sent.
+      if (!r.ok && r.error.details?.choice === 'dropMissingCategories' && confirmDrop(r.error.message))
+        r = await api.invoke('publish.draft', { ...input, dropMissingCategories: true })
       if (r.ok) onPublished(r.value)
       else notify({ level: 'error', title: 'Not published', body: r.error.message })
     } finally {
@@ -48,3 +49,7 @@ export function usePublish(
 
   return { publish, publishing }
 }
+
+const confirmDrop = (why: string): boolean =>
+  typeof window !== 'undefined' &&
+  window.confirm(`${why}\n\nPublish without them now? (Cancel keeps the draft as it is.)`)
