@@ -116,3 +116,14 @@ describe('the browser host', () => {
     expect((await fetch(`${base}/api-session?x=${launchToken(host!.launchUrl())}`)).status).toBe(405)
   })
 })
+
+describe('the browser host and odd URLs', () => {
+  it('answers a malformed % in a URL with 400, not 500', async () => {
+    const { base } = await start()
+    for (const path of ['/%zz', '/assets/%E0%A4%A', '/api/app.info%']) {
+      const r = await fetch(`${base}${path}`)
+      expect(r.status).toBe(400)
+      expect(((await r.json()) as { error: { kind: string } }).error.kind).toBe('invalid-input')
+    }
+  })
+})

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
   HOST_API_PREFIX,
@@ -13,6 +13,7 @@ import { appError } from '../../shared/errors'
 import { ok } from '../../shared/result'
 import type { Core } from '../app/core/core-types'
 import { allowedHosts, hostAllowed, originAllowed } from '../base/guards'
+import { createLimitedServer, malformedPercent } from '../base/http-limits'
 import { BodyTooLarge, readBody } from './read-body'
 import { refuse, sendJson } from './respond'
 import { stageUpload } from '../store/stage'
@@ -57,7 +58,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const maxStage = opts.maxStageBytes ?? 2 * 1024 * 1024 * 1024
   let hosts = new Set<string>()
 
-  const server = createServer((req, res) => {
+  const server = createLimitedServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent)
         refuse(res, 500, appError('internal', `The host failed: ${e instanceof Error ? e.message : String(e)}`))
@@ -70,6 +71,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return refuse(res, 421, appError('auth', 'Wrong Host header: this server answers only to its own address.'))
     if (!originAllowed(req, hosts))
       return refuse(res, 403, appError('auth', 'Requests from other origins are refused.'))
+    if (malformedPercent(req.url))
+      return refuse(res, 400, appError('invalid-input', 'The URL has a "%" that is not followed by two hex digits.'))
     const path = new URL(req.url ?? '/', 'http://x').pathname
     const isApi = path.startsWith(HOST_API_PREFIX) || API_PATHS.has(path)
     if (!isApi) {

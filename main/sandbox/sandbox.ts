@@ -1,6 +1,7 @@
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdir } from 'node:fs/promises'
+import { createLimitedServer } from '../base/http-limits'
 import type { Lock } from '../store/locks'
 import { createXmlRpcServer } from '../xmlrpc/server'
 import { registerValidator1 } from '../xmlrpc/validator1'
@@ -13,6 +14,7 @@ import { FileStore } from './file-store'
 import { resolveLimits, type SandboxLimits } from './limits'
 import { Members, type Member } from './members'
 import { registerRadioCommunity } from './radio-community'
+import { refusedAtGate } from './http-gate'
 import { route } from './routes'
 import { lockStateFolder } from './state-lock'
 import { Subscriptions } from './subscriptions'
@@ -36,6 +38,8 @@ export interface SandboxOptions {
   title?: string
   /** The clock; tests move it. */
   now?: () => Date
+  /** Open connections at once (default 256); idle ones are closed after 30 s (main/base/http-limits.ts). */
+  maxConnections?: number
 }
 
 export interface Sandbox {
@@ -104,17 +108,21 @@ async function serve(opts: SandboxOptions, limits: SandboxLimits, now: () => Dat
   registerWebHost(rpc, ctx)
   await registerBlog(rpc, ctx)
 
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname
-    if (path === '/RPC2') return void rpc.handle(req, res)
-    route(ctx, comments, updates, req, res).catch(() => {
-      if (res.headersSent) res.destroy()
-      else {
-        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
-        res.end('The Upstream sandbox failed to answer this request.')
-      }
-    })
-  })
+  const server = createLimitedServer(
+    (req, res) => {
+      if (refusedAtGate(port, req, res)) return
+      const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname
+      if (path === '/RPC2') return void rpc.handle(req, res)
+      route(ctx, comments, updates, req, res).catch(() => {
+        if (res.headersSent) res.destroy()
+        else {
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+          res.end('The Upstream sandbox failed to answer this request.')
+        }
+      })
+    },
+    { maxConnections: opts.maxConnections },
+  )
   port = await listen(server, opts.port, opts.fallbackToFreePort ?? false)
   return {
     port,
