@@ -4,7 +4,6 @@ import { SiteDataError } from '../../weblog/site-data-error'
 import { siteLocations, type SiteLocations } from '../../weblog/site-locations'
 import type { AppContext } from '../core/context'
 import { AppFailure } from '../core/failure'
-import { object, string } from '../core/validate'
 
 /** A community account's weblog: the account, what the engine needs of it, and where its files live. */
 export interface WeblogAccount {
@@ -14,9 +13,8 @@ export interface WeblogAccount {
 }
 
 /** The weblog of `input.accountId`, or a failure naming why this account has none and what to do. */
-export function weblogAccount(ctx: AppContext, input: unknown): WeblogAccount {
-  const accountId = string(object(input), 'accountId', { max: 200 })
-  return weblogOf(ctx, ctx.account(accountId))
+export function weblogAccount(ctx: AppContext, input: { accountId: string }): WeblogAccount {
+  return weblogOf(ctx, ctx.account(input.accountId))
 }
 
 export function weblogOf(ctx: AppContext, account: Account): WeblogAccount {

@@ -1,3 +1,4 @@
+import type { Input } from '../../../../shared/api'
 import type { BlogPostSummary, Draft } from '../../../../shared/model'
 import { getPost } from '../../../protocols/blog/get-post'
 import { getRecentPosts } from '../../../protocols/blog/recent-posts'
@@ -5,10 +6,7 @@ import { blogLoginFor, blogZoneOf } from '../blog-login'
 import { draftInputOfPost, postBaseOf } from '../blog-post-draft'
 import type { AppContext } from '../../core/context'
 import { announce } from '../../drafts/draft-saved'
-import { failWith } from '../../core/failure'
-import { isMsgnum } from '../../discussion/msgnum-input'
 import { serverCall } from '../../accounts/server-call'
-import { object, string } from '../../core/validate'
 
 /** post id (as a string) → the local draft holding it, for this account. */
 async function openDrafts(ctx: AppContext, accountId: string): Promise<Map<string, Draft>> {
@@ -21,14 +19,11 @@ async function openDrafts(ctx: AppContext, accountId: string): Promise<Map<strin
 }
 
 /** The newest posts on the blog (metaWeblog.getRecentPosts), each with its local draft when one is open. */
-export async function recentPosts(ctx: AppContext, input: unknown): Promise<BlogPostSummary[]> {
-  const o = object(input)
-  const account = ctx.account(string(o, 'accountId', { max: 200 }))
-  const count = o.count === undefined ? 20 : o.count
-  if (!Number.isSafeInteger(count) || (count as number) < 1 || (count as number) > 200)
-    return failWith('invalid-input', '"count" must be a whole number from 1 to 200.', { field: 'count' })
+export async function recentPosts(ctx: AppContext, input: Input<'blog.recentPosts'>): Promise<BlogPostSummary[]> {
+  const account = ctx.account(input.accountId)
+  const count = input.count ?? 20
   const login = await blogLoginFor(ctx, account, 'Listing posts')
-  const posts = await serverCall(account, 'metaWeblog.getRecentPosts', () => getRecentPosts(login, count as number))
+  const posts = await serverCall(account, 'metaWeblog.getRecentPosts', () => getRecentPosts(login, count))
   const open = await openDrafts(ctx, account.id)
   return posts.map((p) => {
     const draftId = open.get(p.id)?.id
@@ -49,14 +44,9 @@ export async function recentPosts(ctx: AppContext, input: unknown): Promise<Blog
  * its first publish is an edit of that post (compared with the blog first), never a second post.
  * A post already open answers its draft: local edits are never replaced by a second fetch.
  */
-export async function openPost(ctx: AppContext, input: unknown): Promise<Draft> {
-  const o = object(input)
-  const account = ctx.account(string(o, 'accountId', { max: 200 }))
-  if (!isMsgnum(o.postid))
-    return failWith('invalid-input', '"postid" must be the post id as the blog gave it (a number or printable text).', {
-      field: 'postid',
-    })
-  const postid = o.postid
+export async function openPost(ctx: AppContext, input: Input<'blog.openPost'>): Promise<Draft> {
+  const account = ctx.account(input.accountId)
+  const { postid } = input // exactly as the blog gave it
   const login = await blogLoginFor(ctx, account, 'Opening a post from the blog')
   const open = (await openDrafts(ctx, account.id)).get(String(postid).trim())
   if (open) return open

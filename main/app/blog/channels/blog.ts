@@ -1,3 +1,4 @@
+import type { Input } from '../../../../shared/api'
 import type { BlogCategories, BlogInfo } from '../../../../shared/model'
 import { blogKeyOf } from '../../../protocols/blog/blog-login'
 import { getCategories } from '../../../protocols/blog/categories'
@@ -7,13 +8,10 @@ import { blogCredentialsFor, blogLoginFor } from '../blog-login'
 import type { AppContext } from '../../core/context'
 import { AppFailure } from '../../core/failure'
 import { serverCall } from '../../accounts/server-call'
-import { object, string } from '../../core/validate'
-
-const accountOf = (ctx: AppContext, input: unknown) => ctx.account(string(object(input), 'accountId', { max: 200 }))
 
 /** blogger.getUsersBlogs: the blogs this login may write to, for the account's blog picker. */
-export async function listBlogs(ctx: AppContext, input: unknown): Promise<BlogInfo[]> {
-  const account = accountOf(ctx, input)
+export async function listBlogs(ctx: AppContext, input: Input<'blog.blogs'>): Promise<BlogInfo[]> {
+  const account = ctx.account(input.accountId)
   const creds = await blogCredentialsFor(ctx, account, 'Listing blogs')
   const blogs = await serverCall(account, 'blogger.getUsersBlogs', () => getUsersBlogs(creds))
   return blogs.map(({ blogid, blogName, url, xmlrpc, isAdmin }) => ({ blogid, blogName, url, xmlrpc, isAdmin }))
@@ -24,8 +22,8 @@ export async function listBlogs(ctx: AppContext, input: unknown): Promise<BlogIn
  * offline: when the blog cannot be reached the kept list answers, with its date and why. Refusals
  * (a wrong password, XML-RPC turned off) are not hidden behind an old list: they need fixing.
  */
-export async function blogCategories(ctx: AppContext, input: unknown): Promise<BlogCategories> {
-  const account = accountOf(ctx, input)
+export async function blogCategories(ctx: AppContext, input: Input<'blog.categories'>): Promise<BlogCategories> {
+  const account = ctx.account(input.accountId)
   const login = await blogLoginFor(ctx, account, 'Listing categories')
   const blogKey = blogKeyOf(login)
   try {

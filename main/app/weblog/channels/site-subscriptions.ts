@@ -1,19 +1,18 @@
+import type { Input } from '../../../../shared/api'
 import type { WeblogSubscription } from '../../../../shared/weblog'
 import type { Subscription } from '../../../protocols/notify-subscriptions'
 import { toAppError } from '../../../xmlrpc/to-app-error'
 import type { AppContext } from '../../core/context'
 import { AppFailure } from '../../core/failure'
-import { object, string } from '../../core/validate'
 import { weblogAccount, weblogAccounts } from '../weblog-account'
 
 /**
  * pleaseNotify subscriptions, made with the account's server. A registration that fails is kept
  * and retried (the server may be down): the failure is answered, and listed as lastError.
  */
-export async function subscribe(ctx: AppContext, input: unknown): Promise<WeblogSubscription> {
-  const o = object(input)
-  const { account } = weblogAccount(ctx, o)
-  const url = httpUrl(string(o, 'url', { max: 2000 }).trim())
+export async function subscribe(ctx: AppContext, input: Input<'site.subscribe'>): Promise<WeblogSubscription> {
+  const { account } = weblogAccount(ctx, input)
+  const url = httpUrl(input.url.trim())
   const subs = await ctx.weblog.subscriptions()
   try {
     await subs.subscriptions.add(account.url, url)
@@ -29,10 +28,9 @@ export async function subscribe(ctx: AppContext, input: unknown): Promise<Weblog
   )
 }
 
-export async function unsubscribe(ctx: AppContext, input: unknown): Promise<{ removed: boolean }> {
-  const o = object(input)
-  const { account } = weblogAccount(ctx, o)
-  const url = string(o, 'url', { max: 2000 }).trim()
+export async function unsubscribe(ctx: AppContext, input: Input<'site.unsubscribe'>): Promise<{ removed: boolean }> {
+  const { account } = weblogAccount(ctx, input)
+  const url = input.url.trim()
   const subs = (await ctx.weblog.subscriptions()).subscriptions
   const known = subs.list().some((s) => s.server === account.url && s.url === url)
   // There is no call to cancel: the server forgets us when the registration expires (25 hours).
@@ -41,9 +39,12 @@ export async function unsubscribe(ctx: AppContext, input: unknown): Promise<{ re
 }
 
 /** One account's subscriptions, or every community account's. */
-export async function listSubscriptions(ctx: AppContext, input: unknown): Promise<WeblogSubscription[]> {
-  const o = input === undefined || input === null ? {} : object(input)
-  const accounts = o.accountId === undefined ? weblogAccounts(ctx) : [weblogAccount(ctx, o).account]
+export async function listSubscriptions(
+  ctx: AppContext,
+  input: Input<'site.subscriptions'>,
+): Promise<WeblogSubscription[]> {
+  const accountId = input ? input.accountId : undefined
+  const accounts = accountId === undefined ? weblogAccounts(ctx) : [weblogAccount(ctx, { accountId }).account]
   const subs = await ctx.weblog.subscriptions()
   return accounts.flatMap((a) =>
     subs.subscriptions

@@ -1,3 +1,4 @@
+import type { Input } from '../../../../shared/api'
 import type { Job } from '../../../../shared/model'
 import type { SiteDryRun, SiteStatusView } from '../../../../shared/weblog'
 import { passwordKey } from '../../../store/secrets'
@@ -13,7 +14,7 @@ import { engineTask, weblogAccount } from '../weblog-account'
 import { dryRunView, statusView } from '../weblog-shapes'
 
 /** From local files only: no password, no network, nothing written. */
-export async function getSiteStatus(ctx: AppContext, input: unknown): Promise<SiteStatusView> {
+export async function getSiteStatus(ctx: AppContext, input: Input<'site.status'>): Promise<SiteStatusView> {
   const { site, loc } = weblogAccount(ctx, input)
   return engineTask(async () => {
     const urlOf = await returnedUrls(loc, site)
@@ -22,7 +23,7 @@ export async function getSiteStatus(ctx: AppContext, input: unknown): Promise<Si
 }
 
 /** What a sync would upload, delete and refuse, limits checked with the server; nothing sent or written. */
-export async function dryRunSite(ctx: AppContext, input: unknown): Promise<SiteDryRun> {
+export async function dryRunSite(ctx: AppContext, input: Input<'site.dryRun'>): Promise<SiteDryRun> {
   const { account, site } = weblogAccount(ctx, input)
   const password =
     (await ctx.secrets.get(passwordKey(account.id))) ??
@@ -50,7 +51,7 @@ export async function dryRunSite(ctx: AppContext, input: unknown): Promise<SiteD
 }
 
 /** Sync now: through the publish queue, like every sync. */
-export async function syncSiteNow(ctx: AppContext, input: unknown): Promise<Job> {
+export async function syncSiteNow(ctx: AppContext, input: Input<'site.sync'>): Promise<Job> {
   const { account } = weblogAccount(ctx, input)
   return queueSiteSync(ctx, account)
 }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
+import type { Input } from '../../../../shared/api'
 import type { WeblogSettings } from '../../../../shared/weblog'
 import { loadWeblogConfig, saveWeblogConfig, siteDirOf } from '../../../weblog/config-store'
 import type { WeblogConfig } from '../../../weblog/weblog-config'
@@ -7,10 +8,9 @@ import type { AppContext } from '../../core/context'
 import { failWith } from '../../core/failure'
 import { engineTask, weblogAccount } from '../weblog-account'
 import { settingsView } from '../weblog-shapes'
-import { object, string, type Obj } from '../../core/validate'
 
 /** The default site folder is made on first look, so there is a place to put files; a picked one is left as it is. */
-export async function getWeblogSettings(ctx: AppContext, input: unknown): Promise<WeblogSettings> {
+export async function getWeblogSettings(ctx: AppContext, input: Input<'weblog.settings.get'>): Promise<WeblogSettings> {
   const { account, loc } = weblogAccount(ctx, input)
   const { config, saved } = await engineTask(() => loadWeblogConfig(loc, account.name))
   if (config.siteDir === null) await mkdir(loc.defaultSiteDir, { recursive: true })
@@ -18,10 +18,12 @@ export async function getWeblogSettings(ctx: AppContext, input: unknown): Promis
 }
 
 /** Changes the fields given (the engine checks the whole), then starts or stops "upstream on change". */
-export async function saveWeblogSettings(ctx: AppContext, input: unknown): Promise<WeblogSettings> {
-  const o = object(input)
-  const { account, loc } = weblogAccount(ctx, o)
-  const patch = settingsPatch(o)
+export async function saveWeblogSettings(
+  ctx: AppContext,
+  input: Input<'weblog.settings.save'>,
+): Promise<WeblogSettings> {
+  const { account, loc } = weblogAccount(ctx, input)
+  const patch = settingsPatch(input)
   const config = await engineTask(async () => {
     const next = { ...(await loadWeblogConfig(loc, account.name)).config, ...patch }
     await saveWeblogConfig(loc, next)
@@ -31,36 +33,25 @@ export async function saveWeblogSettings(ctx: AppContext, input: unknown): Promi
   return settingsView(config, siteDirOf(loc, config), true)
 }
 
-function settingsPatch(o: Obj): Partial<WeblogConfig> {
+type SettingsInput = Input<'weblog.settings.save'>
+
+function settingsPatch(o: SettingsInput): Partial<WeblogConfig> {
   const patch: Partial<WeblogConfig> = {}
-  for (const key of ['title', 'description', 'timeZone'] as const)
-    if (o[key] !== undefined) patch[key] = string(o, key, { max: key === 'description' ? 2000 : 200 }).trim()
+  for (const key of ['title', 'description', 'timeZone'] as const) if (o[key] !== undefined) patch[key] = o[key].trim()
   if (patch.title === '')
     return failWith('invalid-input', 'Give the weblog a name: it heads every page and titles the feed.', {
       field: 'title',
     })
-  if (o.upstreamOnChange !== undefined) {
-    if (typeof o.upstreamOnChange !== 'boolean')
-      return failWith('invalid-input', '"upstreamOnChange" must be true or false.', { field: 'upstreamOnChange' })
-    patch.upstreamOnChange = o.upstreamOnChange
-  }
-  if (o.pingServers !== undefined) {
-    if (
-      !Array.isArray(o.pingServers) ||
-      o.pingServers.length > 20 ||
-      !o.pingServers.every((u) => typeof u === 'string')
-    )
-      return failWith('invalid-input', '"pingServers" must be a list of at most 20 URLs.', { field: 'pingServers' })
-    patch.pingServers = (o.pingServers as string[]).map((u) => u.trim()).filter((u) => u !== '')
-  }
-  if (o.siteDir !== undefined) patch.siteDir = pickedSiteDir(o)
+  if (o.upstreamOnChange !== undefined) patch.upstreamOnChange = o.upstreamOnChange
+  if (o.pingServers !== undefined) patch.pingServers = o.pingServers.map((u) => u.trim()).filter((u) => u !== '')
+  if (o.siteDir !== undefined) patch.siteDir = pickedSiteDir(o.siteDir)
   return patch
 }
 
 /** The site folder is upstreamed whole: it must be a folder the person named in full, never a relative guess. */
-function pickedSiteDir(o: Obj): string | null {
-  if (o.siteDir === null || o.siteDir === '') return null
-  const dir = string(o, 'siteDir', { max: 1000 }).trim()
+function pickedSiteDir(siteDir: string | null): string | null {
+  if (siteDir === null || siteDir === '') return null
+  const dir = siteDir.trim()
   if (!isAbsolute(dir))
     return failWith(
       'invalid-input',

@@ -1,3 +1,4 @@
+import type { Input } from '../../../../shared/api'
 import type { Account, Draft, Job } from '../../../../shared/model'
 import type { WeblogPost } from '../../../../shared/weblog'
 import { loadWeblogConfig } from '../../../weblog/config-store'
@@ -10,10 +11,9 @@ import { returnedUrls } from '../returned-urls'
 import { queueSiteSync } from '../site-sync-job'
 import { engineCall, engineTask, weblogAccount, weblogOf } from '../weblog-account'
 import { postView } from '../weblog-shapes'
-import { object, string, type Obj } from '../../core/validate'
 
 /** Newest first, each with its permalink path and the URL the server returned for it (once upstreamed). */
-export async function listPosts(ctx: AppContext, input: unknown): Promise<WeblogPost[]> {
+export async function listPosts(ctx: AppContext, input: Input<'weblog.posts.list'>): Promise<WeblogPost[]> {
   const { account, site, loc } = weblogAccount(ctx, input)
   return engineTask(async () => {
     const posts = await new PostStore(loc.posts).list()
@@ -26,12 +26,11 @@ export async function listPosts(ctx: AppContext, input: unknown): Promise<Weblog
   })
 }
 
-export async function publishPost(ctx: AppContext, input: unknown): Promise<Job> {
-  const o = object(input)
-  const { account } = weblogAccount(ctx, o)
-  const draftId = string(o, 'draftId', { max: 200 })
+export async function publishPost(ctx: AppContext, input: Input<'weblog.posts.publish'>): Promise<Job> {
+  const { account } = weblogAccount(ctx, input)
+  const { draftId } = input
   const draft = (await ctx.drafts.get(draftId)) ?? failWith('not-found', `There is no draft with id ${draftId}.`)
-  return publishToWeblog(ctx, draft, account, categoriesOf(o))
+  return publishToWeblog(ctx, draft, account, input.categories)
 }
 
 /**
@@ -60,25 +59,16 @@ export async function publishToWeblog(
 }
 
 /** Takes the post off the weblog; the sync queued with it removes its page from the server. */
-export async function removePost(ctx: AppContext, input: unknown): Promise<{ removed: true; job: Job }> {
-  const o = object(input)
-  const { account, loc } = weblogAccount(ctx, o)
-  const id = string(o, 'id', { max: 200 })
+export async function removePost(
+  ctx: AppContext,
+  input: Input<'weblog.posts.remove'>,
+): Promise<{ removed: true; job: Job }> {
+  const { account, loc } = weblogAccount(ctx, input)
+  const { id } = input
   if (!(await engineTask(() => new PostStore(loc.posts).remove(id))))
     return failWith(
       'not-found',
       `There is no post ${id} on the weblog of ${account.name}; list the posts again to see what is there.`,
     )
   return { removed: true, job: await queueSiteSync(ctx, account) }
-}
-
-function categoriesOf(o: Obj): string[] | undefined {
-  const v = o.categories
-  if (v === undefined) return undefined
-  if (!Array.isArray(v) || v.length > 100 || !v.every((c) => typeof c === 'string' && c.length <= 200)) {
-    return failWith('invalid-input', '"categories" must be a list of at most 100 names of up to 200 characters.', {
-      field: 'categories',
-    })
-  }
-  return v as string[]
 }
