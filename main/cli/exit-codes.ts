@@ -6,5 +6,7 @@ export const Exit = {
   transport: 4,
   missingCredentials: 5,
   locked: 6,
+  /** The data folder cannot be written (read-only, full disk, permissions): sysexits' EX_CANTCREAT. */
+  dataFolder: 73,
   usage: 64,
 } as const

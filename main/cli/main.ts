@@ -41,7 +41,8 @@ export function usage(): string {
     '',
     'Every command takes --json for machine output and --data DIR (or UPSTREAM_DATA) for the data directory.',
     'Exit codes: 0 ok, 2 partial success, 3 XML-RPC fault, 4 transport/protocol/limit error,',
-    '            5 missing credentials, 6 queue locked by another process, 64 usage.',
+    '            5 missing credentials, 6 queue locked by another process, 64 usage,',
+    '            73 the data folder cannot be written (read-only, disk full, permissions).',
     '',
   ].join('\n')
 }

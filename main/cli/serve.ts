@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { startCore } from '../app/core/core'
 import { resolveDataDir } from '../app/core/data-dir'
 import { startHost } from '../host/host'
+import { StoreError } from '../store/store-error'
 import { Exit } from './exit-codes'
 import { parseFlags, portFlag, untilSignal } from './flags'
 import type { CliIo } from './io'
@@ -26,7 +27,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const port = portFlag(flags.values.port, 5320)
   if (port === undefined) return usageError(io, `--port must be a number from 0 to 65535`)
   const dataDir = resolveDataDir(flags.values.data, io.env)
-  const core = await startCore({ dataDir, face: 'browser-host' })
+  let core: Awaited<ReturnType<typeof startCore>>
+  try {
+    core = await startCore({ dataDir, face: 'browser-host' })
+  } catch (e) {
+    // A read-only data folder, a full disk, damaged settings that cannot be moved aside: say so and stop.
+    if (!(e instanceof StoreError)) throw e
+    io.stderr(`upstream serve: ${e.message}\n`)
+    return Exit.dataFolder
+  }
   const host = await startHost({ core, port, rendererDir: rendererDir() })
     .catch((e: NodeJS.ErrnoException) => {
       // The default port may be taken (a second copy running): any free port will do then.

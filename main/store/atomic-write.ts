@@ -3,7 +3,7 @@ import type { FsFile, FsLayer } from './fs-layer'
 import { tempPath } from './temp-names'
 
 export interface AtomicWriteOptions {
-  /** File mode for the new file (secrets use 0o600); the default is 0o644. */
+  /** File mode for the new file; the default, 0o600, is the owner's alone (drafts, settings, jobs hold text). */
   mode?: number
 }
 
@@ -21,7 +21,7 @@ export async function atomicWrite(
 ): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   const tmp = tempPath(target, 'tmp')
-  await writeDurably(fs, tmp, bytes, options.mode ?? 0o644)
+  await writeDurably(fs, tmp, bytes, options.mode ?? 0o600)
 
   const previous = await keepPrevious(fs, target).catch(async (e) => {
     await removeQuietly(fs, tmp)

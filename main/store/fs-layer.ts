@@ -52,7 +52,8 @@ const handleOf = (file: FsFile): fsp.FileHandle => {
 
 /** The real thing, over node:fs/promises. */
 export const nodeFs: FsLayer = {
-  async open(path, flags, mode = 0o644) {
+  // Owner-only by default: what the app writes is someone's text or settings (README, data table).
+  async open(path, flags, mode = 0o600) {
     return new NodeFile(path, await fsp.open(path, flags, mode))
   },
   async write(file, data) {

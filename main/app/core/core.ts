@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import type { AppInfo } from '../../../shared/api'
 import type { Account } from '../../../shared/model'
 import { JobStore } from '../../queue/job-store'
@@ -7,6 +6,7 @@ import { openDraftStore } from '../../store/drafts'
 import { hostQueue } from '../../queue/queue-lock'
 import { fileSecrets } from '../../store/secrets-file'
 import { openSettings } from '../../store/settings'
+import { prepareDataFolder } from '../../store/data-folder'
 import { atomicWrite } from '../../store/atomic-write'
 import { ensureDir, nodeFs } from '../../store/fs-layer'
 import { dirname } from 'node:path'
@@ -46,7 +46,8 @@ function sandboxRunner(opts: CoreOptions) {
 /** Builds the application core for one data directory. Every face calls this, nothing else. */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const dataDir = opts.dataDir
-  await mkdir(dataDir, { recursive: true })
+  // A read-only folder or a full disk fails here, clearly, before any lock, port or child.
+  await prepareDataFolder(dataDir)
   const settings = opts.settings ?? openSettings(dataDir)
   const secrets = opts.secrets ?? fileSecrets(dataDir)
   const drafts = openDraftStore(dataDir)

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -100,5 +100,64 @@ describe('the Local sandbox in its own process', () => {
     expect(JSON.parse(await readFile(join(app.dataDir, 'local-sandbox.json'), 'utf8')).memberEmail).toMatch(
       /@sandbox\.local$/,
     )
+  })
+})
+
+describe('a Local sandbox that cannot start', () => {
+  it('never stops the app: with a damaged state file the app starts, saves drafts and says why', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'upstream-child-'))
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
+    await mkdir(join(dataDir, 'sandbox'), { recursive: true })
+    await writeFile(join(dataDir, 'sandbox', 'members.json'), '{"members": [ {"email": ')
+    const states: Events['sandbox.state'][] = []
+    const core = await startCore({
+      dataDir,
+      face: 'test',
+      sandboxLauncher: nodeSandboxLauncher(await childEntry(), { quiet: true }),
+    })
+    cleanup.push(() => core.close())
+    core.onEvent((e, p) => void (e === 'sandbox.state' && states.push(p as Events['sandbox.state'])))
+    expect(core.info.sandboxUrl).toBeUndefined()
+    const saved = await core.invoke('drafts.save', { kind: 'message', format: 'text', title: 'Still', body: 'here' })
+    expect(saved.ok).toBe(true)
+    const accounts = await core.invoke('accounts.list', undefined)
+    expect(accounts.ok && accounts.value.filter((a) => a.builtin)).toEqual([])
+    // It keeps trying, and each try says why (the first was told during startCore, before we listened).
+    await new Promise<void>((resolve) => {
+      const poll = () => (states.length > 0 ? resolve() : setTimeout(poll, 20))
+      poll()
+    })
+    expect(states[0].state).toBe('stopped')
+    expect(states[0].message).toMatch(
+      /^Local sandbox could not start \(.*members\.json is not valid JSON.*\); next try/,
+    )
+  })
+})
+
+describe('the Local sandbox member', () => {
+  it('keeps its identity (e-mail, usernum, password) when settings.json is damaged', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'upstream-identity-'))
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
+    const member = async () => {
+      const core = await startCore({ dataDir, face: 'test' })
+      const accounts = await core.invoke('accounts.list', undefined)
+      await core.close()
+      const community = accounts.ok ? accounts.value.find((a) => a.id === 'local-sandbox-community') : undefined
+      return { email: community?.username, usernum: community?.usernum }
+    }
+    const before = await member()
+    expect(before.usernum).toBeTruthy()
+    await writeFile(join(dataDir, 'settings.json'), '{"accounts": [ {"id": ')
+    const after = await member()
+    expect(after).toEqual(before)
+    const secrets = JSON.parse(await readFile(join(dataDir, 'secrets.json'), 'utf8')) as {
+      entries: Record<string, { value: string }>
+    }
+    const password = secrets.entries['account:local-sandbox-community:password'].value
+    // The sandbox's own record agrees: the member signs in with the password the app holds.
+    const members = JSON.parse(await readFile(join(dataDir, 'sandbox', 'members.json'), 'utf8'))
+    expect(JSON.stringify(members)).toContain(before.email)
+    const { createHash } = await import('node:crypto')
+    expect(JSON.stringify(members)).toContain(createHash('md5').update(password).digest('hex'))
   })
 })

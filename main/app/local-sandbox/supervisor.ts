@@ -63,6 +63,8 @@ export async function superviseSandbox(opts: SupervisorOptions): Promise<Supervi
   let child: SandboxChild | undefined
   let alive = false
   let running: Running | undefined
+  /** Has a child ever been ready? (Until then a retry is a start, not a restart.) */
+  let ever = false
   let lastPort = opts.start.port
   let startedAt = 0
   let restarts = 0
@@ -121,11 +123,13 @@ export async function superviseSandbox(opts: SupervisorOptions): Promise<Supervi
       running = r
       lastPort = r.port
       startedAt = Date.now()
-      if (after !== undefined) restarts++
+      const restart = ever
+      ever = true
+      if (restart) restarts++
       opts.onRunning?.(r, after === undefined)
       opts.onState({
         state: 'running',
-        message: after === undefined ? 'Local sandbox running' : `Local sandbox stopped: ${after}; restarted`,
+        message: restart ? `Local sandbox stopped: ${after}; restarted` : 'Local sandbox running',
         endpoint: r.endpoint,
         restarts,
       })
@@ -135,7 +139,7 @@ export async function superviseSandbox(opts: SupervisorOptions): Promise<Supervi
       const reason = after ?? 'it could not start'
       retryLater(reason, (wait) => ({
         state: 'stopped',
-        message: `Local sandbox could not ${after ? 'restart' : 'start'} (${say(e)}); next try in ${Math.ceil(wait / 1000)} s`,
+        message: `Local sandbox could not ${ever ? 'restart' : 'start'} (${say(e)}); next try in ${Math.ceil(wait / 1000)} s`,
         restarts,
       }))
     }
