@@ -14,6 +14,9 @@ export const BlogFaultCode = { notAllowed: 401, badLogin: 403, notFound: 404, fa
  * or a string of digits, so a client echoing either form works.
  */
 export class BlogAccess {
+  /** Runs before each signed-in call: WordPress's cron, which publishes scheduled posts whose time came. */
+  beforeCall?: (blog: Blog) => Promise<void>
+
   constructor(
     private readonly ctx: SandboxContext,
     private readonly store: BlogStore,
@@ -26,7 +29,9 @@ export class BlogAccess {
     const member = this.ctx.members.signIn(str('username', username), str('password', password))
     // WordPress's exact words and code: a client must treat this as a refused login, never retry it.
     if (!member) throw new XmlRpcFault(BlogFaultCode.badLogin, 'Incorrect username or password.')
-    return { member, blog: await this.store.blogOf(member) }
+    const blog = await this.store.blogOf(member)
+    await this.beforeCall?.(blog)
+    return { member, blog }
   }
 
   ownBlog(own: Blog, blogid: XmlRpcValue | undefined): Blog {

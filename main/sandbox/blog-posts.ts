@@ -61,6 +61,14 @@ export class BlogPosts {
     return this.commit(blog, next)
   }
 
+  /** Scheduled posts whose time came go live, as WordPress's cron publishes them on the next visit. */
+  async publishDue(blog: Blog): Promise<void> {
+    const now = this.ctx.now()
+    for (const p of this.store.postsOf(blog.id))
+      if (p.status === 'future' && Date.parse(p.date) <= now.getTime())
+        await this.commit(blog, { ...p, status: 'publish' })
+  }
+
   /** blogger.deletePost: to the trash, as WordPress does (getPost still finds it there). */
   async trash(blog: Blog, post: BlogPost): Promise<void> {
     await this.commit(blog, { ...post, status: 'trash', modified: this.ctx.now().toISOString() })

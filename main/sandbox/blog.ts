@@ -35,6 +35,7 @@ export async function registerBlog(rpc: MethodRegistry, ctx: SandboxContext): Pr
     posts: new BlogPosts(ctx, store, pages),
     pages,
   }
+  service.access.beforeCall = (blog) => service.posts.publishDue(blog)
   registerBlogger(rpc, service)
   registerMetaWeblog(rpc, service)
   registerBlogMedia(rpc, service)

@@ -1,4 +1,5 @@
 import type { BlogCallOpts } from './call-blog'
+import { readerText } from './html-compare'
 import type { BlogLogin } from './blog-login'
 import type { BlogPostInput } from './post-struct'
 import { getRecentPosts } from './recent-posts'
@@ -34,10 +35,12 @@ export async function findSentPosts(
   const from = since.getTime() - CLOCK_SKEW_MS
   const until = now.getTime() + CLOCK_SKEW_MS
   const wanted = sent.date ? zonedToDate(sent.date).getTime() : null
+  const title = readerText(sent.title)
   const at = (p: FetchedPost) => (p.dateCreated === null ? null : Date.parse(p.dateCreated))
   const candidates = recent.filter((p) => {
     const when = at(p)
-    if (p.title.trim() !== sent.title.trim() || when === null) return false
+    // Titles as a reader sees them: WordPress stores an Author's “Fish & Chips” as “Fish &amp; Chips”.
+    if (readerText(p.title) !== title || when === null) return false
     // Undated, the server dates it when it arrives: between the attempt and now.
     return wanted !== null ? Math.abs(when - wanted) < 1000 : when >= from && when <= until
   })

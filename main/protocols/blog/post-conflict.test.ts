@@ -19,6 +19,14 @@ const base: PostSnapshot = {
 }
 
 describe('changedFields', () => {
+  it('reads titles as a reader does, and a scheduled post going live is no change', () => {
+    expect(changedFields({ ...base, title: 'Fish & Chips <3' }, { ...base, title: 'Fish &amp; Chips &lt;3' })).toEqual(
+      [],
+    )
+    expect(changedFields({ ...base, status: 'future' }, { ...base, status: 'publish' })).toEqual([])
+    expect(changedFields({ ...base, status: 'publish' }, { ...base, status: 'draft' })).toEqual(['status'])
+  })
+
   it('is empty for the same post however the server reorders or re-wraps it', () => {
     const same = {
       ...base,

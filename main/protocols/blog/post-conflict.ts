@@ -1,3 +1,4 @@
+import { readerText } from './html-compare'
 import type { PostSnapshot } from './read-post'
 
 export type PostField = 'title' | 'description' | 'categories' | 'keywords' | 'excerpt' | 'slug' | 'status' | 'date'
@@ -10,14 +11,18 @@ export type PostField = 'title' | 'description' | 'categories' | 'keywords' | 'e
  */
 export function changedFields(base: PostSnapshot, current: PostSnapshot): PostField[] {
   const changed: PostField[] = []
-  if (base.title !== current.title) changed.push('title')
+  // Titles and excerpts as a reader sees them (entities decoded): an encoded copy is the same text.
+  if (readerText(base.title) !== readerText(current.title)) changed.push('title')
   if (body(base.description) !== body(current.description)) changed.push('description')
   if (!sameSet(base.categories, current.categories)) changed.push('categories')
   if (!sameSet(base.keywords, current.keywords)) changed.push('keywords')
-  if (base.excerpt.trim() !== current.excerpt.trim()) changed.push('excerpt')
+  if (readerText(base.excerpt) !== readerText(current.excerpt)) changed.push('excerpt')
   if (base.slug !== current.slug) changed.push('slug')
   // An engine without post_status (null) says nothing about it.
-  if (base.status !== null && current.status !== null && base.status !== current.status) changed.push('status')
+  // A scheduled post whose time came (future → publish) is the blog doing as asked, not a change.
+  const wentLive = base.status === 'future' && current.status === 'publish'
+  if (base.status !== null && current.status !== null && base.status !== current.status && !wentLive)
+    changed.push('status')
   if (instant(base.dateCreated) !== instant(current.dateCreated)) changed.push('date')
   return changed
 }

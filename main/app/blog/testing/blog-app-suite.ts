@@ -236,6 +236,55 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect((await getRecentPosts(b.other, 20)).filter((p) => p.title === t)).toHaveLength(1)
     })
 
+    it('a lost newPost answer is resolved when the blog re-encoded the title (an Author’s “Fish & Chips”)', async () => {
+      const b = await open('author')
+      const { id: accountId } = await b.addAccount()
+      const t = `Fish & Chips <3 lost ${run()}`
+      const draft = await b.app.call<Draft>('drafts.save', post({ accountId }, t, '<p>Sent once.</p>'))
+      b.net.lose.push({ method: 'metaWeblog.newPost', when: 'after' })
+      const queued = await b.app.call<Job>('publish.draft', { draftId: draft.id })
+      await settledAs(b, queued.id, 'unknown')
+      const job = await settledAs(b, queued.id, 'done', LOOKUP_DELAYS_MS[0] + 10_000)
+      const encoded = t.replace('&', '&amp;').replace('<', '&lt;')
+      const onBlog = (await getRecentPosts(b.other, 20)).filter((p) => p.title === encoded)
+      expect(onBlog).toHaveLength(1) // stored encoded, found all the same, and posted once
+      made.push({ b, id: onBlog[0].wireId })
+      expect(job.attempts).toBe(1)
+      expect(String(job.result!.msgnum)).toBe(onBlog[0].id)
+      expect((await b.view.post(onBlog[0].id))!.title).toBe(encoded)
+    })
+
+    it('a scheduled post that went live is no conflict when the draft is published again', async () => {
+      const b = await open()
+      const { id: accountId } = await b.addAccount()
+      const t = `Goes live ${run()}`
+      // WordPress schedules only a minute or more ahead (its cron is then played); the sandbox any time ahead.
+      const soon = new Date(Date.now() + (b.view.goLive ? 120_000 : 3000))
+      const wall = soon.toISOString().slice(0, 19)
+      const draft = await b.app.call<Draft>(
+        'drafts.save',
+        post({ accountId }, t, '<p>Soon.</p>', { postDate: { wall, zone: 'UTC' } }),
+      )
+      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const postid = String(job.result!.msgnum)
+      made.push({ b, id: job.result!.msgnum! })
+      expect((await b.view.post(postid))?.status).toBe('future')
+      expect((await b.app.call<Draft>('drafts.get', { id: draft.id })).base?.post?.status).toBe('future')
+      // Its time comes: WordPress's cron publishes it, the sandbox on its next call.
+      await b.view.goLive?.(postid)
+      await vi.waitFor(
+        async () => {
+          await getRecentPosts(b.other, 1)
+          expect((await b.view.post(postid))?.status).toBe('publish')
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      await b.app.call('drafts.save', { ...post({ accountId }, t, '<p>Live, and edited.</p>'), id: draft.id })
+      const edit = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      expect(edit.action).toBe('blog.editPost')
+      expect((await b.view.post(postid))?.content).toContain('Live, and edited.')
+    })
+
     it('recent posts open as drafts with their server base; a change made on the blog stops the publish as a conflict', async () => {
       const b = await open()
       const { id: accountId } = await b.addAccount()

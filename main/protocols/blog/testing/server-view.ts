@@ -20,4 +20,9 @@ export interface ServerView {
   post(id: string): Promise<StoredPost | null>
   /** How many media files the test user has uploaded to the blog. */
   mediaCount(): Promise<number>
+  /**
+   * Makes a scheduled post's time come now, as the server's own scheduler would (WordPress: its
+   * cron; schedules there must be a minute ahead). Absent: the server does it itself when the time passes.
+   */
+  goLive?(id: string): Promise<void>
 }

@@ -43,6 +43,14 @@ export function wordPressTarget(env: WordPressEnv): BlogTarget {
         }
         return post
       },
+      async goLive(id) {
+        if (!/^\d+$/.test(id)) throw new Error(`not a WordPress post id: ${id}`)
+        // What wp_publish_post does when cron finds the time came: the status changes, the date stays.
+        await queryWordPress(
+          env,
+          `UPDATE wp_posts SET post_status = 'publish' WHERE ID = ${id} AND post_status = 'future'`,
+        )
+      },
       async mediaCount() {
         const [n] = await queryWordPress(
           env,
