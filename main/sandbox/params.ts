@@ -88,3 +88,8 @@ export function utcDateTime(at: Date | string): XmlRpcDateTime {
     d.getUTCSeconds(),
   )
 }
+
+/** A caller's text quoted in a fault: the start of it, never the whole (a fault must not echo 20 MB back). */
+export function clip(text: string, max = 100): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`
+}

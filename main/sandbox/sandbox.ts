@@ -15,6 +15,7 @@ import { resolveLimits, type SandboxLimits } from './limits'
 import { Members, type Member } from './members'
 import { registerRadioCommunity } from './radio-community'
 import { refusedAtGate } from './http-gate'
+import { requestCaps } from './request-caps'
 import { route } from './routes'
 import { lockStateFolder } from './state-lock'
 import { Subscriptions } from './subscriptions'
@@ -96,10 +97,8 @@ async function serve(opts: SandboxOptions, limits: SandboxLimits, now: () => Dat
   }
   files.onChange = ctx.changed
 
-  const rpc = createXmlRpcServer({
-    title: ctx.title,
-    maxBodyBytes: Math.max(64 * 1024 * 1024, Math.ceil(limits.maxFileSize * 1.4) + 1024 * 1024),
-  })
+  const caps = requestCaps(limits)
+  const rpc = createXmlRpcServer({ title: ctx.title, maxBodyBytes: caps.max, maxBodyBytesFor: caps.capFor })
   registerValidator1(rpc)
   registerRadioCommunity(rpc, ctx)
   registerXmlStorage(rpc, ctx)

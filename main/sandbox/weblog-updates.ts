@@ -1,7 +1,8 @@
 import { join } from 'node:path'
-import { struct } from '../xmlrpc/values'
+import { struct, type XmlRpcValue } from '../xmlrpc/values'
 import type { MethodRegistry, SandboxContext } from './context'
-import { arity, str } from './params'
+import { XmlRpcFault } from '../xmlrpc/fault'
+import { arity, clip, SandboxFault, str } from './params'
 import { JsonState } from './state-file'
 
 export interface WeblogUpdate {
@@ -19,6 +20,8 @@ export interface WeblogUpdate {
 /** The most recently updated weblogs first, as weblogs.com kept them; persisted in weblog-updates.json. */
 export class WeblogUpdates {
   static readonly KEEP = 100
+  /** The kept list's size on disk and in memory, whatever the pings hold. */
+  static readonly KEEP_BYTES = 256 * 1024
 
   private constructor(
     private readonly state: JsonState<WeblogUpdate[]>,
@@ -26,7 +29,9 @@ export class WeblogUpdates {
   ) {}
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<WeblogUpdates> {
-    return new WeblogUpdates(await JsonState.open<WeblogUpdate[]>(join(dir, 'weblog-updates.json'), []), now)
+    const state = await JsonState.open<WeblogUpdate[]>(join(dir, 'weblog-updates.json'), [])
+    trim(state.value) // a list an older version let grow is cut down at start, not kept in memory
+    return new WeblogUpdates(state, now)
   }
 
   recent(): readonly WeblogUpdate[] {
@@ -40,9 +45,42 @@ export class WeblogUpdates {
     const count = at === -1 ? 1 : list[at].count + 1
     if (at !== -1) list.splice(at, 1)
     list.unshift({ ...update, when: this.now().toISOString(), count })
-    list.splice(WeblogUpdates.KEEP)
+    trim(list)
     await this.state.save()
   }
+}
+
+/** Keeps the newest KEEP pings, and fewer when they would take more than KEEP_BYTES. */
+function trim(list: WeblogUpdate[]): void {
+  list.splice(WeblogUpdates.KEEP)
+  let bytes = Buffer.byteLength(JSON.stringify(list))
+  while (list.length > 1 && bytes > WeblogUpdates.KEEP_BYTES) bytes -= Buffer.byteLength(JSON.stringify(list.pop()))
+}
+
+/** Field sizes a real weblog never reaches: a name is a title, a URL fits a browser's bar. */
+export const PING_FIELD_MAX = {
+  weblogname: 256,
+  weblogurl: 2048,
+  changesurl: 2048,
+  feedurl: 2048,
+  category: 256,
+  tags: 1024,
+}
+
+type PingField = keyof typeof PING_FIELD_MAX
+
+/** The ping's string parameters, each within its size (a fault names the field and its size, not its text). */
+function pingFields(method: string, params: XmlRpcValue[], names: PingField[], optional: number): string[] {
+  arity(method, params, names, optional)
+  return params.map((p, i) => {
+    const text = str(names[i], p)
+    if (text.length > PING_FIELD_MAX[names[i]])
+      throw new XmlRpcFault(
+        SandboxFault.limit,
+        `${names[i]} is ${text.length} characters; this server takes at most ${PING_FIELD_MAX[names[i]]}.`,
+      )
+    return text
+  })
 }
 
 const isHttpUrl = (text: string): boolean => {
@@ -63,11 +101,13 @@ export function registerWeblogUpdates(rpc: MethodRegistry, ctx: SandboxContext, 
   rpc.register(
     'weblogUpdates.ping',
     async (params) => {
-      arity('weblogUpdates.ping', params, ['weblogname', 'weblogurl', 'changesurl', 'category'], 2)
-      const [name, url, changesUrl, category] = params.map((p, i) =>
-        str(['weblogname', 'weblogurl', 'changesurl', 'category'][i], p),
+      const [name, url, changesUrl, category] = pingFields(
+        'weblogUpdates.ping',
+        params,
+        ['weblogname', 'weblogurl', 'changesurl', 'category'],
+        2,
       )
-      if (!isHttpUrl(url)) return answer(true, `"${url}" is not an http URL.`)
+      if (!isHttpUrl(url)) return answer(true, `"${clip(url)}" is not an http URL.`)
       await updates.record({ name, url, ...(changesUrl ? { changesUrl } : {}), ...(category ? { category } : {}) })
       return answer(false, 'Thanks for the ping.')
     },
@@ -84,12 +124,14 @@ export function registerWeblogUpdates(rpc: MethodRegistry, ctx: SandboxContext, 
   rpc.register(
     'weblogUpdates.extendedPing',
     async (params) => {
-      arity('weblogUpdates.extendedPing', params, ['weblogname', 'weblogurl', 'changesurl', 'feedurl', 'tags'], 1)
-      const [name, url, changesUrl, feedUrl, tags] = params.map((p, i) =>
-        str(['weblogname', 'weblogurl', 'changesurl', 'feedurl', 'tags'][i], p),
+      const [name, url, changesUrl, feedUrl, tags] = pingFields(
+        'weblogUpdates.extendedPing',
+        params,
+        ['weblogname', 'weblogurl', 'changesurl', 'feedurl', 'tags'],
+        1,
       )
-      if (!isHttpUrl(url)) return answer(true, `"${url}" is not an http URL.`)
-      if (!isHttpUrl(feedUrl)) return answer(true, `The feed URL "${feedUrl}" is not an http URL.`)
+      if (!isHttpUrl(url)) return answer(true, `"${clip(url)}" is not an http URL.`)
+      if (!isHttpUrl(feedUrl)) return answer(true, `The feed URL "${clip(feedUrl)}" is not an http URL.`)
       await updates.record({ name, url, feedUrl, ...(changesUrl ? { changesUrl } : {}), ...(tags ? { tags } : {}) })
       return answer(false, 'Thanks for the ping.')
     },

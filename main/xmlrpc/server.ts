@@ -5,7 +5,7 @@ import { renderDocsPage } from './docs-page'
 import { encodeFault, encodeResponse } from './encode'
 import { FaultCodes } from './fault'
 import { asFault, MethodRegistry, type MethodHandler, type MethodMeta } from './method-registry'
-import { readCappedBody } from './read-capped-body'
+import { readCappedBody, type CapRefiner } from './read-capped-body'
 import { registerSystemMethods } from './system-methods'
 
 export type { CallContext, MethodHandler, MethodMeta } from './method-registry'
@@ -13,6 +13,11 @@ export type { CallContext, MethodHandler, MethodMeta } from './method-registry'
 export interface XmlRpcServerOptions {
   /** Larger request bodies are refused with HTTP 413. Default 32 MiB. */
   maxBodyBytes?: number
+  /**
+   * A smaller cap per method (a ping needs kilobytes, an upload megabytes), read from the method
+   * name at the start of the call. Unknown or unfound names get the cap for ''.
+   */
+  maxBodyBytesFor?: (method: string) => number
   /** Title of the documentation page served on GET. */
   title?: string
   /** Let handlers return null, sent as <nil/> (for clients known to accept it). */
@@ -59,12 +64,20 @@ export function createXmlRpcServer(opts: XmlRpcServerOptions = {}): XmlRpcServer
         'text/plain; charset=utf-8',
         `XML-RPC calls are sent as text/xml, not ${type || 'a body without Content-Type'}.\n`,
       )
-    const body = await readCappedBody(req, maxBodyBytes)
+    let method: string | undefined
+    const body = await readCappedBody(
+      req,
+      maxBodyBytes,
+      opts.maxBodyBytesFor && refineCap(opts.maxBodyBytesFor, (m) => (method = m)),
+    )
     // Connection: close, so that Node does not read the rest of an oversized body to reuse the socket.
-    if (body === null)
-      return send(res, 413, 'text/plain; charset=utf-8', `The request is larger than ${maxBodyBytes} bytes.\n`, {
+    if (body === null) {
+      const limit = method === undefined ? maxBodyBytes : Math.min(maxBodyBytes, opts.maxBodyBytesFor!(method))
+      const what = method ? `A ${method.slice(0, 100)} call` : 'The request'
+      return send(res, 413, 'text/plain; charset=utf-8', `${what} is larger than ${limit} bytes.\n`, {
         Connection: 'close',
       })
+    }
     send(res, 200, 'text/xml; charset=utf-8', await answer(body, req))
   }
 
@@ -109,6 +122,18 @@ export function createXmlRpcServer(opts: XmlRpcServerOptions = {}): XmlRpcServer
         else res.destroy()
       })
     },
+  }
+}
+
+// Where the method name must appear: a call starts with it, after at most a prolog and comments.
+const NAME_WITHIN = 16 * 1024
+const METHOD_NAME = /<methodName>\s*([^<]{0,256}?)\s*<\/methodName>/
+
+function refineCap(capFor: (method: string) => number, seen: (method: string) => void): CapRefiner {
+  return (start) => {
+    const m = METHOD_NAME.exec(start.subarray(0, NAME_WITHIN).toString('latin1'))
+    if (m) seen(m[1])
+    return m ? capFor(m[1]) : start.length >= NAME_WITHIN ? capFor('') : undefined
   }
 }
 
