@@ -388,4 +388,17 @@ export interface JobUncertainty {
   status: 'searching' | 'ask-user'
   /** Several look-alikes on the server: the person says which one (or none) is this job's. */
   candidates?: (string | number)[]
+  /** What each candidate looks like, to pick from (same order as `candidates`). */
+  candidateDetails?: CandidateDetail[]
+}
+
+/** A look-alike found on the server after a lost answer: enough for a person to recognise it. */
+export interface CandidateDetail {
+  id: string | number
+  title: string
+  /** ISO 8601, or null when the server does not date it. */
+  date: string | null
+  /** The first words of its body, as text. */
+  preview: string
+  link?: string
 }

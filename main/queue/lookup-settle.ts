@@ -25,7 +25,12 @@ export function settleLookup(job: Job, found: LookupResult, now: Date, random: (
       return transition(job, 'needs-attention', now, found.error.message, {
         error: found.error,
         nextAttemptAt: undefined,
-        uncertain: { ...u, status: 'ask-user', candidates: found.candidates },
+        uncertain: {
+          ...u,
+          status: 'ask-user',
+          candidates: found.candidates,
+          ...(found.details ? { candidateDetails: found.details } : {}),
+        },
       })
     case 'none': {
       const lookups = u.lookups + 1

@@ -1,5 +1,5 @@
 import type { AppError } from '../../shared/errors'
-import type { Job } from '../../shared/model'
+import type { CandidateDetail, Job } from '../../shared/model'
 import type { Outcome } from './outcome'
 
 /** What the publisher hands one attempt. */
@@ -20,7 +20,7 @@ export type LookupResult =
   /** Exactly one match: the job is done, with the server's msgnum. */
   | { kind: 'found'; result: NonNullable<Job['result']> }
   /** Several look-alikes: the person says which one is this job's. */
-  | { kind: 'several'; candidates: (string | number)[]; error: AppError }
+  | { kind: 'several'; candidates: (string | number)[]; details?: CandidateDetail[]; error: AppError }
   /** Searched and not found: never proof the server did not get it (see discuss-find-posted). */
   | { kind: 'none'; error: AppError }
   /** The server offers no listing: only the person can tell. */

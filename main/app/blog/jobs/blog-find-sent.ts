@@ -1,6 +1,8 @@
 import { appError } from '../../../../shared/errors'
-import type { Job } from '../../../../shared/model'
+import type { CandidateDetail, Job } from '../../../../shared/model'
 import { findSentPosts } from '../../../protocols/blog/find-sent-post'
+import { readerText } from '../../../protocols/blog/html-compare'
+import type { FetchedPost } from '../../../protocols/blog/read-post'
 import type { LookupContext, LookupResult } from '../../../queue/performer'
 import { blogLoginOf } from './blog-job-login'
 import { postInputOf } from './blog-post-input'
@@ -39,6 +41,7 @@ export async function lookUpSentPost(deps: PerformerDeps, job: Job, ctx: LookupC
     return {
       kind: 'several',
       candidates: mine.map((c) => c.wireId),
+      details: mine.map(detailOf),
       error: appError(
         'conflict',
         `The blog has ${mine.length} posts titled “${p.title}” made since this one was sent (post ids ${ids}). Say which one is this post, or that none is.`,
@@ -54,5 +57,17 @@ export async function lookUpSentPost(deps: PerformerDeps, job: Job, ctx: LookupC
       'not-found',
       `The answer to this post was lost and Upstream did not find it among the ${search.looked} newest posts ${reach}. It may still have been posted (held for review, or filtered): check the blog, then say whether it was.`,
     ),
+  }
+}
+
+/** A look-alike as the person will see it in "Was it posted?": title, date and the first words. */
+function detailOf(p: FetchedPost): CandidateDetail {
+  const text = readerText(p.description)
+  return {
+    id: p.wireId,
+    title: readerText(p.title),
+    date: p.dateCreated,
+    preview: text.length > 160 ? `${text.slice(0, 157)}…` : text,
+    ...(p.link ? { link: p.link } : {}),
   }
 }
