@@ -59,8 +59,13 @@ export function issueWording(issue: z.core.$ZodRawIssue): string | undefined {
       return `must be at least ${issue.minimum}`
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-    case 'invalid_union':
-      return 'is not any of the accepted shapes'
+    case 'invalid_union': {
+      // A discriminated union names the values its discriminator may take.
+      const options = (issue as { options?: unknown[] }).options ?? []
+      return options.length > 0
+        ? `must be one of ${options.map((v) => JSON.stringify(v)).join(', ')}`
+        : 'is not any of the accepted shapes'
+    }
     case 'invalid_format':
       return 'is not in the expected format'
     default:
