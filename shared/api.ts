@@ -43,6 +43,24 @@ export interface AppInfo {
   sandboxUrl?: string
 }
 
+/**
+ * Something worth a word to the writer. `jobId`/`draftId` link it to what it is about: an error
+ * about a job leaves the screen when that job succeeds, and the history opens the job or draft.
+ */
+export interface Notice {
+  level: 'info' | 'success' | 'warning' | 'error'
+  title: string
+  body?: string
+  jobId?: string
+  draftId?: string
+}
+
+/** A notice as the history keeps it (notifications.jsonl in the data folder, the last few hundred). */
+export interface NoticeEntry extends Notice {
+  id: string
+  at: string
+}
+
 /** Request channels: name → input and output. */
 export interface Channels {
   'app.info': { input: void; output: AppInfo }
@@ -133,6 +151,9 @@ export interface Channels {
   'site.subscribe': { input: { accountId: string; url: string }; output: WeblogSubscription }
   'site.unsubscribe': { input: { accountId: string; url: string }; output: { removed: boolean } }
   'site.subscriptions': { input: { accountId?: string } | void; output: WeblogSubscription[] }
+  /** The notification history, newest first (the last few hundred, from every process on this data folder). */
+  'notifications.list': { input: void; output: NoticeEntry[] }
+  'notifications.clear': { input: void; output: { cleared: number } }
 }
 
 /** Events the core pushes to every window. */
@@ -140,7 +161,7 @@ export interface Events {
   'queue.job': Job
   'wire.entry': WireEntry
   'draft.saved': { id: string; revision: number; updatedAt: string }
-  notification: { level: 'info' | 'success' | 'warning' | 'error'; title: string; body?: string }
+  notification: Notice
   /** The Local sandbox's process: running, or stopped and restarting (main/app/local-sandbox/supervisor.ts). */
   'sandbox.state': { state: 'running' | 'restarting' | 'stopped'; message: string; endpoint?: string; restarts: number }
   /** Files and URLs handed to the desktop app by a second launch or the command line. */

@@ -11,6 +11,7 @@ import { getDraft, listDrafts, renderDraft, saveDraft } from '../drafts/channels
 import { attachFile, detachFile, exportDrafts } from '../drafts/channels/drafts-files'
 import { openFromServer, resolveConflict } from '../drafts/channels/drafts-server'
 import { inspectorCall, inspectorMethods } from '../inspector/channels/inspector'
+import { clearNotices, listNotices } from '../notifications/channels/notifications'
 import { publishDraft } from '../queue/channels/publish'
 import { cancelJob, listQueue, pauseJobs, resolveJob, resumeJobs, retryJob } from '../queue/channels/queue'
 import { dryRunSite, getSiteStatus, syncSiteNow } from '../weblog/channels/site'
@@ -69,4 +70,6 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'site.subscribe': subscribe,
   'site.unsubscribe': unsubscribe,
   'site.subscriptions': listSubscriptions,
+  'notifications.list': (ctx) => listNotices(ctx),
+  'notifications.clear': (ctx) => clearNotices(ctx),
 }

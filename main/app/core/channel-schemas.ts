@@ -5,6 +5,7 @@ import { blogSchemas } from '../blog/channels/blog-schemas'
 import { discussionSchemas } from '../discussion/channels/discussion-schemas'
 import { draftsSchemas } from '../drafts/channels/drafts-schemas'
 import { inspectorSchemas } from '../inspector/channels/inspector-schemas'
+import { notificationsSchemas } from '../notifications/channels/notifications-schemas'
 import { queueSchemas } from '../queue/channels/queue-schemas'
 import { weblogSchemas } from '../weblog/channels/weblog-schemas'
 import { none } from './schema-parts'
@@ -23,6 +24,7 @@ export const channelSchemas = {
   ...inspectorSchemas,
   ...queueSchemas,
   ...weblogSchemas,
+  ...notificationsSchemas,
 } satisfies { [C in ChannelName]: z.ZodType<Input<C>> }
 
 // The other way round: every input the contract allows is one its schema's type admits (void as undefined).

@@ -9,6 +9,7 @@ import type { XmlRpcClient } from '../../xmlrpc/client'
 import type { EventBus } from './event-bus'
 import type { WireLogStore } from '../inspector/wire-log-store'
 import type { WeblogRuntime } from '../weblog/weblog-runtime'
+import type { NoticeHistory } from '../notifications/notification-history'
 
 /** Everything a handler may use: built once by startCore, passed to every handler. */
 export interface AppContext {
@@ -29,4 +30,6 @@ export interface AppContext {
   account(id: string): Account
   /** Weblog subscriptions and "upstream on change" watchers. */
   weblog: WeblogRuntime
+  /** Every notification emitted, kept for the history panel. */
+  notices: NoticeHistory
 }

@@ -16,6 +16,7 @@ import type { AppContext } from './context'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, isChannel } from './dispatch'
 import { EventBus } from './event-bus'
+import { recordNotices } from '../notifications/record-notices'
 import { failWith } from './failure'
 import { jobNotifications } from '../queue/job-notifications'
 import { startLocalSandbox, type LocalSandbox } from '../local-sandbox/local-sandbox'
@@ -53,6 +54,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const drafts = openDraftStore(dataDir)
   const jobs = await JobStore.open(dataDir, writeJsonDurable)
   const events = new EventBus()
+  // The history listens on the same path the toasts do: whatever is said anywhere is kept.
+  const notices = recordNotices(dataDir, events)
   const wire = new WireLogStore(dataDir, (entry) => events.emit('wire.entry', entry))
   const fetchImpl = opts.fetch ?? globalThis.fetch
 
@@ -83,7 +86,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   }
 
   let ctx!: AppContext
-  const notify = jobNotifications(jobs.list(), (n) => events.emit('notification', n))
+  const notify = jobNotifications(jobs.list(), (n, job) =>
+    events.emit('notification', { ...n, jobId: job.id, draftId: job.draftId }),
+  )
   const publisher = new Publisher({
     store: jobs,
     ...queueWiring(() => ctx),
@@ -107,6 +112,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     account: (id: string) =>
       settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
     weblog: new WeblogRuntime(() => ctx),
+    notices,
   }
 
   // One publisher per data directory: a second app or CLI sees the queue but does not run it,

@@ -38,13 +38,16 @@ export function notificationFor(job: Job): Notification | undefined {
  * wrote) and notifies once per arrival in done or needs-attention: only on a change of state from
  * one this process saw, so restarting the app does not replay old news.
  */
-export function jobNotifications(known: readonly Job[], notify: (n: Notification) => void): (job: Job) => void {
+export function jobNotifications(
+  known: readonly Job[],
+  notify: (n: Notification, job: Job) => void,
+): (job: Job) => void {
   const states = new Map<string, JobState>(known.map((j) => [j.id, j.state]))
   return (job) => {
     const before = states.get(job.id)
     states.set(job.id, job.state)
     if (before === undefined || before === job.state) return
     const n = notificationFor(job)
-    if (n) notify(n)
+    if (n) notify(n, job)
   }
 }
