@@ -8,6 +8,20 @@ export const SUBSCRIPTION_LIFETIME_MS = 25 * 60 * 60 * 1000
 /** A subscriber that fails this many callbacks in a row is dropped, as rssCloud servers do. */
 const MAX_CONSECUTIVE_ERRORS = 5
 const CALLBACK_TIMEOUT_MS = 10_000
+/** Callbacks in flight at once: a change to many watched URLs must not open a connection each at once. */
+export const MAX_CONCURRENT_CALLBACKS = 4
+/** Registrations kept in all, whoever asked (each caller has its own, smaller, share: xml-storage-notify.ts). */
+export const MAX_SUBSCRIPTIONS = 1000
+
+/** The subscriber's answer, as it came: a redirect is not followed (the callback goes where it was asked to). */
+const noRedirects: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init)
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => {})
+    throw new Error(`answered with a redirect (HTTP ${response.status}), which the sandbox does not follow`)
+  }
+  return response
+}
 
 export interface Subscription {
   /** The URL as the subscriber gave it: it is what the callback sends back. */
@@ -44,6 +58,8 @@ export function decodedPath(pathname: string): string {
 export class Subscriptions {
   private readonly pending = new Set<Promise<void>>()
   private readonly stop = new AbortController()
+  private running = 0
+  private readonly waiting: (() => void)[] = []
 
   private constructor(
     private readonly state: JsonState<Subscription[]>,
@@ -60,12 +76,15 @@ export class Subscriptions {
     return this.state.value.filter((s) => Date.parse(s.expires) > now)
   }
 
-  /** Registers (or renews for another 25 hours) one subscription per URL. */
-  async add(fields: NewSubscription, urls: string[]): Promise<void> {
+  /**
+   * Registers (or renews for another 25 hours) one subscription per URL. With `maxPerAddress`,
+   * refuses (false, nothing changed) when the caller would then hold more than that many.
+   */
+  async add(fields: NewSubscription, urls: string[], maxPerAddress = MAX_SUBSCRIPTIONS): Promise<boolean> {
     const expires = new Date(this.now().getTime() + SUBSCRIPTION_LIFETIME_MS).toISOString()
     const kept = this.active()
-    for (const url of urls) {
-      const same = kept.find(
+    const same = (url: string) =>
+      kept.find(
         (s) =>
           s.url === url &&
           s.address === fields.address &&
@@ -73,18 +92,29 @@ export class Subscriptions {
           s.rpcPath === fields.rpcPath &&
           s.procedure === fields.procedure,
       )
-      if (same) Object.assign(same, { expires, errors: 0, via: fields.via })
+    const fresh = new Set(urls.filter((u) => !same(u))).size
+    const theirs = kept.filter((s) => s.address === fields.address).length
+    if (theirs + fresh > maxPerAddress || kept.length + fresh > MAX_SUBSCRIPTIONS) return false
+    for (const url of urls) {
+      const found = same(url)
+      if (found) Object.assign(found, { expires, errors: 0, via: fields.via })
       else kept.push({ ...fields, url, path: decodedPath(new URL(url).pathname), expires, errors: 0 })
     }
     this.replace(kept)
     await this.state.save()
+    return true
+  }
+
+  /** How many live registrations call back to this address. */
+  countFor(address: string): number {
+    return this.active().filter((s) => s.address === address).length
   }
 
   /** Calls back every subscriber of the changed paths. Returns at once; `idle()` waits for the calls. */
   notify(changedPaths: string[]): void {
     const changed = new Set(changedPaths.map(decodedPath))
     for (const sub of this.active().filter((s) => changed.has(s.path))) {
-      const call = this.callBack(sub).finally(() => this.pending.delete(call))
+      const call = this.inTurn(() => this.callBack(sub)).finally(() => this.pending.delete(call))
       this.pending.add(call)
     }
   }
@@ -100,11 +130,28 @@ export class Subscriptions {
     await this.idle()
   }
 
+  /** Runs at most MAX_CONCURRENT_CALLBACKS tasks at once, the rest in order as places free up. */
+  private async inTurn(task: () => Promise<void>): Promise<void> {
+    if (this.running >= MAX_CONCURRENT_CALLBACKS) await new Promise<void>((go) => this.waiting.push(go))
+    this.running += 1
+    try {
+      if (!this.stop.signal.aborted) await task()
+    } finally {
+      this.running -= 1
+      this.waiting.shift()?.()
+    }
+  }
+
   private async callBack(sub: Subscription): Promise<void> {
     const host = sub.address.includes(':') ? `[${sub.address}]` : sub.address
     let failure: string | undefined
     try {
-      const client = createXmlRpcClient(`http://${host}:${sub.port}${sub.rpcPath}`, { timeoutMs: CALLBACK_TIMEOUT_MS })
+      const client = createXmlRpcClient(`http://${host}:${sub.port}${sub.rpcPath}`, {
+        timeoutMs: CALLBACK_TIMEOUT_MS,
+        connectTimeoutMs: CALLBACK_TIMEOUT_MS / 2,
+        maxResponseBytes: 64 * 1024,
+        fetch: noRedirects,
+      })
       const answer = await client.call(sub.procedure, [sub.url], { signal: this.stop.signal })
       if (answer !== true) failure = `answered ${describe(answer)} instead of true`
     } catch (e) {

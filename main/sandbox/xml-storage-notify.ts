@@ -2,9 +2,13 @@ import type { IncomingMessage } from 'node:http'
 import { XmlRpcFault } from '../xmlrpc/fault'
 import type { XmlRpcValue } from '../xmlrpc/values'
 import type { SandboxContext } from './context'
-import { arity, array, int, SandboxFault, str } from './params'
+import { arity, array, clip, int, SandboxFault, str } from './params'
 import type { Subscription } from './subscriptions'
 import { callerAddress, NS, ok, type StorageRegistrar } from './xml-storage-common'
+
+/** URLs one pleaseNotify may name, and registrations one caller's address may hold. */
+export const MAX_URLS_PER_CALL = 10
+export const MAX_URLS_PER_CALLER = 50
 
 /** pleaseNotify, requestNotification, rssPleaseNotify: callbacks when watched URLs change. */
 export function registerStorageNotify(reg: StorageRegistrar, ctx: SandboxContext): void {
@@ -18,8 +22,11 @@ export function registerStorageNotify(reg: StorageRegistrar, ctx: SandboxContext
   ): Promise<number> => {
     arity(`${NS}.${method}`, params, withUserInfo ? [...notifyParams, 'userInfo'] : notifyParams)
     const procedure = str('notifyProcedure', params[0]).trim()
+    if (procedure.length > 256)
+      throw new XmlRpcFault(SandboxFault.limit, 'notifyProcedure is longer than 256 characters.')
     const port = int('port', params[1])
     const rpcPath = str('path', params[2])
+    if (rpcPath.length > 1024) throw new XmlRpcFault(SandboxFault.limit, 'path is longer than 1024 characters.')
     const protocol = str('protocol', params[3])
     const urls = array('urlList', params[4]).map((u, i) => str(`urlList[${i}]`, u))
     if (!procedure)
@@ -31,26 +38,33 @@ export function registerStorageNotify(reg: StorageRegistrar, ctx: SandboxContext
     if (protocol.toLowerCase() !== 'xml-rpc')
       throw new XmlRpcFault(
         SandboxFault.invalidParams,
-        `The sandbox calls back over "xml-rpc" only, not "${protocol}".`,
+        `The sandbox calls back over "xml-rpc" only, not "${clip(protocol)}".`,
       )
     if (urls.length === 0)
       throw new XmlRpcFault(SandboxFault.invalidParams, 'urlList is empty: there is nothing to watch.')
+    if (urls.length > MAX_URLS_PER_CALL)
+      throw new XmlRpcFault(
+        SandboxFault.limit,
+        `urlList has ${urls.length} URLs; the sandbox watches at most ${MAX_URLS_PER_CALL} per call.`,
+      )
     const foreign = urls.filter((u) => !isOurs(ctx, u))
     if (foreign.length > 0)
       throw new XmlRpcFault(
         SandboxFault.invalidParams,
-        `The sandbox can only watch its own URLs (${ctx.baseUrl()}/…), not ${foreign.join(', ')}.`,
+        `The sandbox can only watch its own URLs (${ctx.baseUrl()}/…), not ${clip(foreign.join(', '))}.`,
       )
-    await ctx.subscriptions.add(
-      {
-        address: callerAddress(req),
-        port,
-        rpcPath: rpcPath.startsWith('/') ? rpcPath : `/${rpcPath}`,
-        procedure,
-        via: method,
-      },
+    // rssCloud's rule: the callback goes to the address the request came from, never one it names.
+    const address = callerAddress(req)
+    const added = await ctx.subscriptions.add(
+      { address, port, rpcPath: rpcPath.startsWith('/') ? rpcPath : `/${rpcPath}`, procedure, via: method },
       urls,
+      MAX_URLS_PER_CALLER,
     )
+    if (!added)
+      throw new XmlRpcFault(
+        SandboxFault.limit,
+        `${address} already has ${ctx.subscriptions.countFor(address)} registrations here; the sandbox keeps at most ${MAX_URLS_PER_CALLER} per address (they expire after 25 hours).`,
+      )
     return urls.length
   }
   const subscribed = (n: number) =>
