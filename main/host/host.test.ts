@@ -74,7 +74,7 @@ describe('the browser host', () => {
       body: JSON.stringify({ input: 'x'.repeat(2000) }),
     })
     expect(big.status).toBe(413)
-    expect((await big.json()).error.kind).toBe('limit')
+    expect(((await big.json()) as { error: { kind: string } }).error.kind).toBe('limit')
   })
 
   it('streams large uploads to the staging folder and answers with a file id', async () => {

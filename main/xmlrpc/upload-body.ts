@@ -12,7 +12,7 @@ export type UploadProgress = (sent: number, total: number) => void
 export function uploadBody(
   bytes: Uint8Array<ArrayBuffer>,
   onProgress: UploadProgress,
-): { body: BodyInit; streamed: boolean } {
+): { body: NonNullable<RequestInit['body']>; streamed: boolean } {
   if (bytes.byteLength <= STREAM_THRESHOLD) return { body: bytes, streamed: false }
   let sent = 0
   const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
