@@ -3,38 +3,22 @@
 // and the Electron main process and its preload as CommonJS (a sandboxed preload must be CJS).
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { buildFingerprint } from './build-fingerprint.mjs'
 
 const quiet = process.argv.includes('--quiet')
 
 // `prepare` runs on every install, and `npx upstream` in this folder installs the project into npm's
-// npx cache (running `prepare`) on each call: with --if-needed an up-to-date build is kept.
+// npx cache (running `prepare`) on each call: with --if-needed an up-to-date build is kept. The stamp
+// holds the inputs' fingerprint taken before building, so an edit made during a build rebuilds next time.
 const stamp = 'out/.build-stamp'
-const inputs = [
-  'main',
-  'shared',
-  'renderer',
-  'scripts/build.mjs',
-  'vite.config.ts',
-  'package.json',
-  'package-lock.json',
-]
-function newestInput(path) {
-  const info = statSync(path, { throwIfNoEntry: false })
-  if (!info) return 0
-  if (!info.isDirectory()) return info.mtimeMs
-  return Math.max(
-    0,
-    ...readdirSync(path)
-      .filter((n) => n !== 'node_modules')
-      .map((n) => newestInput(join(path, n))),
-  )
-}
+const outputs = ['out/node/cli.mjs', 'out/electron/main.cjs', 'out/electron/preload.cjs', 'out/renderer/index.html']
+const fingerprint = buildFingerprint()
 if (
   process.argv.includes('--if-needed') &&
+  outputs.every((o) => existsSync(o)) &&
   existsSync(stamp) &&
-  statSync(stamp).mtimeMs > Math.max(...inputs.map(newestInput))
+  readFileSync(stamp, 'utf8').trim() === fingerprint
 ) {
   if (!quiet) console.log('build: out/ is up to date')
   process.exit(0)
@@ -94,4 +78,4 @@ const vite = spawnSync(
   { stdio: 'inherit' },
 )
 if (vite.status !== 0) process.exit(vite.status ?? 1)
-writeFileSync(stamp, new Date().toISOString() + '\n')
+writeFileSync(stamp, fingerprint + '\n')
