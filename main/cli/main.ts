@@ -10,7 +10,8 @@ const commands: Record<string, Command> = {
     load: () => import('./serve'),
   },
   sandbox: {
-    summary: 'sandbox [--port N] [--data DIR] [--user EMAIL:PASSWORD]… [--group NAME]…  run a local community server',
+    summary:
+      'sandbox [--port N] [--data DIR] [--user EMAIL:PASSWORD|--users-file F|--users-stdin]… [--group NAME]…  a local community server (sandbox --help)',
     load: () => import('./sandbox'),
   },
   call: {
