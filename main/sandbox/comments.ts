@@ -1,7 +1,10 @@
+import { open as openFile, readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
+import { allowedHosts, originAllowed } from '../base/guards'
+import { readCappedBody } from '../xmlrpc/read-capped-body'
 import { html, sendPage } from './html'
-import { JsonState } from './state-file'
+import { callerAddress } from './xml-storage-common'
 
 export interface Comment {
   name: string
@@ -11,34 +14,87 @@ export interface Comment {
 }
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/
-const MAX_FORM_BYTES = 64 * 1024
+const MAX_FORM_BYTES = 16 * 1024
+/** Comments one address may post per minute, and comments kept in all (the log is never rewritten). */
+export const COMMENTS_PER_MINUTE = 10
+export const MAX_COMMENTS = 10_000
 
 /**
  * The page commentsPageUrl points at: comments on a weblog post, keyed by Radio's ?u=USERNUM&p=POSTID,
- * shown as text and added with a plain form. Persisted in comments.json.
+ * shown as text and added with a plain form. Appended to comments.jsonl, one line each, so a
+ * comment never rewrites the others (comments.json, from before, is read once and kept).
  */
 export class Comments {
+  private readonly recent = new Map<string, number[]>()
+  private count = 0
+
   private constructor(
-    private readonly state: JsonState<Record<string, Comment[]>>,
+    private readonly file: string,
+    private readonly byPost: Map<string, Comment[]>,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    for (const list of byPost.values()) this.count += list.length
+  }
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<Comments> {
-    const state = await JsonState.open<Record<string, Comment[]>>(join(dir, 'comments.json'), {})
-    return new Comments(new JsonState(state.file, Object.assign(Object.create(null), state.value)), now)
+    const byPost = new Map<string, Comment[]>()
+    const legacy = await readFile(join(dir, 'comments.json'), 'utf8').then(
+      (t) => JSON.parse(t) as Record<string, Comment[]>,
+      () => ({}),
+    )
+    for (const [key, list] of Object.entries(legacy)) byPost.set(key, [...list])
+    const file = join(dir, 'comments.jsonl')
+    const lines = await readFile(file, 'utf8').then(
+      (t) => t.split('\n'),
+      () => [],
+    )
+    for (const line of lines) {
+      // A line a crash cut short is skipped; every whole line before and after it stands.
+      const entry = (() => {
+        try {
+          return JSON.parse(line) as Comment & { key: string }
+        } catch {
+          return undefined
+        }
+      })()
+      if (!entry || typeof entry.key !== 'string') continue
+      const { key, ...comment } = entry
+      byPost.set(key, [...(byPost.get(key) ?? []), comment])
+    }
+    return new Comments(file, byPost, now)
   }
 
   on(u: string, p: string): readonly Comment[] {
-    return this.state.value[`${u}/${p}`] ?? []
+    return this.byPost.get(`${u}/${p}`) ?? []
   }
 
   async add(u: string, p: string, comment: Omit<Comment, 'when'>): Promise<void> {
     const key = `${u}/${p}`
-    ;(this.state.value[key] ??= []).push({ ...comment, when: this.now().toISOString() })
-    await this.state.save()
+    const entry = { ...comment, when: this.now().toISOString() }
+    const handle = await openFile(this.file, 'a', 0o600)
+    try {
+      // One write of one line: appended whole, after a newline in case a crash cut the last one.
+      await handle.write('\n' + JSON.stringify({ key, ...entry }) + '\n')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    this.byPost.set(key, [...this.on(u, p), entry])
+    this.count += 1
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  /** Whether this address may post now: a few a minute each, and the log has room. */
+  private admits(address: string): boolean {
+    const now = this.now().getTime()
+    const times = (this.recent.get(address) ?? []).filter((t) => now - t < 60_000)
+    if (this.recent.size > 1000) this.recent.clear() // forgetting is fine; growing without end is not
+    this.recent.set(address, times)
+    if (times.length >= COMMENTS_PER_MINUTE || this.count >= MAX_COMMENTS) return false
+    times.push(now)
+    return true
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL, port: number): Promise<void> {
     const u = url.searchParams.get('u') ?? ''
     const p = url.searchParams.get('p') ?? ''
     if (!ID.test(u) || !ID.test(p)) {
@@ -51,7 +107,12 @@ export class Comments {
       )
     }
     if (req.method === 'POST') {
-      const form = new URLSearchParams(await readForm(req))
+      if (!sameSite(req, port)) return refuse(res, 403, 'Comments are posted from this sandbox’s own page only.')
+      if (!this.admits(callerAddress(req)))
+        return refuse(res, 429, 'Too many comments: wait a minute and post again.', { 'retry-after': '60' })
+      const body = await readCappedBody(req, MAX_FORM_BYTES)
+      if (body === null) return refuse(res, 413, `A comment form is at most ${MAX_FORM_BYTES} bytes.`)
+      const form = new URLSearchParams(body.toString('utf8'))
       const text = (form.get('text') ?? '').trim()
       const link = (form.get('url') ?? '').trim()
       if (text)
@@ -92,18 +153,20 @@ export class Comments {
   }
 }
 
-function readForm(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_FORM_BYTES) {
-        reject(new Error('comment form too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
+/** A browser names the page a form came from (Origin, or at least Referer): it must be one of ours. */
+function sameSite(req: IncomingMessage, port: number): boolean {
+  const hosts = allowedHosts(port)
+  if (!originAllowed(req, hosts)) return false
+  const referer = req.headers.referer
+  if (referer === undefined) return true
+  try {
+    return hosts.has(new URL(referer).host)
+  } catch {
+    return false
+  }
+}
+
+function refuse(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close', ...headers })
+  res.end(text)
 }

@@ -18,7 +18,7 @@ export async function route(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
   if (url.pathname === COMMENTS_PATH && (req.method === 'GET' || req.method === 'HEAD' || req.method === 'POST'))
-    return comments.handle(req, res, url)
+    return comments.handle(req, res, url, ctx.port())
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
     return void res.end('The Upstream sandbox answers XML-RPC at POST /RPC2; everything else is read with GET.')
