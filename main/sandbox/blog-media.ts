@@ -8,7 +8,7 @@ import { BLOG_FOLDER } from './blog-post-struct'
 import { ID, signatures } from './blog-signatures'
 import { StoreRefusal } from './file-store'
 import { extensionOf } from './limits'
-import { arity, bytes, str, structParam } from './params'
+import { arity, bytes, str, structParam, utcDateTime } from './params'
 import { urlPath } from './paths'
 
 /** A file name WordPress would keep: no folders, no odd characters, an extension. */
@@ -70,16 +70,52 @@ export function registerBlogMedia(rpc: MethodRegistry, b: BlogService): void {
         path,
         uploaded: now.toISOString(),
       })
-      return struct({
-        id: String(id),
-        file,
-        url: `${b.ctx.baseUrl()}${b.ctx.files.urlPath('webhost', blog.id, '')}${urlPath(path)}`,
-        type,
-      })
+      return struct({ id: String(id), file, url: mediaUrl(b, blog.id, path), type })
     },
     {
       signature: signatures('struct', ID, 'string', 'string', 'struct'),
       help: 'metaWeblog.newMediaObject(blogid, username, password, {name, type, bits[, overwrite]}) → {id, file, url, type}. The name may change (photo-1.png): use the returned url.',
     },
   )
+
+  rpc.register(
+    'wp.getMediaLibrary',
+    async (params) => {
+      arity('wp.getMediaLibrary', params, ['blogid', 'username', 'password', 'filter'], 3)
+      const { blog: own } = await b.access.signIn(params[1], params[2])
+      const blog = b.access.ownBlog(own, params[0])
+      const filter = params[3] === undefined ? {} : structParam('filter', params[3])
+      const number = filter.number === undefined ? 50 : Math.max(0, Number(filter.number) || 0)
+      const offset = filter.offset === undefined ? 0 : Math.max(0, Number(filter.offset) || 0)
+      const mime = filter.mime_type === undefined ? undefined : str('filter.mime_type', filter.mime_type)
+      return b.store
+        .mediaOf(blog.id)
+        .filter((m) => mime === undefined || m.type === mime || m.type.startsWith(`${mime}/`))
+        .slice(offset, offset + number)
+        .map((m) =>
+          struct({
+            attachment_id: String(m.id),
+            date_created_gmt: utcDateTime(m.uploaded),
+            parent: 0,
+            link: mediaUrl(b, blog.id, m.path),
+            title: m.name.replace(/\.[^.]+$/, ''),
+            caption: '',
+            description: '',
+            metadata: struct({ file: m.path, filesize: m.size }),
+            type: m.type,
+            thumbnail: mediaUrl(b, blog.id, m.path),
+          }),
+        )
+    },
+    {
+      signature: [
+        ...signatures('array', ID, 'string', 'string'),
+        ...signatures('array', ID, 'string', 'string', 'struct'),
+      ],
+      help: 'wp.getMediaLibrary(blogid, username, password[, {number, offset, mime_type}]) → the newest media items, newest first: {attachment_id, date_created_gmt, parent, link, title, caption, description, metadata: {file, filesize}, type, thumbnail}. No filter by name, as on WordPress.',
+    },
+  )
 }
+
+const mediaUrl = (b: BlogService, blogId: string, path: string): string =>
+  `${b.ctx.baseUrl()}${b.ctx.files.urlPath('webhost', blogId, '')}${urlPath(path)}`

@@ -114,6 +114,13 @@ export class BlogStore {
     await this.save()
   }
 
+  /** Newest first, as wp.getMediaLibrary lists them. */
+  mediaOf(blogId: string): BlogMedia[] {
+    return this.s.media
+      .filter((m) => m.blogId === blogId)
+      .sort((a, b) => b.uploaded.localeCompare(a.uploaded) || b.id - a.id)
+  }
+
   async addMedia(media: BlogMedia): Promise<void> {
     this.s.media.push(media)
     await this.save()

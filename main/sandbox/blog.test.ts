@@ -193,6 +193,7 @@ describe('the sandbox blog', () => {
       'metaWeblog.getRecentPosts',
       'metaWeblog.newMediaObject',
       'metaWeblog.newPost',
+      'wp.getMediaLibrary',
       'wp.getProfile',
       'wp.newCategory',
       'wp.newTerm',

@@ -11,6 +11,8 @@ export interface MediaFile {
   /** MIME type, e.g. image/png. */
   type: string
   bits: Uint8Array
+  /** Replace a file of the same name instead of adding name-1 (servers without it ignore it). */
+  overwrite?: boolean
 }
 
 export interface UploadedMedia {
@@ -30,7 +32,12 @@ export async function newMediaObject(
   const answer = await callBlog(
     login,
     method,
-    [login.blogid, login.username, login.password, struct({ name: file.name, type: file.type, bits: file.bits })],
+    [
+      login.blogid,
+      login.username,
+      login.password,
+      struct({ name: file.name, type: file.type, bits: file.bits, ...(file.overwrite ? { overwrite: true } : {}) }),
+    ],
     opts,
   )
   const url = isStruct(answer) ? readString(answer, 'url') : undefined

@@ -5,7 +5,9 @@ import { bareMimeType } from '../../base/mime'
 import { InvalidInputError } from '../invalid-input-error'
 import type { BlogCallOpts } from './call-blog'
 import { blogKeyOf, type BlogLogin } from './blog-login'
-import type { MediaLedger, MediaRecord } from './media-ledger'
+import type { MediaLedger, MediaRecord, PendingUpload } from './media-ledger'
+import { findUpload, getMediaLibrary } from './media-library'
+import { offers } from '../unsupported'
 import { fileUrlPath, findMediaLinks, rewriteLinks, type MediaLink } from './media-links'
 import { newMediaObject } from './new-media-object'
 
@@ -66,19 +68,46 @@ async function ensureUploaded(
   const sha256 = createHash('sha256').update(bits).digest('hex')
   const known = await opts.ledger.lookup(blogKey, sha256)
   if (known) return { path, sha256, record: known, uploaded: false }
-  const name = opts.nameOf?.(path) ?? basename(path)
-  const type = bareMimeType(name)
+  const type = bareMimeType(opts.nameOf?.(path) ?? basename(path))
+  const name = uploadName(login, opts.nameOf?.(path) ?? basename(path), sha256)
   const { signal, onUploadProgress, timeoutMs } = opts
-  const sent = await newMediaObject(login, { name, type, bits }, { signal, onUploadProgress, timeoutMs })
-  const record: MediaRecord = {
-    url: sent.url,
-    name,
-    type,
-    size: bits.byteLength,
-    uploadedAt: (opts.now?.() ?? new Date()).toISOString(),
+  const at = () => (opts.now?.() ?? new Date()).toISOString()
+  const recordOf = (url: string): MediaRecord => ({ url, name, type, size: bits.byteLength, uploadedAt: at() })
+  // An earlier upload of these bytes lost its answer: what it made is looked up before sending again.
+  const lost = await opts.ledger.pending(blogKey, sha256)
+  if (lost) {
+    const found = await findLostUpload(login, lost, { signal, timeoutMs })
+    if (found) {
+      const record = recordOf(found.url)
+      await opts.ledger.remember(blogKey, sha256, record)
+      return { path, sha256, record, uploaded: false }
+    }
   }
+  await opts.ledger.markSending(blogKey, sha256, { name, type, size: bits.byteLength, sentAt: at() })
+  const sent = await newMediaObject(
+    login,
+    { name, type, bits, ...(hashNamed(login) ? { overwrite: true } : {}) },
+    { signal, onUploadProgress, timeoutMs },
+  )
+  const record = recordOf(sent.url)
   await opts.ledger.remember(blogKey, sha256, record)
   return { path, sha256, record, uploaded: true }
+}
+
+// WordPress: the 50 newest items of that type, matched by sanitised name and size.
+async function findLostUpload(login: BlogLogin, lost: PendingUpload, opts: BlogCallOpts) {
+  const items = await getMediaLibrary(login, { number: 50, mimeType: lost.type }, opts)
+  return items ? findUpload(items, lost.name, lost.size) : undefined
+}
+
+// A server known to have no media library to search: the name carries the content hash and the
+// upload overwrites, so sending the same bytes again replaces the file instead of adding a copy.
+const hashNamed = (login: BlogLogin): boolean => offers(login.profile, 'wp.getMediaLibrary') === false
+
+function uploadName(login: BlogLogin, name: string, sha256: string): string {
+  if (!hashNamed(login)) return name
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? `${name.slice(0, dot)}-${sha256.slice(0, 12)}${name.slice(dot)}` : `${name}-${sha256.slice(0, 12)}`
 }
 
 async function readLocal(read: (p: string) => Promise<Uint8Array>, path: string, ref: string): Promise<Uint8Array> {

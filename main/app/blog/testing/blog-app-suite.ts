@@ -214,6 +214,32 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect(listed.categories.map((c) => c.name)).toContain(name)
     })
 
+    it('an image upload whose answer was lost is found in the media library and reused, never uploaded twice', async () => {
+      const b = await open()
+      const { id: accountId } = await b.addAccount()
+      const name = `lighthouse ${run()}.png`
+      const png = onePixelPng(Math.floor(Math.random() * 256), 90, 160)
+      const draft = await b.app.call<Draft>(
+        'drafts.save',
+        post({ accountId }, `Lighthouse ${run()}`, `<p>Beam:</p><img src="${encodeURI(name)}" alt="beam">`),
+      )
+      await b.attach(draft.id, name, png)
+      const before = await b.view.mediaCount()
+      b.net.lose.push({ method: 'metaWeblog.newMediaObject', when: 'after' })
+      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id, 'done', 40_000)
+      made.push({ b, id: job.result!.msgnum! })
+      expect(job.attempts).toBeGreaterThan(1) // the first attempt lost the upload's answer
+      expect(await b.view.mediaCount()).toBe(before + 1) // one attachment: the first upload, found again
+      const url = job.files![0].url!
+      expect(url).toMatch(/lighthouse-[a-z0-9]+\.png$/)
+      expect((await b.view.post(String(job.result!.msgnum)))!.content).toContain(`src="${url}"`)
+      expect(Buffer.from(await (await fetch(url)).arrayBuffer())).toEqual(png)
+      const ledger = JSON.parse(await readFile(join(b.app.dir, 'blogs', accountId, 'media.json'), 'utf8')) as {
+        sending: Record<string, Record<string, unknown>>
+      }
+      expect(Object.values(ledger.sending).flatMap((r) => Object.keys(r))).toEqual([]) // nothing left unknown
+    })
+
     it('a newPost whose answer was lost is found on the blog (never sent again) and becomes the draft’s post', async () => {
       const b = await open()
       const { id: accountId } = await b.addAccount()
