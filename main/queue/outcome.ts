@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/errors'
 import type { Job, JobFile } from '../../shared/model'
+import { failureOf, unreachable } from './failure'
 import { retryAfterMs } from './retry-after'
 
 /** What one attempt at a job came to; settle() maps it onto the state table. */
@@ -14,21 +15,6 @@ export type Outcome =
   /** Authentication or a permanent fault: a person must act. */
   | { kind: 'attention'; error: AppError; files?: JobFile[] }
 
-// Before any byte left: no route, or no interface (errno codes from the cause chain).
-const OFFLINE_SYS = new Set([
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENETDOWN',
-  'EAI_AGAIN',
-  'ERR_INTERNET_DISCONNECTED',
-  'ERR_NETWORK_CHANGED',
-  'ERR_ADDRESS_UNREACHABLE',
-])
-// Statuses that say "later": the request may have been handled (503 after a commit), or not.
-const TRANSIENT_STATUS = new Set([408, 425, 429, 500, 502, 503, 504])
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-
 /**
  * Sorts an error from an attempt into an outcome. For a non-idempotent call the question is only
  * "could the request have reached the server?": when nothing left (dns, no route, refused, our own
@@ -36,32 +22,27 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * other failure (reset, timeout, 5xx, a malformed or oversized answer) may hide a post → unknown.
  */
 export function outcomeOf(error: AppError, idempotent: boolean, now: Date = new Date()): Outcome {
-  const d = error.details ?? {}
-  const code = str(d.code)
-  const status = typeof d.status === 'number' ? d.status : undefined
-  const maybe = (): Outcome => (idempotent ? retry(error, now) : { kind: 'unknown', error })
-  switch (error.kind) {
-    case 'transport':
-      if (code === 'dns' || OFFLINE_SYS.has(str(d.sysCode) ?? '')) return { kind: 'offline', error }
-      if (code === 'refused' || code === 'tls') return retry(error, now) // the request never left
-      if (code === 'http' && status !== undefined) {
-        if (d.location !== undefined || d.classification === 'method-not-found') return { kind: 'attention', error }
-        if (!TRANSIENT_STATUS.has(status) && status >= 400 && status < 500) return { kind: 'attention', error }
-      }
-      return maybe()
-    case 'limit':
-      // Out of time: like a timeout. Too big or too deep: the server answered, so it ran the call.
-      if (code === 'time' || d.limit === 'time') return maybe()
-      return idempotent ? { kind: 'attention', error } : { kind: 'unknown', error }
-    case 'protocol':
-      return idempotent ? { kind: 'attention', error } : { kind: 'unknown', error }
-    case 'fault':
-      return d.classification === 'busy' ? retry(error, now) : { kind: 'attention', error }
-    default:
-      // auth, unsupported, invalid-input, not-found, storage, internal…: a person must act.
+  const failure = failureOf(error)
+  switch (failure.kind) {
+    case 'offline':
+      return { kind: 'offline', error }
+    case 'not-sent':
+    case 'busy':
+      return retry(error, now)
+    case 'http-refused':
+    case 'needs-person':
       return { kind: 'attention', error }
+    case 'timed-out':
+    case 'lost':
+      return idempotent ? retry(error, now) : { kind: 'unknown', error }
+    case 'bad-answer':
+      return idempotent ? { kind: 'attention', error } : { kind: 'unknown', error }
+    default:
+      return unreachable(failure)
   }
 }
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
 function retry(error: AppError, now: Date): Outcome {
   const d = error.details ?? {}
