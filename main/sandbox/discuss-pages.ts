@@ -5,6 +5,7 @@ import type { SandboxContext } from './context'
 import { enclosurePath, groupPath, messagePath } from './discuss'
 import type { Group, Message } from './discuss-store'
 import { html, sendPage } from './html'
+import { MEMBER_CONTENT_HEADERS } from './http-files'
 
 /**
  * Discussion groups on the web: /discuss/GROUP/ (newest first), /discuss/GROUP/MSGNUM (the message,
@@ -36,7 +37,7 @@ export async function serveDiscuss(ctx: SandboxContext, res: ServerResponse, seg
     'content-length': info.size,
     // Downloaded, not rendered on the sandbox's origin: an enclosure may be any type at all.
     'content-disposition': `attachment; filename="${enclosure.fileName}"`,
-    'x-content-type-options': 'nosniff',
+    ...MEMBER_CONTENT_HEADERS,
   })
   if (res.req.method === 'HEAD') res.end()
   else createReadStream(file).pipe(res)

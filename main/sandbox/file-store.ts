@@ -156,6 +156,9 @@ export class FileStore {
 
   private refusal(item: PutItem, limits: SandboxLimits, after: number): StoreRefusal | null {
     const { rel, bytes } = item
+    // Kept as the file's type and reported back: a line break would be a header of its own.
+    if (item.mimeType !== undefined && /[\0-\x1f\x7f]/.test(item.mimeType))
+      return new StoreRefusal('path', `${rel}: the MIME type contains a line break or another control character.`)
     if (bytes.length > limits.maxFileSize)
       return new StoreRefusal(
         'limit',

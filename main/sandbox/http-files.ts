@@ -5,6 +5,17 @@ import { mimeTypeFor } from '../base/mime'
 import type { SandboxContext } from './context'
 import type { Space } from './file-store'
 import { html, sendPage } from './html'
+import { extensionOf } from './limits'
+
+/**
+ * What every byte a member uploaded is served with: no sniffing into another type, and a CSP
+ * sandbox, so a page or an SVG that carries a script runs it (if at all) in an opaque origin,
+ * never with the sandbox's own (where /comments and the XML-RPC endpoint live).
+ */
+export const MEMBER_CONTENT_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': 'sandbox',
+} as const
 
 /**
  * Serves what was published, at the URLs the XML-RPC methods returned: /users/USERNUM/PATH
@@ -18,11 +29,14 @@ export async function serveFile(ctx: SandboxContext, res: ServerResponse, pathna
   if (!found) return false
   const info = await stat(found.file).catch(() => null)
   if (!info?.isFile()) return false
-  const type = found.entry.mimeType ?? mimeTypeFor(found.file)
+  // The type comes from the extension, by the allow-list (limits.ts), never from the uploader.
+  const type = ctx.limits.legalFileExtensions.includes(extensionOf(found.file))
+    ? mimeTypeFor(found.file)
+    : 'application/octet-stream'
   res.writeHead(200, {
     'content-type': /^text\/|xml|json/.test(type) && !type.includes('charset') ? `${type}; charset=utf-8` : type,
     'content-length': info.size,
-    'x-content-type-options': 'nosniff',
+    ...MEMBER_CONTENT_HEADERS,
     'last-modified': info.mtime.toUTCString(),
   })
   if (res.req.method === 'HEAD') res.end()
