@@ -91,7 +91,10 @@ export interface Channels {
   'blog.categories': { input: { accountId: string }; output: BlogCategories }
   /** The newest posts on the blog, newest first (metaWeblog.getRecentPosts). */
   'blog.recentPosts': { input: { accountId: string; count?: number }; output: BlogPostSummary[] }
-  /** Opens a post (metaWeblog.getPost) as a local draft keeping the server copy as its base; an open one answers its draft. */
+  /**
+   * Opens a post (metaWeblog.getPost) as a local draft keeping the server
+   * copy as its base; an open one answers its draft.
+   */
   'blog.openPost': { input: { accountId: string; postid: string | number }; output: Draft }
   /** Queues blogger.deletePost for the post a draft published or was opened from. */
   'blog.deletePost': { input: { draftId: string; accountId?: string }; output: Job }
@@ -99,7 +102,9 @@ export interface Channels {
   /** Adds (no id) or edits an account; a password, when given, goes to the secrets store only. */
   'accounts.save': { input: AccountInput; output: Account }
   'accounts.remove': { input: { id: string }; output: { removed: true } }
-  /** system.listMethods where offered, the server profile, and for community servers capabilities and initial resources. */
+  /**
+   * system.listMethods where offered, the server profile, and for community servers capabilities and initial resources.
+   */
   'accounts.test': { input: { id: string }; output: ConnectionReport }
   /** Community servers: registerUser with the stored e-mail, name and password; stores the usernum. */
   'accounts.register': { input: { id: string }; output: Account }
@@ -134,7 +139,10 @@ export interface Channels {
   'inspector.list': { input: void; output: WireEntry[] }
   /** Community accounts: the weblog's posts, newest first, with the URL the server returned for each. */
   'weblog.posts.list': { input: { accountId: string }; output: WeblogPost[] }
-  /** Saves a draft of kind 'post' as a weblog post (a republished post keeps its date and permalink) and queues a site sync. */
+  /**
+   * Saves a draft of kind 'post' as a weblog post (a republished post keeps
+   * its date and permalink) and queues a site sync.
+   */
   'weblog.posts.publish': { input: { accountId: string; draftId: string; categories?: string[] }; output: Job }
   /** Takes a post off the weblog and queues a site sync, which removes its page from the server. */
   'weblog.posts.remove': { input: { accountId: string; id: string }; output: { removed: true; job: Job } }
@@ -143,7 +151,9 @@ export interface Channels {
   'weblog.settings.save': { input: { accountId: string } & Partial<WeblogSettingsInput>; output: WeblogSettings }
   /** From local files only: what the server holds and what a sync would send and delete now. */
   'site.status': { input: { accountId: string }; output: SiteStatusView }
-  /** Exactly what a sync would upload, delete and refuse (one getServerCapabilities call; nothing is sent or written). */
+  /**
+   * Exactly what a sync would upload, delete and refuse (one getServerCapabilities call; nothing is sent or written).
+   */
   'site.dryRun': { input: { accountId: string }; output: SiteDryRun }
   /** Queues a site sync; a sync already waiting for this account is answered instead of a second one. */
   'site.sync': { input: { accountId: string }; output: Job }

@@ -53,7 +53,8 @@ export async function sendEachFile(
       files = recordFile(files, item.path, { ok: true, url: last.url, bytes: item.bytes }, now())
     } catch (e) {
       const o = classify(e)
-      if (o.kind === 'done' || o.kind === 'unknown') throw new Error(`a per-file send cannot end in ${o.kind}`)
+      if (o.kind === 'done' || o.kind === 'unknown')
+        throw new Error(`a per-file send cannot end in ${o.kind}`, { cause: e })
       files = recordFile(files, item.path, { ok: false, error: o.error }, now())
       if (
         !worst ||

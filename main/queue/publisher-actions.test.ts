@@ -7,7 +7,6 @@ import { scripted } from './testing/scripted'
 import { transition } from './transition'
 
 const reset: AppError = { kind: 'transport', message: 'reset', details: { code: 'reset' } }
-const done: Outcome = { kind: 'done', result: { url: 'http://x.test/' } }
 
 describe('publisher: pause, resume, cancel, retry now', () => {
   it('pauses and resumes waiting jobs (one, or the whole queue); retry now skips the backoff', async () => {

@@ -1,6 +1,5 @@
 import type { Job } from '../../shared/model'
 import { after } from './clock'
-import { LOOKUP_DELAYS_MS } from './policy'
 import { transition } from './transition'
 
 /**

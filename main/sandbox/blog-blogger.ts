@@ -20,7 +20,9 @@ function splitContent(content: string, blog: Blog): { title?: string; content: s
 const bloggerContent = (p: BlogPost): string =>
   `<title>${p.title}</title><category>${p.categoryIds.join(',')}</category>${p.content}`
 
-/** blogger.* with WordPress's answers, quirks included: newPost → an int; getRecentPosts faults when there is nothing. */
+/**
+ * blogger.* with WordPress's answers, quirks included: newPost → an int; getRecentPosts faults when there is nothing.
+ */
 export function registerBlogger(rpc: MethodRegistry, b: BlogService): void {
   rpc.register(
     'blogger.getUsersBlogs',

@@ -1,11 +1,10 @@
-import { XmlRpcFault } from '../xmlrpc/fault'
 import { struct } from '../xmlrpc/values'
 import type { MethodRegistry } from './context'
 import { publishFlag, readContentStruct } from './blog-post-fields'
 import { ID, signatures } from './blog-signatures'
 import { postStructOf } from './blog-post-struct'
 import type { BlogService } from './blog'
-import { arity, int, SandboxFault, str, structParam } from './params'
+import { arity, int, structParam } from './params'
 
 /** metaWeblog.*, shaped as WordPress answers them (wp.* in blog-wp.ts). */
 export function registerMetaWeblog(rpc: MethodRegistry, b: BlogService): void {

@@ -98,7 +98,8 @@ describe('the sandbox from Python’s xmlrpc.client', () => {
     expect(save.message).toMatch(/big\.html.*1000/)
     expect(storage.fetched[0]).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', bytes: storage.sent[0] })
     expect(storage.fetched[1]).toMatchObject({ status: 200, type: 'text/plain; charset=utf-8', bytes: storage.sent[1] })
-    expect(storage.folder).toMatchObject({ status: 200, bytes: storage.sent[0] }) // the folder URL serves its index.html
+    // the folder URL serves its index.html
+    expect(storage.folder).toMatchObject({ status: 200, bytes: storage.sent[0] })
     expect(storage.sendAlias).toMatchObject({
       flError: false,
       urlList: [`${sandbox.baseUrl}/users/${usernum}/plain.txt`],

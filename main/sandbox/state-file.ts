@@ -41,7 +41,7 @@ export async function readJson<T>(file: string, fallback: T): Promise<T> {
   try {
     return JSON.parse(text) as T
   } catch (e) {
-    throw new Error(`The sandbox state file ${file} is not valid JSON: ${(e as Error).message}`)
+    throw new Error(`The sandbox state file ${file} is not valid JSON: ${(e as Error).message}`, { cause: e })
   }
 }
 

@@ -1,4 +1,4 @@
-import { struct, type XmlRpcValue } from '../xmlrpc/values'
+import { struct } from '../xmlrpc/values'
 import { capabilitiesFor, upstreamFolderUrl } from './capabilities'
 import type { MethodRegistry, SandboxContext } from './context'
 import { isMd5Hex } from './members'

@@ -1,4 +1,4 @@
-import type { Draft, DraftFormat, DraftInput, DraftKind, PublishRecord } from '../../shared/model'
+import type { DraftFormat, DraftInput, DraftKind, PublishRecord } from '../../shared/model'
 import { postFieldsOf } from './draft-post-fields'
 import { invalidInput } from './store-error'
 

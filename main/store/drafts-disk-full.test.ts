@@ -9,7 +9,10 @@ import { useTempDirs } from './testing/test-dir'
 const tempDir = useTempDirs()
 const draft = (body: string): DraftInput => ({ id: 'big', kind: 'post', format: 'text', title: 'Big', body })
 
-/** Mounts a 64 KiB tmpfs at a fresh directory, or says why it cannot (not Linux, not root, a container without CAP_SYS_ADMIN). */
+/**
+ * Mounts a 64 KiB tmpfs at a fresh directory, or says why it cannot (not
+ * Linux, not root, a container without CAP_SYS_ADMIN).
+ */
 async function smallDisk(): Promise<{ dir: string } | { skip: string }> {
   if (process.platform !== 'linux') return { skip: 'a real full disk needs a Linux tmpfs' }
   const dir = await tempDir()

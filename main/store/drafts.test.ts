@@ -103,7 +103,7 @@ describe('DraftStore: save and get', () => {
 describe('DraftStore: list and search', () => {
   it('lists newest first, filters by account and kind, searches title and body ignoring case', async () => {
     const store = openDraftStore(await tempDir(), { now: ticking() })
-    const a = await store.save(post({ id: 'a', title: 'Garden notes', body: 'Tomatoes and BEANS', accountId: 'home' }))
+    await store.save(post({ id: 'a', title: 'Garden notes', body: 'Tomatoes and BEANS', accountId: 'home' }))
     await store.save(post({ id: 'b', kind: 'message', title: 'Re: beans', body: 'agreed', accountId: 'group' }))
     const c = await store.save(
       post({ id: 'c', kind: 'page', format: 'html', title: 'About', body: '<p>me</p>', accountId: 'home' }),

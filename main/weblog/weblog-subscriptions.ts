@@ -81,6 +81,7 @@ async function readState(file: string): Promise<SubscriptionState> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { subscriptions: [] }
     throw new Error(
       `${file} cannot be read (${(e as Error).message}); move it aside to start the subscriptions afresh.`,
+      { cause: e },
     )
   }
 }

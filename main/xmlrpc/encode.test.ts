@@ -126,6 +126,7 @@ describe('refusals name the path', () => {
     expect(call([{ a: undefined }]).message).toBe('params[0].a: undefined cannot be sent')
     expect(call([[() => 1]]).message).toBe('params[0][0]: a function cannot be sent')
     expect(call([Symbol('s')]).message).toBe('params[0]: a symbol cannot be sent')
+    // eslint-disable-next-line no-sparse-arrays -- a hole is what this case sends
     expect(call([[1, , 3]]).message).toBe('params[0][1]: undefined cannot be sent')
   })
   it('for control characters and lone surrogates, in values and member names', () => {

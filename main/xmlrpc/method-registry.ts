@@ -10,7 +10,9 @@ export interface CallContext {
 export type MethodHandler = (params: XmlRpcValue[], ctx: CallContext) => XmlRpcValue | Promise<XmlRpcValue>
 
 export interface MethodMeta {
-  /** Each signature: the return type, then the param types ([["int", "int", "int"]]). Checked before the handler runs. */
+  /**
+   * Each signature: the return type, then the param types ([["int", "int", "int"]]). Checked before the handler runs.
+   */
   signature?: string[][]
   help?: string
 }

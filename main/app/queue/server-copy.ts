@@ -57,7 +57,8 @@ export async function rebase(
   const m = job.message!
   try {
     const draft = await deps.draft(job.draftId)
-    if (!deps.amendDraft || !draft || draft.accountId !== job.accountId) return // the base belongs to the draft's own account
+    // the base belongs to the draft's own account
+    if (!deps.amendDraft || !draft || draft.accountId !== job.accountId) return
     // Fetched, not assumed: servers rewrite what they store (Frontier neuters tags).
     const copy = await editMessage(dg, msgnum).catch(() => ({ title: m.title, body: m.body }))
     await deps.amendDraft(job.draftId, {

@@ -25,7 +25,9 @@ afterEach(async () => {
   }
 })
 
-/** The real performers and publisher against the sandbox (sharing the queue's manual clock), answers lost as planned. */
+/**
+ * The real performers and publisher against the sandbox (sharing the queue's manual clock), answers lost as planned.
+ */
 export async function sandboxQueue(plan: Parameters<typeof lossyFetch>[0]) {
   const clock = manualClock()
   const sandbox = await openSandbox({ users: [user], now: () => clock.now() })

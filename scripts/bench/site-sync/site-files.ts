@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-/** `count` files of `size` bytes of distinct text, 100 to a folder: pages/NN/page-NNNNN.html. Returns their site paths. */
+/**
+ * `count` files of `size` bytes of distinct text, 100 to a folder: pages/NN/page-NNNNN.html. Returns their site paths.
+ */
 export async function writeSiteFiles(siteDir: string, count: number, size: number): Promise<string[]> {
   const paths: string[] = []
   for (let start = 0; start < count; start += 100) {

@@ -49,7 +49,9 @@ function htmlPage(rand: () => number, n: number, size: number): Buffer {
   return Buffer.from(body.slice(0, size - 15) + '</body></html>\n', 'utf8')
 }
 
-/** (a) saveMultipleFiles with 1,000 HTML files of 5 KB, as base64, and the echo response carrying the same four params. */
+/**
+ * (a) saveMultipleFiles with 1,000 HTML files of 5 KB, as base64, and the echo response carrying the same four params.
+ */
 export function saveMultipleFiles(): Payload[] {
   const rand = generator(3)
   const paths: string[] = []

@@ -34,7 +34,10 @@ async function checkBuiltin(ctx: AppContext, current: Account, input: CheckedAcc
   }
 }
 
-/** Adds (no id) or edits an account. The password goes to the secrets store first, so a saved account never lacks the password it was saved with. */
+/**
+ * Adds (no id) or edits an account. The password goes to the secrets store first, so
+ * a saved account never lacks the password it was saved with.
+ */
 export async function saveAccount(ctx: AppContext, input: Input<'accounts.save'>): Promise<Account> {
   const checked = checkAccountInput(await withBlogEndpoint(ctx, input), (id) => ctx.account(id))
   const { current } = checked

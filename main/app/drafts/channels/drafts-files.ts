@@ -56,7 +56,10 @@ export async function attachFile(ctx: AppContext, input: Input<'drafts.attach'>)
   }
 }
 
-/** Removes the record first (durably), then the bytes: a crash between leaves a stray file, never a record without bytes. */
+/**
+ * Removes the record first (durably), then the bytes: a crash between
+ * leaves a stray file, never a record without bytes.
+ */
 export async function detachFile(ctx: AppContext, { draftId, name }: Input<'drafts.detach'>): Promise<Draft> {
   let storedAs: string | undefined
   const saved = await ctx.drafts.amend(draftId, (d) => {

@@ -47,8 +47,8 @@ function pageJob(draft: Draft, account: Account): Job {
 
 /**
  * A message not yet on the server → newMessage (at most once); one already posted, or opened from
- * the server (its base) → saveMessage of that msgnum. A second newMessage for a draft whose first is still in the queue is refused: two
- * clicks on Publish must never mean two posts.
+ * the server (its base) → saveMessage of that msgnum. A second newMessage for a draft whose first is
+ * still in the queue is refused: two clicks on Publish must never mean two posts.
  */
 function messageJob(ctx: AppContext, draft: Draft, account: Account, parent: string | number | undefined): Job {
   const jobs = ctx.jobs

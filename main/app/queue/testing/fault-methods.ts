@@ -2,7 +2,6 @@ import { XmlRpcFault } from '../../../xmlrpc/fault'
 import { getMember, isStruct } from '../../../xmlrpc/get-member'
 import type { CallContext, XmlRpcServer } from '../../../xmlrpc/server'
 import { struct, XmlRpcDateTime, type XmlRpcStruct, type XmlRpcValue } from '../../../xmlrpc/values'
-import type { Fault } from './fault-plan'
 
 export interface StoredMessage {
   msgnum: string

@@ -1,5 +1,5 @@
 import { appError } from '../../../../shared/errors'
-import type { Job, JobFile } from '../../../../shared/model'
+import type { JobFile } from '../../../../shared/model'
 import { filesToSend, sendEachFile, type FileToSend } from '../../../queue/job-files'
 import { outcomeOf } from '../../../queue/outcome'
 import type { Performer } from '../../../queue/performer'

@@ -1,5 +1,5 @@
 import { appError, type AppError, type JsonValue } from '../../../../shared/errors'
-import type { Job, JobFile } from '../../../../shared/model'
+import type { JobFile } from '../../../../shared/model'
 import { outcomeOf, type Outcome } from '../../../queue/outcome'
 import type { Performer } from '../../../queue/performer'
 import { siteAccountOf } from '../../../weblog/site-account'

@@ -32,6 +32,7 @@ export async function findWordPress(): Promise<{ env: WordPressEnv } | { skip: s
     if (required)
       throw new Error(
         `UPSTREAM_WORDPRESS_URL is set but ${file} cannot be read (${(e as Error).message}): ${SETUP_HINT}.`,
+        { cause: e },
       )
     return { skip: `WordPress is not set up here: ${SETUP_HINT}.` }
   }

@@ -10,7 +10,9 @@ interface Props {
   account: Account | undefined
 }
 
-/** Whether the draft stands for a post on this blog: opened from it, or last published there (and not deleted since). */
+/**
+ * Whether the draft stands for a post on this blog: opened from it, or last published there (and not deleted since).
+ */
 export function onBlog(draft: EditorDraft, account: Account | undefined): boolean {
   if (draft.kind !== 'post' || account?.kind !== 'blog') return false
   if (draft.base?.post && draft.accountId === account.id) return true

@@ -48,6 +48,9 @@ export function VirtualDraftRows({
     return () => (el.removeEventListener('scroll', update), ro.disconnect())
   }, [scrollRef])
 
+  // No dependency list on purpose: it runs after each render until the first rows exist to measure,
+  // then never again (measured.current), so setSizes runs once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     if (measured.current || !listRef.current) return
     const item = listRef.current.querySelector<HTMLElement>('li.virtual-item')

@@ -17,7 +17,10 @@ const isPing = (v: JsonValue): v is Ping & { [k: string]: JsonValue } =>
   typeof v.ok === 'boolean' &&
   typeof v.message === 'string'
 
-/** The newest sync as the queue runs it: its state, progress, what stopped it (naming each file that did not go), and each ping's reply. */
+/**
+ * The newest sync as the queue runs it: its state, progress, what stopped it
+ * (naming each file that did not go), and each ping's reply.
+ */
 export function SyncJob({ job }: { job: Job }) {
   const members = job.result?.members ?? {}
   const pings = Array.isArray(members.pings) ? members.pings.filter(isPing) : []
