@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto'
 import { join } from 'node:path'
+import { SignInLimiter } from './sign-in-limiter'
 import { JsonState } from './state-file'
 
 /** A member of the sandbox community: one identity for every namespace it serves. */
@@ -24,10 +25,17 @@ export const md5Hex = (text: string): string => createHash('md5').update(text, '
 export const isMd5Hex = (text: string): boolean => /^[0-9a-f]{32}$/.test(text)
 
 export class Members {
-  private constructor(private readonly state: JsonState<Member[]>) {}
+  private readonly limiter: SignInLimiter
 
-  static async open(dir: string): Promise<Members> {
-    return new Members(await JsonState.open<Member[]>(join(dir, 'members.json'), []))
+  private constructor(
+    private readonly state: JsonState<Member[]>,
+    now: () => Date,
+  ) {
+    this.limiter = new SignInLimiter(now)
+  }
+
+  static async open(dir: string, now: () => Date = () => new Date()): Promise<Members> {
+    return new Members(await JsonState.open<Member[]>(join(dir, 'members.json'), []), now)
   }
 
   private get list(): Member[] {
@@ -49,14 +57,20 @@ export class Members {
 
   /** Sign-in with e-mail and clear password (discussion groups, web host): digests are compared. */
   signIn(email: string, password: string): Member | undefined {
-    const m = this.byEmail(email)
-    return m && m.digest === md5Hex(password) ? m : undefined
+    return this.limited(email, (m = this.byEmail(email)) => (m && m.digest === md5Hex(password) ? m : undefined))
   }
 
   /** Sign-in as xmlStorageSystem does it: usernum and the digest, compared verbatim (like PyCS). */
   signInWithDigest(usernum: string, digest: string): Member | undefined {
-    const m = this.byUsernum(usernum)
-    return m && m.digest === digest ? m : undefined
+    return this.limited(usernum, (m = this.byUsernum(usernum)) => (m && m.digest === digest ? m : undefined))
+  }
+
+  /** A sign-in under the failed-sign-in limits (./sign-in-limiter.ts); throws the refusal when over them. */
+  private limited(who: string, attempt: () => Member | undefined): Member | undefined {
+    this.limiter.check(who)
+    const member = attempt()
+    if (!member) this.limiter.failed(who)
+    return member
   }
 
   /** Adds a member, or returns the existing one with that e-mail untouched. */

@@ -1,3 +1,4 @@
+import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Member } from './members'
 import { writeFileAtomic } from './state-file'
@@ -35,5 +36,15 @@ export async function writePasswordMail(
     '',
   ].join('\r\n')
   await writeFileAtomic(join(dir, 'outbox', name), mail)
+  await pruneOutbox(join(dir, 'outbox'))
   return name
+}
+
+/** Mails kept: enough to read what went out lately; the oldest go first. */
+export const MAX_OUTBOX_MAILS = 100
+
+async function pruneOutbox(folder: string): Promise<void> {
+  const mails = (await readdir(folder)).filter((n) => n.endsWith('.eml')).sort()
+  for (const old of mails.slice(0, Math.max(0, mails.length - MAX_OUTBOX_MAILS)))
+    await rm(join(folder, old), { force: true })
 }

@@ -17,6 +17,8 @@ import { registerRadioCommunity } from './radio-community'
 import { refusedAtGate } from './http-gate'
 import { requestCaps } from './request-caps'
 import { route } from './routes'
+import { requestAddress } from './sign-in-limiter'
+import { callerAddress } from './xml-storage-common'
 import { lockStateFolder } from './state-lock'
 import { Subscriptions } from './subscriptions'
 import { registerWebHost } from './webhost'
@@ -74,7 +76,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 }
 
 async function serve(opts: SandboxOptions, limits: SandboxLimits, now: () => Date, lock: Lock): Promise<Sandbox> {
-  const members = await Members.open(opts.dir)
+  const members = await Members.open(opts.dir, now)
   for (const u of opts.users ?? []) await members.ensure(u.email, u.password)
   const files = await FileStore.open(opts.dir, now)
   const discussions = await Discussions.open(opts.dir, ['sandbox', ...(opts.groups ?? [])], now)
@@ -111,7 +113,7 @@ async function serve(opts: SandboxOptions, limits: SandboxLimits, now: () => Dat
     (req, res) => {
       if (refusedAtGate(port, req, res)) return
       const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname
-      if (path === '/RPC2') return void rpc.handle(req, res)
+      if (path === '/RPC2') return void requestAddress.run(callerAddress(req), () => rpc.handle(req, res))
       route(ctx, comments, updates, req, res).catch(() => {
         if (res.headersSent) res.destroy()
         else {
