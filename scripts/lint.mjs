@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process'
 
 const checks = {
   eslint: ['node_modules/eslint/bin/eslint.js', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'],
-  format: ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
+  format: [
+    'node_modules/prettier/bin/prettier.cjs',
+    ...['--check', '--log-level', 'warn', '--cache', '--cache-strategy', 'content', '.'],
+  ],
   layers: [
     'node_modules/dependency-cruiser/bin/dependency-cruise.mjs',
     ...['main', 'shared', 'renderer/src'],

@@ -25,7 +25,7 @@ mkdirSync('test-results', { recursive: true })
 mustPass(step('build', node, ['scripts/build.mjs', '--quiet', '--if-needed']))
 for (const env of ['core', 'renderer', 'tests'])
   mustPass(step(`typecheck ${env}`, node, [tsc, '-p', `tsconfig.${env}.json`]))
-mustPass(step('layering (dependency-cruiser)', node, ['scripts/lint.mjs', '--layers']))
+mustPass(step('lint: ESLint, Prettier, layering', node, ['scripts/lint.mjs']))
 
 const unitStatus = step('unit and integration tests (vitest)', node, [
   'node_modules/vitest/vitest.mjs',
