@@ -8,7 +8,8 @@ import { startHost } from '../e2e/app-host'
 import { rpc, standaloneSandbox } from '../e2e/standalone-sandbox'
 import { addAccount, writer } from '../e2e/writer'
 
-const out = 'docs/screenshots'
+// UPSTREAM_SHOTS_DIR: render elsewhere, to look at one screen without touching the others.
+const out = process.env.UPSTREAM_SHOTS_DIR ?? 'docs/screenshots'
 mkdirSync(out, { recursive: true })
 const executablePath =
   process.env.UPSTREAM_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
@@ -60,6 +61,10 @@ try {
 
     await area(page, 'Publish queue')
     await shoot(page, `queue-${scheme}`)
+    await area(page, 'Notifications')
+    await page.getByRole('dialog', { name: 'Notifications' }).locator('.notice').first().waitFor()
+    await shoot(page, `notifications-${scheme}`)
+    await page.keyboard.press('Escape')
 
     await area(page, 'Accounts')
     await page.getByRole('button', { name: 'Test connection to Local sandbox — weblog' }).click()

@@ -11,6 +11,8 @@ import type { SaveStatus } from '../features/editor/save-status'
 import { WriteView } from '../features/editor/write-view'
 import { Toasts } from '../features/notifications/toasts'
 import { useToasts } from '../features/notifications/use-toasts'
+import { NoticeHistory } from '../features/notifications/notice-history'
+import { useNoticeHistory } from '../features/notifications/use-notice-history'
 import { isActive } from '../features/queue/job-list'
 import { QueueView } from '../features/queue/queue-view'
 import { useJobs } from '../features/queue/use-jobs'
@@ -39,6 +41,7 @@ export function App({ api }: { api: UpstreamApi }) {
   const online = useOnline()
   const { info, error: infoError } = useAppInfo(api)
   const { toasts, notify, dismiss } = useToasts(api)
+  const notices = useNoticeHistory(api)
   const sandbox = useSandboxState(api)
   const queue = useJobs(api)
   const accounts = useAccounts(api)
@@ -75,14 +78,36 @@ export function App({ api }: { api: UpstreamApi }) {
     setArea('inspector')
   }, [])
   const clearWireFilter = useCallback(() => setWireFilter(null), [])
+  const hideNotices = notices.hide
+  const onShowJob = useCallback(
+    (jobId: string) => {
+      hideNotices()
+      setArea('queue')
+      setFocusJobId(jobId)
+    },
+    [hideNotices],
+  )
   const onOpenDraft = useCallback((id: string) => {
     setOpenRequest({ id }) // a new object each time, so asking twice opens twice
     setArea('write')
   }, [])
+  const onNoticeDraft = useCallback(
+    (id: string) => {
+      hideNotices()
+      onOpenDraft(id)
+    },
+    [hideNotices, onOpenDraft],
+  )
 
   return (
     <div className="app">
-      <Sidebar area={area} onArea={setArea} activeJobs={queue.jobs.filter(isActive).length} />
+      <Sidebar
+        area={area}
+        onArea={setArea}
+        activeJobs={queue.jobs.filter(isActive).length}
+        unreadNotices={notices.unread}
+        onNotices={notices.show}
+      />
       <main className="main">
         {/* Areas stay mounted while hidden, so the editor, its undo history and autosave live on. */}
         <div className="area" hidden={area !== 'write'}>
@@ -134,7 +159,17 @@ export function App({ api }: { api: UpstreamApi }) {
         </div>
       </main>
       <StatusBar save={save} online={online} stream={stream} info={info} infoError={infoError} sandbox={sandbox} />
-      <Toasts toasts={toasts} onDismiss={dismiss} />
+      <Toasts toasts={toasts} onDismiss={dismiss} onShowJob={onShowJob} />
+      {notices.open && (
+        <NoticeHistory
+          entries={notices.entries}
+          error={notices.error}
+          onClose={notices.hide}
+          onClear={() => void notices.clear()}
+          onShowJob={onShowJob}
+          onOpenDraft={onNoticeDraft}
+        />
+      )}
     </div>
   )
 }

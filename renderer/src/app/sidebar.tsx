@@ -7,9 +7,12 @@ interface Props {
   onArea: (area: Area) => void
   /** Jobs not yet done or cancelled. */
   activeJobs: number
+  /** Notices since the history was last opened. */
+  unreadNotices: number
+  onNotices: () => void
 }
 
-export function Sidebar({ area, onArea, activeJobs }: Props) {
+export function Sidebar({ area, onArea, activeJobs, unreadNotices, onNotices }: Props) {
   return (
     <nav className="sidebar" aria-label="Areas">
       <div className="brand" aria-hidden="true">
@@ -39,6 +42,22 @@ export function Sidebar({ area, onArea, activeJobs }: Props) {
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        className="nav-item notices-button"
+        onClick={onNotices}
+        aria-label={unreadNotices > 0 ? `Notifications, ${unreadNotices} new` : 'Notifications'}
+      >
+        <span className="nav-icon" aria-hidden="true">
+          ⚑
+        </span>
+        <span className="nav-label">Notifications</span>
+        {unreadNotices > 0 && (
+          <span className="count" aria-hidden="true" data-unread={unreadNotices}>
+            {unreadNotices > 99 ? '99+' : unreadNotices}
+          </span>
+        )}
+      </button>
       <ThemeButton />
     </nav>
   )

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Events, UpstreamApi } from '../../../../shared/api'
+import type { Notice, UpstreamApi } from '../../../../shared/api'
+import { addToast, jobSucceeded, lifetimeMs, settleJob, type Toast } from './toast-rules'
 
-export type Toast = Events['notification'] & { id: number }
-
-/** Errors stay until dismissed: the writer must not miss why something didn't go out. */
-const lifetimeMs: Record<Toast['level'], number | null> = { info: 6000, success: 6000, warning: 12000, error: null }
+export type { Toast } from './toast-rules'
 
 export function useToasts(api: UpstreamApi) {
   const [toasts, setToasts] = useState<Toast[]>([])
@@ -13,9 +11,9 @@ export function useToasts(api: UpstreamApi) {
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), [])
 
   const notify = useCallback(
-    (n: Events['notification']) => {
+    (n: Notice) => {
       const id = nextId.current++
-      setToasts((list) => [...list.slice(-4), { ...n, id }]) // keep the pile short
+      setToasts((list) => addToast(list, { ...n, id }))
       const ms = lifetimeMs[n.level]
       if (ms !== null) setTimeout(() => dismiss(id), ms)
     },
@@ -23,5 +21,10 @@ export function useToasts(api: UpstreamApi) {
   )
 
   useEffect(() => api.on('notification', notify), [api, notify])
+  // A retry that went through (from the queue, the CLI, or the network coming back) ends its error.
+  useEffect(
+    () => api.on('queue.job', (job) => jobSucceeded(job) && setToasts((list) => settleJob(list, job.id))),
+    [api],
+  )
   return { toasts, notify, dismiss }
 }
