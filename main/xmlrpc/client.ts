@@ -1,5 +1,4 @@
 import { USER_AGENT } from '../base/version'
-import { startDeadline } from './deadline'
 import { encodeCall } from './encode'
 import { hostOf, parseEndpoint } from './endpoint'
 import { interpretAnswer } from './interpret-response'
@@ -7,19 +6,21 @@ import { createRedactor, type Redactor } from './redact'
 import { postXml, type PostResult } from './transport'
 import type { UploadProgress } from './upload-body'
 import type { XmlRpcValue } from './values'
+import { DEFAULT_TRANSFER_LIMITS, startTransferLimits, type TransferLimits } from './transfer-limits'
 import { wireEntry, type WireEntry } from './wire-log'
 
-export const DEFAULT_TIMEOUT_MS = 60_000
-export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000
+export const DEFAULT_CONNECT_TIMEOUT_MS = DEFAULT_TRANSFER_LIMITS.connectMs
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 export interface ClientOptions {
   /** Electron passes net.fetch (system proxies, Chromium TLS); default globalThis.fetch. */
   fetch?: typeof fetch
-  /** Whole call, from sending to the last byte of the answer. */
+  /** An overall cap on every call, from sending to the last byte (none by default: the phase limits bound it). */
   timeoutMs?: number
-  /** Until the response headers arrive. */
+  /** Until the server takes the request (or answers a small one). */
   connectTimeoutMs?: number
+  /** Phase limits: connect, send stall, answer begin, minimum receive rate (DEFAULT_TRANSFER_LIMITS). */
+  transferLimits?: Partial<TransferLimits>
   /** Cap on the answer, counted after gzip decoding. */
   maxResponseBytes?: number
   /** Cap on value nesting in the answer (the decoder's default when absent). */
@@ -63,9 +64,11 @@ export function createXmlRpcClient(url: string, options: ClientOptions = {}): Xm
     const requestXml = encodeCall(method, params, { allowNil: options.allowNil })
     const bytes = Buffer.from(requestXml, 'utf8')
     const started = Date.now()
-    const totalMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-    const connectMs = Math.min(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, totalMs)
-    const deadline = startDeadline({ totalMs, connectMs, url: href, host, signal: callOptions.signal })
+    const totalMs = callOptions.timeoutMs ?? options.timeoutMs
+    const base = { ...DEFAULT_TRANSFER_LIMITS, ...options.transferLimits }
+    const connectMs = Math.min(options.connectTimeoutMs ?? base.connectMs, totalMs ?? Infinity)
+    const limits = { ...base, connectMs }
+    const deadline = startTransferLimits({ limits, totalMs, url: href, host, signal: callOptions.signal })
     let answer: PostResult | undefined
     let failure: unknown
     try {

@@ -15,6 +15,9 @@ export interface Deadline {
   bodyFlowing(): void
   /** Response headers arrived: the connect clock stops. */
   headersArrived(): void
+  /** Phase clocks (transfer-limits.ts): request bytes taken, answer bytes read. */
+  sent?(sent: number, total: number): void
+  received?(bytes: number): void
   /** The typed error when the signal fired, else undefined. */
   reason(): Error | undefined
   dispose(): void

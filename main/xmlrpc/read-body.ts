@@ -5,6 +5,8 @@ export interface BodyLimit {
   maxBytes: number
   url: string
   host: string
+  /** Hears each chunk's size (the minimum receive rate in transfer-limits.ts). */
+  onBytes?: (bytes: number) => void
 }
 
 /**
@@ -32,6 +34,7 @@ export async function readCapped(
       const { done, value } = await reader.read()
       if (done) break
       total += value.byteLength
+      limit.onBytes?.(value.byteLength)
       if (total > limit.maxBytes) {
         await reader.cancel().catch(() => {})
         throw tooLarge(limit, `The answer from ${limit.host} passed`)

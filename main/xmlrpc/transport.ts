@@ -68,6 +68,7 @@ export async function postXml(endpoint: Endpoint, bytes: Uint8Array<ArrayBuffer>
           maxBytes: o.maxResponseBytes,
           url: url.href,
           host,
+          onBytes: (n) => o.deadline.received?.(n),
         }),
       url,
       o.deadline,
@@ -101,6 +102,7 @@ async function send(
   const { body, streamed } = uploadBody(bytes, (sent, total) => {
     // The stream pulls one chunk ahead; a second pull means fetch has taken the first: connected.
     if (sent > UPLOAD_CHUNK) o.deadline.bodyFlowing()
+    if (sent > UPLOAD_CHUNK) o.deadline.sent?.(sent, total)
     o.onUploadProgress?.(sent, total)
   })
   const init: RequestInit & { duplex?: 'half' } = {
