@@ -58,6 +58,11 @@ export class Group {
     return this.state.value.find((m) => m.msgnum === msgnum)
   }
 
+  /** The message an `<int>` names: the seed types inResponseTo as a number, so 1 names "000001". */
+  byNumber(n: number): Message | undefined {
+    return this.state.value.find((m) => /^\d+$/.test(m.msgnum) && Number(m.msgnum) === n)
+  }
+
   replies(msgnum: string): Message[] {
     return this.state.value.filter((m) => m.inResponseTo === msgnum)
   }

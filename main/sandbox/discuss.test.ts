@@ -49,15 +49,20 @@ describe('mainResponder.discuss on the sandbox', () => {
     expect((await s.fault(`${NS}.getTopics`, 'nowhere', ...ann, 5)).faultCode).toBe(7)
   })
 
-  it('hands out msgnums as digit strings and refuses them back as ints', async () => {
+  it('hands out msgnums as digit strings, refuses them back as ints except an inResponseTo', async () => {
     const m = await post('sandbox', ann, 'Numbers', 'body', 0)
     expect(m.msgnum).toMatch(/^\d{6}$/)
     const f = await s.fault(`${NS}.getMessage`, 'sandbox', ...ann, Number(m.msgnum))
     expect(f.faultCode).toBe(-32602)
     expect(f.faultString).toContain('must be string')
-    const asInt = await s.fault(`${NS}.newMessage`, 'sandbox', ...ann, '', 'reply', Number(m.msgnum))
-    expect(asInt.faultCode).toBe(-32602)
-    expect(asInt.faultString).toContain('exactly as received')
+    // inResponseTo alone may name an all-digit msgnum by its <int>, as the seed types it.
+    const asInt = await post('sandbox', bob, '', 'reply by number', Number(m.msgnum))
+    expect(asInt.title).toBe('Re: Numbers')
+    const read = (await s.call(`${NS}.getMessage`, 'sandbox', ...ann, asInt.msgnum)) as { inResponseTo: unknown }
+    expect(read.inResponseTo).toBe(m.msgnum)
+    expect((await s.fault(`${NS}.newMessage`, 'sandbox', ...ann, '', 'reply', 999999)).faultCode).toBe(7)
+    const asDouble = await s.fault(`${NS}.newMessage`, 'sandbox', ...ann, '', 'reply', 1.5)
+    expect(asDouble.faultCode).toBe(-32602)
     expect((await s.fault(`${NS}.newMessage`, 'sandbox', ...ann, '', 'reply', '999999')).faultCode).toBe(7)
   })
 

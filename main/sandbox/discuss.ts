@@ -102,11 +102,16 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
       let inResponseTo: string | 0
       if (parentParam === 0) inResponseTo = 0
       else if (typeof parentParam === 'string') inResponseTo = message(group, parentParam).msgnum
-      else {
-        const got = typeof parentParam === 'number' ? String(parentParam) : describe(parentParam)
+      else if (typeof parentParam === 'number' && Number.isSafeInteger(parentParam) && parentParam > 0) {
+        // The seed types inResponseTo as a number: an <int> names the all-digit msgnum of that value.
+        const parent = group.byNumber(parentParam)
+        if (!parent)
+          throw new XmlRpcFault(SandboxFault.notFound, `There is no message ${parentParam} in ${group.name}.`)
+        inResponseTo = parent.msgnum
+      } else {
         throw new XmlRpcFault(
           SandboxFault.invalidParams,
-          `inResponseTo must be int 0 for a new thread, or the parent's msgnum exactly as received (a string here), not ${got}.`,
+          `inResponseTo must be int 0 for a new thread, or the parent's msgnum: the string as received or, for an all-digit msgnum, its number — not ${describe(parentParam)}.`,
         )
       }
       const m = await group.post({
@@ -124,7 +129,7 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
         ['struct', 'string', 'string', 'string', 'string', 'string', 'int'],
         ['struct', 'string', 'string', 'string', 'string', 'string', 'string'],
       ],
-      help: 'newMessage(dgname, username, password, title, body, inResponseTo) → {msgnum, url, title}. inResponseTo is int 0 for a new thread or the parent’s msgnum as received. An empty title in a reply becomes "Re: " + the parent’s title; on a new thread it is a fault.',
+      help: 'newMessage(dgname, username, password, title, body, inResponseTo) → {msgnum, url, title}. inResponseTo is int 0 for a new thread or the parent’s msgnum as received (an all-digit msgnum may also be sent as its int: 1 for "000001"). An empty title in a reply becomes "Re: " + the parent’s title; on a new thread it is a fault.',
     },
   )
 
