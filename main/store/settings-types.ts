@@ -5,7 +5,20 @@ export interface Settings {
   accounts: Account[]
   /** The embedded sandbox: its port (kept across launches) and the member the app made. */
   sandbox?: { port: number; memberEmail: string }
-  preferences: { theme: 'system' | 'light' | 'dark' }
+  preferences: {
+    theme: 'system' | 'light' | 'dark'
+    /**
+     * Network limits by phase (main/xmlrpc/transfer-limits.ts), in ms and bytes a second; absent
+     * members keep their defaults. There is no fixed total: a big upload over a slow link may take long.
+     */
+    transfer?: {
+      connectMs?: number
+      sendStallMs?: number
+      answerBeginMs?: number
+      minReceiveBytesPerSec?: number
+      receiveWindowMs?: number
+    }
+  }
 }
 
 export const defaultSettings = (): Settings => ({ accounts: [], preferences: { theme: 'system' } })

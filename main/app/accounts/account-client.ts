@@ -2,6 +2,7 @@ import type { Account } from '../../../shared/model'
 import { passwordKey, type SecretsDriver } from '../../store/secrets'
 import { createXmlRpcClient, type XmlRpcClient } from '../../xmlrpc/client'
 import { createRedactor } from '../../xmlrpc/redact'
+import type { TransferLimits } from '../../xmlrpc/transfer-limits'
 import type { WireLogStore } from '../inspector/wire-log-store'
 
 /**
@@ -14,10 +15,12 @@ export async function accountClient(
   secrets: SecretsDriver,
   fetchImpl: typeof fetch,
   wire: WireLogStore,
+  transferLimits?: Partial<TransferLimits>,
 ): Promise<XmlRpcClient> {
   const password = await secrets.get(passwordKey(account.id))
   return createXmlRpcClient(account.url, {
     fetch: fetchImpl,
+    ...(transferLimits ? { transferLimits } : {}),
     redactor: createRedactor({ secrets: [password] }),
     onWire: (entry) => wire.record({ ...entry, account: { id: account.id, name: account.name } }),
   })

@@ -1,6 +1,6 @@
-import type { AppInfo } from '../../../shared/api'
+import type { AppInfo, Events } from '../../../shared/api'
 import type { Account } from '../../../shared/model'
-import { JobStore } from '../../queue/job-store'
+import { JobStore, type CorruptJob } from '../../queue/job-store'
 import { Publisher } from '../../queue/publisher'
 import { openDraftStore } from '../../store/drafts'
 import { hostQueue } from '../../queue/queue-lock'
@@ -16,6 +16,7 @@ import type { AppContext } from './context'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, isChannel } from './dispatch'
 import { EventBus } from './event-bus'
+import { historyPolicy } from '../drafts/history-policy'
 import { recordNotices } from '../notifications/record-notices'
 import { failWith } from './failure'
 import { jobNotifications } from '../queue/job-notifications'
@@ -44,6 +45,17 @@ function sandboxRunner(opts: CoreOptions) {
   throw new Error('The Local sandbox bundle (sandbox-child.mjs) is missing beside the app: rebuild with npm run build.')
 }
 
+/** What the writer is told of a job file that is not a job (main/queue/job-store.ts sets it aside). */
+export function corruptJobNotification(bad: CorruptJob): Events['notification'] {
+  return {
+    level: 'warning',
+    title: `A publish job could not be read and was set aside (job ${bad.id})`,
+    body:
+      `Its file was damaged; it is kept as ${bad.keptAs}. It will not be sent again, because it may ` +
+      'already have reached the server: check the server before you publish that draft again.',
+  }
+}
+
 /** Builds the application core for one data directory. Every face calls this, nothing else. */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const dataDir = opts.dataDir
@@ -51,9 +63,16 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   await prepareDataFolder(dataDir)
   const settings = opts.settings ?? openSettings(dataDir)
   const secrets = opts.secrets ?? fileSecrets(dataDir)
-  const drafts = openDraftStore(dataDir)
-  const jobs = await JobStore.open(dataDir, writeJsonDurable)
+  const drafts = openDraftStore(dataDir, { historyPolicy: historyPolicy(() => settings) })
   const events = new EventBus()
+  // Told to every face that connects (a tab opened later too), since start-up precedes them all.
+  const startupNotes: Events['notification'][] = []
+  let listening = false
+  const jobs = await JobStore.open(dataDir, writeJsonDurable, (bad) => {
+    const note = corruptJobNotification(bad)
+    if (listening) events.emit('notification', note)
+    else startupNotes.push(note)
+  })
   // The history listens on the same path the toasts do: whatever is said anywhere is kept.
   const notices = recordNotices(dataDir, events)
   const wire = new WireLogStore(dataDir, (entry) => events.emit('wire.entry', entry))
@@ -108,7 +127,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     events,
     wire,
     fetch: fetchImpl,
-    clientFor: (account: Account) => accountClient(account, secrets, fetchImpl, wire),
+    // The limits are read on every call: a changed setting applies to the next call.
+    clientFor: (account: Account) =>
+      accountClient(account, secrets, fetchImpl, wire, settings.get().preferences.transfer),
     account: (id: string) =>
       settings.get().accounts.find((a) => a.id === id) ?? failWith('not-found', `There is no account with id ${id}.`),
     weblog: new WeblogRuntime(() => ctx),
@@ -125,7 +146,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     info,
     invoke: (channel, input) => dispatch(ctx, channel, input),
     isChannel,
-    onEvent: (listener) => events.on(listener),
+    onEvent(listener) {
+      listening = true
+      for (const note of startupNotes) listener('notification', note)
+      return events.on(listener)
+    },
     async close() {
       // Attempts under way settle (and are written) before the lock is freed and the sandbox stops.
       await ctx.weblog.close()

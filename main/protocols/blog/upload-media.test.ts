@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { struct } from '../../xmlrpc/values'
 import { fakeClient } from '../testing/fake-client'
 import { InvalidInputError } from '../invalid-input-error'
+import { TransportError } from '../../xmlrpc/errors'
 import { memoryMediaLedger } from './media-ledger'
 import { findMediaLinks, rewriteLinks } from './media-links'
 import { uploadPostMedia } from './upload-media'
@@ -100,5 +101,24 @@ describe('uploadPostMedia', () => {
     })
     expect(fake.calls).toHaveLength(0)
     expect(out.media).toEqual([])
+  })
+
+  it('says a file is too big for this host on HTTP 413, with its size', async () => {
+    const fake = fakeClient({
+      'metaWeblog.newMediaObject': () => {
+        throw new TransportError('http', 'HTTP 413 Payload Too Large', { status: 413 })
+      },
+    })
+    const login = { client: fake.client, username: 'u', password: 'p', blogid: '1' }
+    const big = { '/img/big.png': new Uint8Array(3 * 1024 * 1024) }
+    const e = await uploadPostMedia(login, `<img src="local:/img/big.png">`, {
+      ledger: memoryMediaLedger(),
+      resolveLocal,
+      readFile: async (p: string) => big[p as keyof typeof big],
+    }).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(InvalidInputError)
+    expect((e as Error).message).toBe(
+      '“big.png” (3.0 MB) is too big for this host: it refused the upload (HTTP 413). Make the file smaller, or ask the host to raise its upload limit.',
+    )
   })
 })

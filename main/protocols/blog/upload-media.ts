@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { bareMimeType } from '../../base/mime'
 import { InvalidInputError } from '../invalid-input-error'
+import { TransportError } from '../../xmlrpc/errors'
 import type { BlogCallOpts } from './call-blog'
 import { blogKeyOf, type BlogLogin } from './blog-login'
 import type { MediaLedger, MediaRecord, PendingUpload } from './media-ledger'
@@ -88,7 +89,15 @@ async function ensureUploaded(
     login,
     { name, type, bits, ...(hashNamed(login) ? { overwrite: true } : {}) },
     { signal, onUploadProgress, timeoutMs },
-  )
+  ).catch((e: unknown) => {
+    // The web server in front of the blog refused the body's size: no retry will change that.
+    if (e instanceof TransportError && e.status === 413)
+      throw new InvalidInputError(
+        `“${name}” (${megabytes(bits.byteLength)}) is too big for this host: it refused the upload (HTTP 413). Make the file smaller, or ask the host to raise its upload limit.`,
+        'description',
+      )
+    throw e
+  })
   const record = recordOf(sent.url)
   await opts.ledger.remember(blogKey, sha256, record)
   return { path, sha256, record, uploaded: true }
@@ -124,3 +133,5 @@ async function readLocal(read: (p: string) => Promise<Uint8Array>, path: string,
     )
   }
 }
+
+const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
