@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path'
 import { KeyedLock } from './keyed-lock'
 import type { SandboxLimits } from './limits'
 import { urlPath } from './paths'
+import { clip } from './params'
 import { JsonState, writeFileAtomic } from './state-file'
 
 /** `users`: xmlStorageSystem uploads; `webhost`: webHost.put pages. Both count toward the quota. */
@@ -128,6 +129,11 @@ export class FileStore {
               await writeFileAtomic(this.fileOf(space, usernum, rel), bytes)
             } catch (e) {
               const code = (e as NodeJS.ErrnoException).code
+              if (code === 'ENAMETOOLONG')
+                return void (results[i] = new StoreRefusal(
+                  'path',
+                  `${clip(rel)}: a file or folder name in it is longer than this server's file system allows (255 bytes).`,
+                ))
               if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
                 return void (results[i] = new StoreRefusal(
                   'path',

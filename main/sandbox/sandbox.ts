@@ -19,6 +19,7 @@ import { requestCaps } from './request-caps'
 import { route } from './routes'
 import { requestAddress } from './sign-in-limiter'
 import { callerAddress } from './xml-storage-common'
+import { sweepTemps } from './state-file'
 import { lockStateFolder } from './state-lock'
 import { Subscriptions } from './subscriptions'
 import { registerWebHost } from './webhost'
@@ -76,6 +77,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 }
 
 async function serve(opts: SandboxOptions, limits: SandboxLimits, now: () => Date, lock: Lock): Promise<Sandbox> {
+  await sweepTemps(opts.dir) // what writes a crash interrupted left, before anything reads the folder
   const members = await Members.open(opts.dir, now)
   for (const u of opts.users ?? []) await members.ensure(u.email, u.password)
   const files = await FileStore.open(opts.dir, now)
