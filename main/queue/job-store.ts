@@ -1,11 +1,20 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Job } from '../../shared/model'
+import { keepAside } from '../store/corrupt-aside'
+import { nodeFs } from '../store/fs-layer'
 import { isPidAlive } from '../store/pid-alive'
 import { diskError } from '../store/store-error'
 import { parseTempName } from '../store/temp-names'
 
 export type WriteJson = (file: string, value: unknown) => Promise<void>
+
+/** A job file that is not a job, set aside: the writer is told, and it is never sent again. */
+export interface CorruptJob {
+  id: string
+  file: string
+  keptAs: string
+}
 
 /** Oldest first; ties (same millisecond, another process) broken by id so every process agrees. */
 export const byAge = (a: Job, b: Job): number => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
@@ -21,10 +30,20 @@ export class JobStore {
   private constructor(
     readonly dir: string,
     private readonly write: WriteJson,
+    private readonly onCorrupt: (job: CorruptJob) => void,
   ) {}
 
-  static async open(dataDir: string, write: WriteJson): Promise<JobStore> {
-    const store = new JobStore(join(dataDir, 'queue'), write)
+  /**
+   * `onCorrupt` hears of each job file that is not a job. It may have been a dispatched
+   * `newMessage`, so it is neither skipped silently nor retried: it is renamed aside
+   * (`<id>.corrupt-<time>.json`, bytes kept) and the writer is told to check the server.
+   */
+  static async open(
+    dataDir: string,
+    write: WriteJson,
+    onCorrupt: (job: CorruptJob) => void = () => {},
+  ): Promise<JobStore> {
+    const store = new JobStore(join(dataDir, 'queue'), write, onCorrupt)
     await store.reload()
     return store
   }
@@ -71,12 +90,17 @@ export class JobStore {
       const temp = parseTempName(name)
       if (temp && temp.pid !== process.pid && !isPidAlive(temp.pid)) await unlink(join(this.dir, name)).catch(() => {})
       // Temp files are dot-prefixed: only whole, renamed-in job files are read.
-      if (!name.endsWith('.json') || name.startsWith('.') || !wanted(name.slice(0, -5))) continue
+      if (!name.endsWith('.json') || name.startsWith('.') || name.includes('.corrupt-') || !wanted(name.slice(0, -5)))
+        continue
       const file = join(this.dir, name)
       const st = await stat(file).catch(() => undefined)
       const mark = st ? `${st.size}:${st.mtimeMs}` : ''
       if (!st || this.seen.get(name) === mark) continue
       const job = await readJob(file)
+      if (job === 'corrupt') {
+        await this.setAside(name.slice(0, -5), file)
+        continue
+      }
       if (!job) continue
       this.seen.set(name, mark)
       const known = this.jobs.get(job.id)
@@ -86,19 +110,37 @@ export class JobStore {
     }
     return changed
   }
+
+  /** Renamed aside, never deleted (a person may recover it); told once, by whoever moved it. */
+  private async setAside(id: string, file: string): Promise<void> {
+    let keptAs: string
+    try {
+      keptAs = await keepAside(nodeFs, file)
+    } catch {
+      return // another process moved it first (and told its writer), or the folder is read-only
+    }
+    this.jobs.delete(id)
+    this.onCorrupt({ id, file, keptAs })
+  }
 }
 
-async function readJob(file: string): Promise<Job | undefined> {
+/** The job in a file; undefined if it could not be read now (gone, no permission); 'corrupt' if it is not a job. */
+async function readJob(file: string): Promise<Job | undefined | 'corrupt'> {
+  let text: string
   try {
-    const job = JSON.parse(await readFile(file, 'utf8')) as Job
+    text = await readFile(file, 'utf8')
+  } catch {
+    return undefined
+  }
+  try {
+    const job = JSON.parse(text) as Job
     const ok =
       typeof job?.id === 'string' &&
       typeof job.state === 'string' &&
       typeof job.createdAt === 'string' &&
       Array.isArray(job.history)
-    return ok ? job : undefined
+    return ok ? job : 'corrupt'
   } catch {
-    // A file that is not a job is left where it is for a person to look at, never deleted.
-    return undefined
+    return 'corrupt'
   }
 }
