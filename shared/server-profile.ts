@@ -1,7 +1,7 @@
 /**
  * What Upstream knows about one server's dialect, stored with the account (`Account.profile`):
  * detected on first contact, then editable by the user, because real servers disagree where the
- * seed texts are silent or wrong (see shared/protocols.md §4).
+ * seed texts are silent or wrong (see docs/protocols.md §4).
  */
 export type RegisterUserArity = 5 | 6
 export type RegistrationPassword = 'md5' | 'clear'

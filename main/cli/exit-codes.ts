@@ -1,4 +1,4 @@
-/** The CLI's exit codes (design.md): scripts depend on them. */
+/** The CLI's exit codes (docs/architecture.md): scripts depend on them. */
 export const Exit = {
   ok: 0,
   partial: 2,

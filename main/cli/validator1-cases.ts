@@ -4,7 +4,7 @@ import { struct, XmlRpcDateTime, XmlRpcDouble, type XmlRpcStruct, type XmlRpcVal
 
 /**
  * The validator1 interop suite as a client runs it: for each of the eight methods, generated
- * inputs and a check of the answer (protocols.md §1). `check` returns why it failed, or null.
+ * inputs and a check of the answer (docs/protocols.md §1). `check` returns why it failed, or null.
  */
 export interface ValidatorCase {
   name: string

@@ -18,7 +18,7 @@ export interface BlogService {
 }
 
 /**
- * A small WordPress-like blog per member, over the Blogger and MetaWeblog APIs (protocols.md §5):
+ * A small WordPress-like blog per member, over the Blogger and MetaWeblog APIs (docs/protocols.md §5):
  * sign-in with the member's e-mail and clear password, one blog each (blogid = usernum), posts,
  * categories and media persisted in the data directory, and each blog published as static pages
  * with an RSD link so endpoint discovery works against it. WordPress's answers and quirks are kept

@@ -9,7 +9,7 @@ export const WEBLOG_UPDATES_PATH = '/weblogUpdates'
 export const upstreamFolderUrl = (ctx: SandboxContext, usernum: string): string => `${ctx.baseUrl()}/users/${usernum}/`
 
 /**
- * getServerCapabilities as PyCS answers it, the fullest of the real servers (protocols.md §4.2).
+ * getServerCapabilities as PyCS answers it, the fullest of the real servers (docs/protocols.md §4.2).
  * URLs for what the sandbox does not offer (rankings, referers, search, mailing list, web bug) are
  * empty strings, so the struct keeps its shape and a client shows no dead link.
  */

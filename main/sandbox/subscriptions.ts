@@ -3,7 +3,7 @@ import { createXmlRpcClient } from '../xmlrpc/client'
 import { describe } from './params'
 import { JsonState } from './state-file'
 
-/** Registrations last this long; clients re-register every 24 hours (protocols.md §4.2). */
+/** Registrations last this long; clients re-register every 24 hours (docs/protocols.md §4.2). */
 export const SUBSCRIPTION_LIFETIME_MS = 25 * 60 * 60 * 1000
 /** A subscriber that fails this many callbacks in a row is dropped, as rssCloud servers do. */
 const MAX_CONSECUTIVE_ERRORS = 5

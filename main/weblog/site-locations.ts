@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 
 /**
- * Where one community account's weblog lives in the data directory (design.md, Data):
+ * Where one community account's weblog lives in the data directory (docs/architecture.md, Data):
  * `<data>/sites/<accountId>/` holds the default site folder, the weblog's settings, its posts and
  * the sync state. Account ids become folder names, so only safe ones are accepted.
  */

@@ -48,7 +48,7 @@ function inAlphabet(t: string): boolean {
   return bad === -1 || PADDING.test(t.slice(bad))
 }
 
-/** One line, no whitespace (protocols.md §1). */
+/** One line, no whitespace (docs/protocols.md §1). */
 export function encodeBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 }

@@ -4,7 +4,7 @@ import { FaultCodes } from './fault'
 import { decodeValue, errorOf, responseWith, valueOf } from './testing/documents'
 import { XmlRpcDateTime } from './values'
 
-// protocols.md §1, the "accept" column, row by row.
+// docs/protocols.md §1, the "accept" column, row by row.
 
 describe('string', () => {
   it('reads <string>, untyped text with its whitespace, <value/> and <string/>', () => {

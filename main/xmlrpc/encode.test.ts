@@ -5,7 +5,7 @@ import { encodeCall, encodeFault, encodeResponse } from './encode'
 import { errorOf } from './testing/documents'
 import { struct, XmlRpcDateTime, XmlRpcDouble, XmlRpcI8, type XmlRpcValue } from './values'
 
-// protocols.md §1, the "emit" column, row by row.
+// docs/protocols.md §1, the "emit" column, row by row.
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>'
 /** The XML of one value as encodeResponse writes it. */
 const xml = (v: XmlRpcValue, allowNil = false) =>

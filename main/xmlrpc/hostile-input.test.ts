@@ -4,7 +4,7 @@ import { decodeCall, decodeResponse } from './decode'
 import { encodeResponse } from './encode'
 import { decodeValue, errorOf, responseWith, valueOf } from './testing/documents'
 
-// protocols.md §1 "Hostile input": a server is untrusted input (and so is a client, for our server).
+// docs/protocols.md §1 "Hostile input": a server is untrusted input (and so is a client, for our server).
 
 describe('entity attacks', () => {
   it('refuses billion laughs at the DOCTYPE, before expanding anything', () => {

@@ -1,4 +1,4 @@
-// Lenient readers for the scalar types (protocols.md §1, "accept" column). Each returns undefined
+// Lenient readers for the scalar types (docs/protocols.md §1, "accept" column). Each returns undefined
 // when the text is not a value of its type; the caller reports where.
 
 const INTEGER = /^[ \t\n]*([+-]?)([0-9]+)[ \t\n]*$/

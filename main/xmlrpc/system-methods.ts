@@ -19,7 +19,7 @@ function knownMethod(registry: MethodRegistry, name: XmlRpcValue) {
   return method
 }
 
-/** system.listMethods, methodSignature, methodHelp, multicall and getCapabilities (protocols.md §1). */
+/** system.listMethods, methodSignature, methodHelp, multicall and getCapabilities (docs/protocols.md §1). */
 export function registerSystemMethods(registry: MethodRegistry, opts: { allowNil: boolean }): void {
   registry.register('system.listMethods', () => registry.names(), {
     signature: [['array']],

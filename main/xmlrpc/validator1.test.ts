@@ -27,7 +27,7 @@ async function faultOf(method: string, ...params: XmlRpcValue[]) {
 const stooges = (moe: number, larry: number, curly?: number) =>
   struct(curly === undefined ? { moe, larry } : { moe, larry, curly })
 
-describe('validator1 (protocols.md §1)', () => {
+describe('validator1 (docs/protocols.md §1)', () => {
   it('registers exactly the eight methods, each with a signature and help', async () => {
     const names = rpc.listMethods().filter((n) => n.startsWith('validator1.'))
     expect(names).toEqual(

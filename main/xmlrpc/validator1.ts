@@ -2,7 +2,7 @@ import { FaultCodes, XmlRpcFault } from './fault'
 import type { XmlRpcServer } from './server'
 import { struct, XmlRpcDouble, type XmlRpcStruct, type XmlRpcValue } from './values'
 
-// The eight validator1.* methods of the UserLand validation suite, exactly per protocols.md §1.
+// The eight validator1.* methods of the UserLand validation suite, exactly per docs/protocols.md §1.
 
 function invalid(message: string): never {
   throw new XmlRpcFault(FaultCodes.invalidParams, message)

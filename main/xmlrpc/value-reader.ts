@@ -7,7 +7,7 @@ import type { XmlScanner } from './xml-scanner'
 
 const BLANK = /^[ \t\n]*$/
 
-/** Reads XML-RPC values from a scanner: strict about structure, lenient about scalars (protocols.md §1). */
+/** Reads XML-RPC values from a scanner: strict about structure, lenient about scalars (docs/protocols.md §1). */
 export class ValueReader {
   /** Where the text of the scalar being read starts (for error messages). */
   private textAt = 0

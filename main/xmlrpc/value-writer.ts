@@ -21,7 +21,7 @@ function within(e: unknown, segment: string): unknown {
 }
 
 /**
- * Appends <value> elements to `out`, strictly per protocols.md §1: always <string>, <int> only
+ * Appends <value> elements to `out`, strictly per docs/protocols.md §1: always <string>, <int> only
  * within ±2^31, exponent-free <double>, <nil/> and <i8> only when asked for. Anything XML-RPC cannot
  * carry is refused with an XmlRpcEncodeError naming the path to it.
  */

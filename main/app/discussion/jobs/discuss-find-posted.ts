@@ -86,6 +86,6 @@ export async function findPosted(
 
 const sameAuthor = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase()
 
-/** An empty reply title becomes "Re: " + the parent's on the server (protocols.md §2). */
+/** An empty reply title becomes "Re: " + the parent's on the server (docs/protocols.md §2). */
 const sameTitle = (server: string, sent: string): boolean =>
   sent.trim() === '' ? /^re:/i.test(server.trim()) : sameText(server, sent)
