@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Account, Draft, Job } from '../../../shared/model'
-import type { WireEntry } from '../../../shared/wire'
+import type { Draft } from '../../../shared/model'
 import { SANDBOX_COMMUNITY, SANDBOX_DG, SANDBOX_WEBHOST, testCore } from '../testing/test-core'
 
 /** Everything written to stdout, stderr or the console while the test runs. */
@@ -42,7 +41,7 @@ describe('no password or digest leaves the app in logs, the inspector or output'
     const app = await testCore()
     const password = await app.sandboxPassword()
     const digest = createHash('md5').update(password, 'utf8').digest('hex')
-    const accounts = await app.call<Account[]>('accounts.list')
+    const accounts = await app.call('accounts.list')
     const member = accounts.find((a) => a.id === SANDBOX_DG)!.username
     const usernum = accounts.find((a) => a.id === SANDBOX_COMMUNITY)!.usernum!
 
@@ -54,7 +53,7 @@ describe('no password or digest leaves the app in logs, the inspector or output'
       relativePath: 'secret-test.html',
       accountId: SANDBOX_WEBHOST,
     })
-    await app.settled((await app.call<Job>('publish.draft', { draftId: page.id })).id)
+    await app.settled((await app.call('publish.draft', { draftId: page.id })).id)
     const msg: Draft = await app.call('drafts.save', {
       kind: 'message',
       format: 'html',
@@ -62,7 +61,7 @@ describe('no password or digest leaves the app in logs, the inspector or output'
       body: 'first',
       accountId: SANDBOX_DG,
     })
-    await app.settled((await app.call<Job>('publish.draft', { draftId: msg.id })).id)
+    await app.settled((await app.call('publish.draft', { draftId: msg.id })).id)
     await app.call('drafts.save', {
       kind: 'message',
       format: 'html',
@@ -71,14 +70,14 @@ describe('no password or digest leaves the app in logs, the inspector or output'
       accountId: SANDBOX_DG,
       id: msg.id,
     })
-    await app.settled((await app.call<Job>('publish.draft', { draftId: msg.id })).id)
+    await app.settled((await app.call('publish.draft', { draftId: msg.id })).id)
     // The console: the person types the digest and the password themselves.
-    const saved = await app.call<{ result: { flError: boolean } }>('inspector.call', {
+    const saved = await app.call('inspector.call', {
       accountId: SANDBOX_COMMUNITY,
       method: 'xmlStorageSystem.saveMultipleFiles',
       params: [usernum, digest, ['secret-test.txt'], [{ $base64: Buffer.from('hi').toString('base64') }]],
     })
-    expect(saved.result.flError).toBe(false)
+    expect((saved.result as { flError: boolean }).flError).toBe(false)
     await app.call('inspector.call', {
       accountId: SANDBOX_DG,
       method: 'mainResponder.discuss.getTopics',
@@ -104,7 +103,7 @@ describe('no password or digest leaves the app in logs, the inspector or output'
       expect((await readFile(log, 'utf8')).split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(8),
     )
     const wireLog = await readFile(log, 'utf8')
-    const inspector = JSON.stringify(await app.call<WireEntry[]>('inspector.list'))
+    const inspector = JSON.stringify(await app.call('inspector.list'))
     for (const m of methods) {
       expect(wireLog).toContain(`"method":"${m}"`)
       expect(inspector).toContain(`"method":"${m}"`)

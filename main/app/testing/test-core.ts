@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, vi } from 'vitest'
-import type { EventName, Events } from '../../../shared/api'
+import type { ChannelName, EventName, Events, Input, Output } from '../../../shared/api'
 import type { AppError } from '../../../shared/errors'
 import type { Job } from '../../../shared/model'
 import { fileSecrets } from '../../store/secrets-file'
@@ -15,6 +15,9 @@ import type { Core, CoreOptions } from '../core/core-types'
 export const SANDBOX_DG = 'local-sandbox-discussion'
 export const SANDBOX_WEBHOST = 'local-sandbox-webhost'
 export const SANDBOX_COMMUNITY = 'local-sandbox-community'
+
+/** A call's input as the renderer passes it: nothing for a void channel. */
+type Sent<C extends ChannelName> = Input<C> extends void ? [] : [Input<C>]
 
 const cores: Core[] = []
 const dirs: string[] = []
@@ -35,15 +38,15 @@ export async function testCore(opts: Partial<Pick<CoreOptions, 'fetch' | 'sandbo
     events.push({ event, payload })
     if (event === 'queue.job') jobs.set((payload as Job).id, payload as Job)
   })
-  /** The value, or the test fails with the error the core answered. */
-  const call = async <T = never>(channel: string, input?: unknown): Promise<T> => {
-    const r = await core.invoke(channel as never, input)
+  /** The value, or the test fails with the error the core answered. Typed by the contract, as the renderer calls. */
+  const call = async <C extends ChannelName>(channel: C, ...input: Sent<C>): Promise<Output<C>> => {
+    const r = await core.invoke(channel, input[0])
     if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.message}`), { error: r.error })
-    return r.value as T
+    return r.value
   }
-  /** The error, or the test fails because the core accepted. */
-  const refusal = async (channel: string, input?: unknown): Promise<AppError> => {
-    const r = await core.invoke(channel as never, input)
+  /** The error, or the test fails because the core accepted. Any input: a refusal is what it is for. */
+  const refusal = async (channel: ChannelName, input?: unknown): Promise<AppError> => {
+    const r = await core.invoke(channel, input)
     if (r.ok) throw new Error(`${channel} should have been refused, answered ${JSON.stringify(r.value)}`)
     return r.error
   }

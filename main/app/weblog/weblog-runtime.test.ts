@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import type { Job } from '../../../shared/model'
 import type { WeblogSettings, WeblogSubscription } from '../../../shared/weblog'
 import { saveWeblogConfig } from '../../weblog/config-store'
 import { siteLocations } from '../../weblog/site-locations'
@@ -15,7 +14,7 @@ describe('the weblog runtime in the core', () => {
     const app = await testCore()
     const { siteDirInUse }: WeblogSettings = await app.call('weblog.settings.get', { accountId })
     await writeFile(join(siteDirInUse, 'watched.html'), 'v1')
-    const first = await app.settled((await app.call<Job>('site.sync', { accountId })).id)
+    const first = await app.settled((await app.call('site.sync', { accountId })).id)
     const url = first.files!.find((f) => f.path === 'watched.html')!.url!
 
     const sub: WeblogSubscription = await app.call('site.subscribe', { accountId, url })
@@ -28,7 +27,7 @@ describe('the weblog runtime in the core', () => {
       lastNotifiedAt: null,
     })
     await writeFile(join(siteDirInUse, 'watched.html'), 'v2')
-    await app.settled((await app.call<Job>('site.sync', { accountId })).id)
+    await app.settled((await app.call('site.sync', { accountId })).id)
     await vi.waitFor(
       () =>
         expect(app.emitted('notification')).toContainEqual({
@@ -67,14 +66,14 @@ describe('the weblog runtime in the core', () => {
     ])
 
     // Publishing renders pages into the folder; the watcher sees them already sent and queues nothing more.
-    const draft = await app.call<{ id: string }>('drafts.save', {
+    const draft = await app.call('drafts.save', {
       kind: 'post',
       format: 'text',
       title: 'Noticed',
       body: 'Once.',
       accountId,
     })
-    await app.settled((await app.call<Job>('weblog.posts.publish', { accountId, draftId: draft.id })).id)
+    await app.settled((await app.call('weblog.posts.publish', { accountId, draftId: draft.id })).id)
     await new Promise((r) => setTimeout(r, 600))
     expect(syncs().map((j) => j.state)).toEqual(['done', 'done'])
 

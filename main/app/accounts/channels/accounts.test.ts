@@ -13,10 +13,10 @@ afterEach(async () => {
 describe('accounts against the Local sandbox', () => {
   it('add (password to the secrets store only) → test (methods, profile kept) → remove', async () => {
     const app = await testCore()
-    const member = (await app.call<Account[]>('accounts.list')).find((a) => a.id === SANDBOX_DG)!.username
+    const member = (await app.call('accounts.list')).find((a) => a.id === SANDBOX_DG)!.username
     const password = await app.sandboxPassword()
     const input = {
-      kind: 'discussion',
+      kind: 'discussion' as const,
       name: 'My group',
       url: app.sandboxUrl,
       username: member,
@@ -37,7 +37,7 @@ describe('accounts against the Local sandbox', () => {
     const report: ConnectionReport = await app.call('accounts.test', { id: added.id })
     expect(report).toMatchObject({ ok: true, notes: [expect.stringContaining('Signed in to the group “sandbox”')] })
     expect(report.methods).toContain('mainResponder.discuss.getTopics')
-    const stored = (await app.call<Account[]>('accounts.list')).find((a) => a.id === added.id)!
+    const stored = (await app.call('accounts.list')).find((a) => a.id === added.id)!
     expect(stored.profile).toMatchObject({ methods: report.methods, detectedAt: expect.any(String) })
 
     // Editing keeps the password (none typed) and the detected profile.
@@ -51,14 +51,14 @@ describe('accounts against the Local sandbox', () => {
     })
 
     expect(await app.call('accounts.remove', { id: added.id })).toEqual({ removed: true })
-    expect((await app.call<Account[]>('accounts.list')).some((a) => a.id === added.id)).toBe(false)
+    expect((await app.call('accounts.list')).some((a) => a.id === added.id)).toBe(false)
     expect(await fileSecrets(app.dir).get(passwordKey(added.id))).toBeUndefined()
     expect(await app.refusal('accounts.remove', { id: added.id })).toMatchObject({ kind: 'not-found' })
   })
 
   it('refuses what would not work, naming the field', async () => {
     const app = await testCore()
-    const base = { kind: 'webhost', name: 'Host', username: 'me@example.com' }
+    const base = { kind: 'webhost' as const, name: 'Host', username: 'me@example.com' }
     expect(await app.refusal('accounts.save', { ...base, url: 'ftp://example.com/RPC2' })).toMatchObject({
       kind: 'invalid-input',
       details: { field: 'url' },
@@ -86,7 +86,7 @@ describe('accounts against the Local sandbox', () => {
       kind: 'not-found',
     })
     // The Local sandbox: renamed and its profile edited, yes; moved, re-membered or removed, no.
-    const builtin = (await app.call<Account[]>('accounts.list')).find((a) => a.id === SANDBOX_WEBHOST)!
+    const builtin = (await app.call('accounts.list')).find((a) => a.id === SANDBOX_WEBHOST)!
     expect(
       await app.call('accounts.save', { ...builtin, name: 'My sandbox', profile: { timeZone: '+02:00' } }),
     ).toMatchObject({ name: 'My sandbox', builtin: 'sandbox', profile: { timeZone: '+02:00' } })

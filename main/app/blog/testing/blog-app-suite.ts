@@ -1,15 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type {
-  Account,
-  BlogCategories,
-  BlogInfo,
-  BlogPostSummary,
-  ConnectionReport,
-  Draft,
-  Job,
-} from '../../../../shared/model'
+import type { Job } from '../../../../shared/model'
 import { deletePost } from '../../../protocols/blog/delete-post'
 import { editPost } from '../../../protocols/blog/edit-post'
 import { getRecentPosts } from '../../../protocols/blog/recent-posts'
@@ -30,8 +22,8 @@ async function settledAs(b: BlogApp, jobId: string, state: Job['state'] = 'done'
 
 const run = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`
 const post = (b: { accountId: string }, title: string, body: string, more: Record<string, unknown> = {}) => ({
-  kind: 'post',
-  format: 'html',
+  kind: 'post' as const,
+  format: 'html' as const,
   title,
   body,
   accountId: b.accountId,
@@ -54,15 +46,15 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open()
       const account = await b.addAccount()
       expect(account).toMatchObject({ kind: 'blog', url: b.endpoint, siteUrl: b.siteUrl, hasPassword: true })
-      const blogs = await b.app.call<BlogInfo[]>('blog.blogs', { accountId: account.id })
+      const blogs = await b.app.call('blog.blogs', { accountId: account.id })
       expect(blogs.map((x) => String(x.blogid))).toContain(String(account.blogId))
-      const report = await b.app.call<ConnectionReport>('accounts.test', { id: account.id })
+      const report = await b.app.call('accounts.test', { id: account.id })
       expect(report).toMatchObject({ ok: true })
       expect(report.notes.join(' ')).toMatch(/Signed in to “/)
       // Renaming needs no network: the endpoint found before is kept.
       b.net.offline = true
       expect(
-        await b.app.call<Account>('accounts.save', {
+        await b.app.call('accounts.save', {
           id: account.id,
           kind: 'blog',
           name: 'Renamed',
@@ -75,7 +67,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
     it('categories come from the blog and are kept on disk; offline the kept copy answers, dated', async () => {
       const b = await open()
       const { id } = await b.addAccount()
-      const live = await b.app.call<BlogCategories>('blog.categories', { accountId: id })
+      const live = await b.app.call('blog.categories', { accountId: id })
       expect(live.fromCache).toBe(false)
       expect(live.categories.map((c) => c.name)).toEqual(expect.arrayContaining(b.categories))
       const kept = JSON.parse(await readFile(join(b.app.dir, 'blogs', id, 'categories.json'), 'utf8')) as {
@@ -83,7 +75,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       }
       expect(kept.categories).toEqual(live.categories)
       b.net.offline = true
-      expect(await b.app.call<BlogCategories>('blog.categories', { accountId: id })).toMatchObject({
+      expect(await b.app.call('blog.categories', { accountId: id })).toMatchObject({
         fromCache: true,
         fetchedAt: live.fetchedAt,
         categories: live.categories,
@@ -96,7 +88,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const { id: accountId } = await b.addAccount()
       const t = `Upstream app post ${run()}`
       const png = onePixelPng(200, 30, 30)
-      const draft = await b.app.call<Draft>(
+      const draft = await b.app.call(
         'drafts.save',
         post(
           { accountId },
@@ -107,7 +99,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       )
       await b.attach(draft.id, 'red dot.png', png)
       const before = await b.view.mediaCount()
-      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const job = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       expect(job).toMatchObject({ action: 'blog.newPost', files: [{ path: 'red dot.png', status: 'sent' }] })
       made.push({ b, id: job.result!.msgnum! })
       const media = job.files![0].url!
@@ -127,7 +119,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
         ...post({ accountId }, t, '<p>Edited.</p><img src="red%20dot.png">'),
         id: draft.id,
       })
-      const edit = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const edit = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       expect(edit).toMatchObject({ action: 'blog.editPost', files: [{ status: 'sent', url: media }] })
       expect(String(edit.result!.msgnum)).toBe(String(job.result!.msgnum)) // WordPress: "72" from newPost, 72 from getPost
       expect(await b.view.mediaCount()).toBe(before + 1)
@@ -142,7 +134,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open('author')
       const { id: accountId } = await b.addAccount()
       const t = `Fish & Chips <3 ${run()}`
-      const draft = await b.app.call<Draft>(
+      const draft = await b.app.call(
         'drafts.save',
         post(
           { accountId },
@@ -158,7 +150,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
         details: { missingCategories: ['Paris Life'], choice: 'dropMissingCategories' },
       })
       expect([...b.app.jobs.values()]).toEqual([])
-      const queued = await b.app.call<Job>('publish.draft', { draftId: draft.id, dropMissingCategories: true })
+      const queued = await b.app.call('publish.draft', { draftId: draft.id, dropMissingCategories: true })
       const job = await settledAs(b, queued.id)
       made.push({ b, id: job.result!.msgnum! })
       const stored = (await b.view.post(String(job.result!.msgnum)))!
@@ -175,7 +167,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       ])
       // The encoded title reads the same: information, not a warning.
       expect(notes).toContainEqual(expect.objectContaining({ field: 'title', level: 'info' }))
-      const onDraft = (await b.app.call<Draft>('drafts.get', { id: draft.id })).published.at(-1)!
+      const onDraft = (await b.app.call('drafts.get', { id: draft.id })).published.at(-1)!
       expect(onDraft.kept).toEqual(job.result!.kept)
     })
 
@@ -183,7 +175,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open('admin')
       const { id: accountId } = await b.addAccount()
       const t = `Ordinary ${run()}`
-      const draft = await b.app.call<Draft>(
+      const draft = await b.app.call(
         'drafts.save',
         post({ accountId }, t, '<p>Hello <strong>world</strong>, <a href="https://example.invalid/">a link</a>.</p>', {
           categories: [b.categories[1]],
@@ -191,7 +183,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
           excerpt: 'Plain.',
         }),
       )
-      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const job = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       made.push({ b, id: job.result!.msgnum! })
       expect(job.result!.kept).toMatchObject({ checkedAt: expect.any(String) })
       expect(job.result!.kept!.notes.filter((n) => n.level === 'warning')).toEqual([])
@@ -202,15 +194,15 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open('admin')
       const { id: accountId } = await b.addAccount()
       const name = `Paris Life ${run()}`
-      const draft = await b.app.call<Draft>(
+      const draft = await b.app.call(
         'drafts.save',
         post({ accountId }, `New category ${run()}`, '<p>Filed.</p>', { categories: [name, b.categories[0]] }),
       )
-      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const job = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       made.push({ b, id: job.result!.msgnum! })
       expect((await b.view.post(String(job.result!.msgnum)))!.categories.sort()).toEqual([name, b.categories[0]].sort())
       expect(job.result!.kept!.notes.filter((n) => n.level === 'warning')).toEqual([])
-      const listed = await b.app.call<BlogCategories>('blog.categories', { accountId })
+      const listed = await b.app.call('blog.categories', { accountId })
       expect(listed.categories.map((c) => c.name)).toContain(name)
     })
 
@@ -219,14 +211,14 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const { id: accountId } = await b.addAccount()
       const name = `lighthouse ${run()}.png`
       const png = onePixelPng(Math.floor(Math.random() * 256), 90, 160)
-      const draft = await b.app.call<Draft>(
+      const draft = await b.app.call(
         'drafts.save',
         post({ accountId }, `Lighthouse ${run()}`, `<p>Beam:</p><img src="${encodeURI(name)}" alt="beam">`),
       )
       await b.attach(draft.id, name, png)
       const before = await b.view.mediaCount()
       b.net.lose.push({ method: 'metaWeblog.newMediaObject', when: 'after' })
-      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id, 'done', 40_000)
+      const job = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id, 'done', 40_000)
       made.push({ b, id: job.result!.msgnum! })
       expect(job.attempts).toBeGreaterThan(1) // the first attempt lost the upload's answer
       expect(await b.view.mediaCount()).toBe(before + 1) // one attachment: the first upload, found again
@@ -244,9 +236,9 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open()
       const { id: accountId } = await b.addAccount()
       const t = `Lost answer ${run()}`
-      const draft = await b.app.call<Draft>('drafts.save', post({ accountId }, t, '<p>Sent once.</p>'))
+      const draft = await b.app.call('drafts.save', post({ accountId }, t, '<p>Sent once.</p>'))
       b.net.lose.push({ method: 'metaWeblog.newPost', when: 'after' })
-      const queued = await b.app.call<Job>('publish.draft', { draftId: draft.id })
+      const queued = await b.app.call('publish.draft', { draftId: draft.id })
       await settledAs(b, queued.id, 'unknown')
       const job = await settledAs(b, queued.id, 'done', LOOKUP_DELAYS_MS[0] + 10_000)
       const onBlog = (await getRecentPosts(b.other, 20)).filter((p) => p.title === t)
@@ -256,7 +248,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect(String(job.result!.msgnum)).toBe(onBlog[0].id)
       expect(job.history.map((h) => h.state)).toEqual(expect.arrayContaining(['unknown', 'done']))
       // The draft now stands for that post: publishing again edits it.
-      const again = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const again = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       expect(again.action).toBe('blog.editPost')
       expect(String(again.result!.msgnum)).toBe(onBlog[0].id)
       expect((await getRecentPosts(b.other, 20)).filter((p) => p.title === t)).toHaveLength(1)
@@ -266,9 +258,9 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open('author')
       const { id: accountId } = await b.addAccount()
       const t = `Fish & Chips <3 lost ${run()}`
-      const draft = await b.app.call<Draft>('drafts.save', post({ accountId }, t, '<p>Sent once.</p>'))
+      const draft = await b.app.call('drafts.save', post({ accountId }, t, '<p>Sent once.</p>'))
       b.net.lose.push({ method: 'metaWeblog.newPost', when: 'after' })
-      const queued = await b.app.call<Job>('publish.draft', { draftId: draft.id })
+      const queued = await b.app.call('publish.draft', { draftId: draft.id })
       await settledAs(b, queued.id, 'unknown')
       const job = await settledAs(b, queued.id, 'done', LOOKUP_DELAYS_MS[0] + 10_000)
       const encoded = t.replace('&', '&amp;').replace('<', '&lt;')
@@ -287,15 +279,15 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       // WordPress schedules only a minute or more ahead (its cron is then played); the sandbox any time ahead.
       const soon = new Date(Date.now() + (b.view.goLive ? 120_000 : 3000))
       const wall = soon.toISOString().slice(0, 19)
-      const draft = await b.app.call<Draft>(
+      const draft = await b.app.call(
         'drafts.save',
         post({ accountId }, t, '<p>Soon.</p>', { postDate: { wall, zone: 'UTC' } }),
       )
-      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const job = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       const postid = String(job.result!.msgnum)
       made.push({ b, id: job.result!.msgnum! })
       expect((await b.view.post(postid))?.status).toBe('future')
-      expect((await b.app.call<Draft>('drafts.get', { id: draft.id })).base?.post?.status).toBe('future')
+      expect((await b.app.call('drafts.get', { id: draft.id })).base?.post?.status).toBe('future')
       // Its time comes: WordPress's cron publishes it, the sandbox on its next call.
       await b.view.goLive?.(postid)
       await vi.waitFor(
@@ -306,7 +298,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
         { timeout: 20_000, interval: 500 },
       )
       await b.app.call('drafts.save', { ...post({ accountId }, t, '<p>Live, and edited.</p>'), id: draft.id })
-      const edit = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const edit = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       expect(edit.action).toBe('blog.editPost')
       expect((await b.view.post(postid))?.content).toContain('Live, and edited.')
     })
@@ -321,10 +313,10 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
         true,
       )
       made.push({ b, id: id.wire })
-      const listed = await b.app.call<BlogPostSummary[]>('blog.recentPosts', { accountId, count: 10 })
+      const listed = await b.app.call('blog.recentPosts', { accountId, count: 10 })
       const summary = listed.find((p) => p.id === id.id)!
       expect(summary).toMatchObject({ title: t, status: 'publish' })
-      const opened = await b.app.call<Draft>('blog.openPost', { accountId, postid: summary.wireId })
+      const opened = await b.app.call('blog.openPost', { accountId, postid: summary.wireId })
       expect(opened).toMatchObject({
         kind: 'post',
         format: 'html',
@@ -335,26 +327,25 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
         postStatus: 'publish',
         base: { post: { id: id.id } },
       })
-      expect((await b.app.call<Draft>('blog.openPost', { accountId, postid: summary.wireId })).id).toBe(opened.id)
+      expect((await b.app.call('blog.openPost', { accountId, postid: summary.wireId })).id).toBe(opened.id)
       expect(
-        (await b.app.call<BlogPostSummary[]>('blog.recentPosts', { accountId, count: 10 })).find((p) => p.id === id.id)
-          ?.draftId,
+        (await b.app.call('blog.recentPosts', { accountId, count: 10 })).find((p) => p.id === id.id)?.draftId,
       ).toBe(opened.id)
       await editPost(b.other, id, { title: `${t} (edited)`, description: '<p>Theirs, edited.</p>' }, true)
       await b.app.call('drafts.save', { ...post({ accountId }, t, '<p>Mine.</p>'), id: opened.id })
       const stopped = await settledAs(
         b,
-        (await b.app.call<Job>('publish.draft', { draftId: opened.id })).id,
+        (await b.app.call('publish.draft', { draftId: opened.id })).id,
         'needs-attention',
       )
       expect(stopped).toMatchObject({ action: 'blog.editPost', error: { kind: 'conflict' } })
-      expect((await b.app.call<Draft>('drafts.get', { id: opened.id })).conflict).toMatchObject({
+      expect((await b.app.call('drafts.get', { id: opened.id })).conflict).toMatchObject({
         changed: expect.arrayContaining(['title', 'description']),
         theirs: { title: `${t} (edited)` },
       })
       expect((await b.view.post(id.id))?.content).toContain('Theirs, edited.')
       await b.app.call('drafts.resolveConflict', { draftId: opened.id, choice: 'mine' })
-      const saved = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: opened.id })).id)
+      const saved = await settledAs(b, (await b.app.call('publish.draft', { draftId: opened.id })).id)
       expect(saved.action).toBe('blog.editPost')
       expect(String(saved.result!.msgnum)).toBe(id.id)
       expect(await b.view.post(id.id)).toMatchObject({ title: t, categories: [b.categories[1]] })
@@ -365,25 +356,25 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open()
       const { id: accountId } = await b.addAccount()
       const t = `Scheduled ${run()}`
-      const draft = await b.app.call<Draft>(
+      const draft = await b.app.call(
         'drafts.save',
         post({ accountId }, t, '<p>Later.</p>', { postDate: { wall: '2031-03-14T09:26', zone: 'Europe/Paris' } }),
       )
-      const job = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const job = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       const postid = String(job.result!.msgnum)
       expect(await b.view.post(postid)).toMatchObject({ status: 'future', dateGmt: new Date('2031-03-14T08:26:00Z') })
       await b.app.call('drafts.save', {
         ...post({ accountId }, t, '<p>Not yet.</p>', { postDate: null, postStatus: 'draft' }),
         id: draft.id,
       })
-      await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       expect((await b.view.post(postid))?.status).toBe('draft')
-      const deleted = await settledAs(b, (await b.app.call<Job>('blog.deletePost', { draftId: draft.id })).id)
+      const deleted = await settledAs(b, (await b.app.call('blog.deletePost', { draftId: draft.id })).id)
       expect(deleted.action).toBe('blog.deletePost')
       expect(String(deleted.result!.msgnum)).toBe(postid)
       expect([null, 'trash']).toContain((await b.view.post(postid))?.status ?? null)
       expect(await b.app.refusal('blog.deletePost', { draftId: draft.id })).toMatchObject({ kind: 'not-found' })
-      const anew = await settledAs(b, (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id)
+      const anew = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       expect(anew.action).toBe('blog.newPost')
       expect(String(anew.result!.msgnum)).not.toBe(postid)
       made.push({ b, id: anew.result!.msgnum! })

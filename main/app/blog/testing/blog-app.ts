@@ -51,7 +51,7 @@ function blogApp(
     net,
     ...site,
     addAccount: () =>
-      app.call<Account>('accounts.save', {
+      app.call('accounts.save', {
         kind: 'blog',
         name: 'My blog',
         siteUrl: site.siteUrl,
@@ -64,7 +64,7 @@ function blogApp(
         app.dir,
         10 * 1024 * 1024,
       )
-      return app.call<Draft>('drafts.attach', { draftId, fileId, name })
+      return app.call('drafts.attach', { draftId, fileId, name })
     },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Account, Draft, Job, TopicSummary } from '../../../../shared/model'
+import type { Draft, Job, TopicSummary } from '../../../../shared/model'
 import { SANDBOX_DG, SANDBOX_WEBHOST, testCore } from '../../testing/test-core'
 
 const NS = 'mainResponder.discuss.'
@@ -8,7 +8,7 @@ const NS = 'mainResponder.discuss.'
 async function scene(title = 'On the server', body = '<p>Server words.</p>') {
   const app = await testCore()
   const pw = await app.sandboxPassword()
-  const member = (await app.call<Account[]>('accounts.list')).find((a) => a.id === SANDBOX_DG)!.username
+  const member = (await app.call('accounts.list')).find((a) => a.id === SANDBOX_DG)!.username
   const { msgnum } = (await app.otherClient(`${NS}newMessage`, 'sandbox', member, pw, title, body, 0)) as {
     msgnum: string
   }

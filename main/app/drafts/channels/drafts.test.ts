@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Draft, DraftSummary } from '../../../../shared/model'
+import type { Draft, DraftQuery } from '../../../../shared/model'
 import { SANDBOX_DG, testCore } from '../../testing/test-core'
 
 describe('drafts channels', () => {
@@ -25,7 +25,7 @@ describe('drafts channels', () => {
     expect(reply).toMatchObject({ revision: 1, inResponseTo: '000007' })
     expect(await app.call('drafts.get', { id: reply.id })).toEqual(reply)
     expect(app.emitted('draft.saved').map((e) => e.id)).toEqual([reply.id, page.id])
-    const ids = async (q?: unknown) => ((await app.call('drafts.list', q)) as DraftSummary[]).map((d) => d.id)
+    const ids = async (q?: DraftQuery) => (await app.call('drafts.list', q)).map((d) => d.id)
     expect(await ids()).toEqual([page.id, reply.id])
     expect(await ids({ text: 'TRAINS' })).toEqual([page.id, reply.id])
     expect(await ids({ text: 'quiet trains' })).toEqual([reply.id])
@@ -74,7 +74,7 @@ describe('drafts channels', () => {
     })
     const job = await app.settled(((await app.call('publish.draft', { draftId: page.id })) as { id: string }).id)
     const served = await (await fetch(job.result!.url!)).text()
-    const { html } = await app.call<{ html: string }>('drafts.render', { format: 'markdown', body: page.body })
+    const { html } = await app.call('drafts.render', { format: 'markdown', body: page.body })
     expect(served).toBe(html)
     // And the job's end was announced once, with where it went.
     expect(app.emitted('notification').filter((n) => n.body?.includes(job.result!.url!))).toEqual([
@@ -92,11 +92,11 @@ describe('drafts channels', () => {
     const app = await testCore()
     const a: Draft = await app.call('drafts.save', { kind: 'message', format: 'markdown', title: 'First', body: 'One' })
     await app.call('drafts.save', { kind: 'page', format: 'html', title: 'Second', body: '<p>Two</p>' })
-    const one = await app.call<{ files: string[] }>('drafts.export', { id: a.id })
+    const one = await app.call('drafts.export', { id: a.id })
     expect(one.files.map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual([`first-${a.id}.md`, `first-${a.id}.json`])
     expect(one.files[0].startsWith(join(app.dir, 'exports'))).toBe(true)
     expect(await readFile(one.files[0], 'utf8')).toBe('# First\n\nOne\n')
-    expect((await app.call<{ files: string[] }>('drafts.export', {})).files).toHaveLength(4)
+    expect((await app.call('drafts.export', {})).files).toHaveLength(4)
     expect(await app.refusal('drafts.export', { id: 'nope' })).toMatchObject({ kind: 'not-found' })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { JsonValue } from '../../../../shared/errors'
 import type { MethodInfo } from '../../../../shared/model'
-import type { WireEntry } from '../../../../shared/wire'
 import { SANDBOX_DG, testCore } from '../../testing/test-core'
 
 describe('inspector channels', () => {
@@ -17,14 +17,14 @@ describe('inspector channels', () => {
 
   it('call: typed-JSON params in, typed JSON out, and the exchange is in the inspector', async () => {
     const app = await testCore()
-    const params = [7, true, 'text', 2.5, { $dateTime: '19980717T14:08:55' }, { $base64: 'aGk=' }]
-    const { result, entryId } = await app.call<{ result: unknown; entryId: number }>('inspector.call', {
+    const params: JsonValue[] = [7, true, 'text', 2.5, { $dateTime: '19980717T14:08:55' }, { $base64: 'aGk=' }]
+    const { result, entryId } = await app.call('inspector.call', {
       accountId: SANDBOX_DG,
       method: 'validator1.manyTypesTest',
       params,
     })
     expect(result).toEqual(params)
-    const entry = (await app.call<WireEntry[]>('inspector.list')).find((e) => e.id === entryId)
+    const entry = (await app.call('inspector.list')).find((e) => e.id === entryId)
     expect(entry).toMatchObject({ method: 'validator1.manyTypesTest', account: { id: SANDBOX_DG }, status: 200 })
     expect(entry!.requestXml).toContain('<base64>aGk=</base64>')
   })

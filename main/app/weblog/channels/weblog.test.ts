@@ -8,8 +8,8 @@ import { SANDBOX_COMMUNITY, SANDBOX_WEBHOST, testCore } from '../../testing/test
 
 const accountId = SANDBOX_COMMUNITY
 const post = (title: string, body: string, extra: object = {}) => ({
-  kind: 'post',
-  format: 'markdown',
+  kind: 'post' as const,
+  format: 'markdown' as const,
   title,
   body,
   accountId,
@@ -75,7 +75,7 @@ describe('weblog channels through the core (Local sandbox community account)', (
     const feed = await new Parser().parseString(await text(status.feedUrl!))
     expect(feed.items.map((i) => [i.title, i.link, i.guid])).toEqual(posts.map((p) => [p.title, p.url, p.url]))
     // …and Sync now sends nothing.
-    const again = await app.settled((await app.call<Job>('site.sync', { accountId })).id)
+    const again = await app.settled((await app.call('site.sync', { accountId })).id)
     expect(again.result?.members).toMatchObject({ uploaded: 0, deleted: 0 })
   })
 
@@ -85,7 +85,7 @@ describe('weblog channels through the core (Local sandbox community account)', (
     await mkdir(join(siteDirInUse, 'notes'), { recursive: true })
     await writeFile(join(siteDirInUse, 'notes', 'a.html'), '<p>a</p>')
     await writeFile(join(siteDirInUse, 'gone.txt'), 'soon gone')
-    await app.settled((await app.call<Job>('site.sync', { accountId })).id)
+    await app.settled((await app.call('site.sync', { accountId })).id)
 
     await rm(join(siteDirInUse, 'gone.txt'))
     await writeFile(join(siteDirInUse, 'notes', 'a.html'), '<p>a, changed</p>')
