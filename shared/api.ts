@@ -3,6 +3,7 @@
  * HTTP API, tests) is generic over these two maps: adding a capability means adding a line here and
  * a handler in main/app/<feature>/channels, never touching the plumbing.
  */
+import type { DraftVersion, DraftVersionText } from './draft-history'
 import type { JsonValue } from './errors'
 import type {
   Account,
@@ -83,6 +84,10 @@ export interface Channels {
   'drafts.detach': { input: { draftId: string; name: string }; output: Draft }
   /** Writes the draft (or all drafts with no id) as files into the data folder's exports/; answers the paths. */
   'drafts.export': { input: { id?: string }; output: { files: string[] } }
+  /** The texts the draft had before, newest first (every durable save keeps the one it replaced). */
+  'drafts.versions': { input: { id: string }; output: DraftVersion[] }
+  /** One kept version, whole; restoring it is a drafts.save of its text (itself a new version). */
+  'drafts.version': { input: { id: string; key: string }; output: DraftVersionText }
   /** Topics of a discussion group, newest first, where the server offers getTopics. */
   'discussion.topics': { input: { accountId: string; count?: number }; output: TopicSummary[] }
   /** Blog accounts: the blogs the login may write to (blogger.getUsersBlogs), to pick the account's blogId from. */

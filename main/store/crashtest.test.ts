@@ -32,17 +32,20 @@ beforeAll(async () => {
 afterAll(() => rm(childFile, { force: true }))
 
 describe('crashtest (small)', () => {
-  it('25 SIGKILLs mid-save: nothing corrupt, no confirmed save lost', async () => {
+  it('25 SIGKILLs mid-save: nothing corrupt, no confirmed save lost, every confirmed text kept as the draft or a version', async () => {
     const dataDir = await tempDir()
     const report = await runCrashtest({
       kills: 25,
       dataDir,
+      // Up to 120 ms: a save now also writes the version it replaces, so fewer fit in a short life.
+      delayMs: [5, 120],
       spawnChild: (dir) => spawn(process.execPath, [childFile, dir], { stdio: ['ignore', 'pipe', 'inherit'] }),
     })
     expect(report.problems).toEqual([])
     expect(formatReport(report)).toBe('kills=25 corrupt=0 lost-confirmed=0')
     // Not vacuous: the children did confirm saves, and kills landed inside them.
     expect(report.confirmed).toBeGreaterThan(25)
+    expect(report.versionsChecked).toBeGreaterThanOrEqual(report.confirmed) // each round's, then all again
     expect(report.newerThanConfirmed + report.killedMidWrite).toBeGreaterThan(0)
   }, 120_000)
 })

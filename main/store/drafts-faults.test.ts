@@ -27,7 +27,12 @@ describe('DraftStore: "Saved" only after the bytes are durable', () => {
     expect(saved).toBe(false)
     gate.release()
     await save
-    const steps = f.calls.filter((c) => ['write', 'fsync', 'rename', 'fsyncDir'].includes(c.op))
+    const durable = f.calls.filter((c) => ['write', 'fsync', 'rename', 'fsyncDir'].includes(c.op))
+    // The replaced text goes to the history first (main/store/draft-history.ts), then the draft file.
+    const steps = durable.filter((c) => c.path.startsWith(dir))
+    const kept = durable.filter((c) => c.path.startsWith(join(data, 'history')))
+    expect(kept.map((c) => c.op).slice(-4)).toEqual(['write', 'fsync', 'rename', 'fsyncDir'])
+    expect(durable.indexOf(kept.at(-1)!)).toBeLessThan(durable.indexOf(steps[0]))
     expect(steps.map((c) => c.op)).toEqual(['write', 'fsync', 'rename', 'fsyncDir'])
     expect(steps.every((c) => c.outcome === 'ok')).toBe(true)
     expect(steps[2].to).toBe(join(dir, 'd1.json'))

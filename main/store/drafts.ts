@@ -4,6 +4,8 @@ import type { Draft, DraftInput, DraftSummary, PublishRecord } from '../../share
 import { applyAmendment, type DraftAmendment } from './draft-amend'
 import { exportDraftFiles } from './draft-export'
 import { DraftFiles, type DraftProblem } from './draft-files'
+import type { DraftVersion, DraftVersionText } from '../../shared/draft-history'
+import { DraftHistory, type HistoryPolicy } from './draft-history'
 import { applyPostFields } from './draft-post-fields'
 import { validateDraftInput, validatePublishRecord } from './draft-shape'
 import { DraftIndex } from './draft-index'
@@ -14,6 +16,7 @@ import { diskError, invalidInput, isErrno, StoreError } from './store-error'
 
 export type { DraftAmendment } from './draft-amend'
 export type { DraftProblem } from './draft-files'
+export type { HistoryPolicy } from './draft-history'
 export type { DraftQuery } from './draft-query'
 
 export interface DraftStoreOptions {
@@ -24,7 +27,11 @@ export interface DraftStoreOptions {
   onProblem?: (problem: DraftProblem) => void
   /** The list's cache (default `<data>/cache/drafts-index.json`); null keeps it in memory only. */
   indexFile?: string | null
+  /** How long every version is kept before thinning to one a day (read at each save: a setting). */
+  historyPolicy?: () => HistoryPolicy
 }
+
+const defaultPolicy: HistoryPolicy = { keepAllDays: 30 }
 
 /**
  * Drafts in `<data>/drafts/<id>.json`. Every save is durable before it resolves (atomicWrite), so
@@ -34,6 +41,7 @@ export class DraftStore {
   private readonly fs: FsLayer
   private readonly files: DraftFiles
   private readonly index: DraftIndex
+  private readonly history: DraftHistory
   private readonly queue = new KeyedQueue()
   private readonly now: () => Date
   private readonly newId: () => string
@@ -46,6 +54,8 @@ export class DraftStore {
     this.files = new DraftFiles(this.fs, join(dataDir, 'drafts'), options.onProblem ?? (() => {}), this.now)
     const indexFile = options.indexFile === undefined ? join(dataDir, 'cache', 'drafts-index.json') : options.indexFile
     this.index = new DraftIndex(this.fs, this.files, indexFile, nodeFs)
+    const policy = options.historyPolicy ?? (() => defaultPolicy)
+    this.history = new DraftHistory(this.fs, join(dataDir, 'history'), policy, this.now)
   }
 
   get dir(): string {
@@ -130,6 +140,15 @@ export class DraftStore {
     })
   }
 
+  /** The texts this draft had before, newest first (each durable save keeps the one it replaced). */
+  versions(id: string): Promise<DraftVersion[]> {
+    return this.history.list(id)
+  }
+
+  version(id: string, key: string): Promise<DraftVersionText | undefined> {
+    return this.history.version(id, key)
+  }
+
   /** Writes the draft as `<title>-<id>.<html|md|txt>` and `.json` into `dir`; returns the paths. */
   async exportDraft(id: string, dir: string): Promise<string[]> {
     const draft = await this.get(id)
@@ -155,6 +174,8 @@ export class DraftStore {
         await this.ensureDir()
         const { draft: old } = await this.files.read(id)
         const next = make(old, this.now().toISOString())
+        // The text being replaced is on disk in the history before the draft file changes.
+        await this.history.keep(old, next)
         await this.files.write(next)
         await this.index.wrote(next)
         return next

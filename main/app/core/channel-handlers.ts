@@ -10,6 +10,7 @@ import { listTopics } from '../discussion/channels/discussion'
 import { getDraft, listDrafts, renderDraft, saveDraft } from '../drafts/channels/drafts'
 import { attachFile, detachFile, exportDrafts } from '../drafts/channels/drafts-files'
 import { openFromServer, resolveConflict } from '../drafts/channels/drafts-server'
+import { getVersion, listVersions } from '../drafts/channels/drafts-versions'
 import { inspectorCall, inspectorMethods } from '../inspector/channels/inspector'
 import { clearNotices, listNotices } from '../notifications/channels/notifications'
 import { publishDraft } from '../queue/channels/publish'
@@ -37,6 +38,8 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'drafts.attach': attachFile,
   'drafts.detach': detachFile,
   'drafts.export': exportDrafts,
+  'drafts.versions': listVersions,
+  'drafts.version': getVersion,
   'discussion.topics': listTopics,
   'blog.blogs': listBlogs,
   'blog.categories': blogCategories,

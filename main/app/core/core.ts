@@ -7,6 +7,7 @@ import { hostQueue } from '../../queue/queue-lock'
 import { fileSecrets } from '../../store/secrets-file'
 import { openSettings } from '../../store/settings'
 import { prepareDataFolder } from '../../store/data-folder'
+import { sweepStaging } from '../../store/stage'
 import { atomicWrite } from '../../store/atomic-write'
 import { ensureDir, nodeFs } from '../../store/fs-layer'
 import { dirname } from 'node:path'
@@ -139,6 +140,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   // One publisher per data directory: a second app or CLI sees the queue but does not run it,
   // and takes it over when the first exits.
   const queue = await hostQueue({ dataDir, store: jobs, publisher })
+  // Abandoned staged uploads go after a day (main/store/stage.ts), checked now and hourly.
+  const sweep = () => void sweepStaging(dataDir).catch(() => {})
+  sweep()
+  const sweeper = setInterval(sweep, 60 * 60 * 1000)
+  sweeper.unref()
   // Subscriptions and "upstream on change" start in the background: syncs they ask for are queued jobs.
   ctx.weblog.start()
 
@@ -153,6 +159,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     },
     async close() {
       // Attempts under way settle (and are written) before the lock is freed and the sandbox stops.
+      clearInterval(sweeper)
       await ctx.weblog.close()
       await queue.close()
       await drafts.flush()

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bodyHash, contentHash } from './crash-child'
-import { openDraftStore } from '../drafts'
+import { openDraftStore, type DraftStore } from '../drafts'
 import { parseTempName } from '../temp-names'
 
 export interface CrashtestOptions {
@@ -25,6 +25,8 @@ export interface CrashReport {
   newerThanConfirmed: number
   /** Rounds that left a temp file behind: killed in the middle of writing one. */
   killedMidWrite: number
+  /** Confirmed texts found again, as the draft or as a kept version. */
+  versionsChecked: number
   problems: string[]
 }
 
@@ -46,6 +48,7 @@ export async function runCrashtest(options: CrashtestOptions): Promise<CrashRepo
     confirmed: 0,
     newerThanConfirmed: 0,
     killedMidWrite: 0,
+    versionsChecked: 0,
     problems: [],
   }
   const fail = (what: 'corrupt' | 'lostConfirmed', message: string) => {
@@ -53,11 +56,16 @@ export async function runCrashtest(options: CrashtestOptions): Promise<CrashRepo
     report.problems.push(`round ${report.kills}: ${message}`)
   }
 
+  // Every text ever confirmed, per draft: each must stay, as the draft or in its history.
+  const everConfirmed = new Map<string, Set<string>>()
   for (let round = 1; round <= options.kills; round++) {
+    const thisRound: [string, string][] = []
     for (const line of await killOnce(options.spawnChild(options.dataDir), min + Math.random() * (max - min))) {
       const [id, revision, hash] = line.split(' ')
       confirmed.set(id, { revision: Number(revision), hash })
       report.confirmed += 1
+      thisRound.push([id, hash])
+      everConfirmed.set(id, (everConfirmed.get(id) ?? new Set()).add(hash))
     }
     report.kills = round
     const dir = join(options.dataDir, 'drafts')
@@ -86,11 +94,35 @@ export async function runCrashtest(options: CrashtestOptions): Promise<CrashRepo
       else if (draft.revision > last.revision) newer = true
     }
     if (newer) report.newerThanConfirmed += 1
+    // This round's confirmed texts each round; at the end all of them (the history is never pruned here).
+    const check =
+      round === options.kills ? [...everConfirmed].flatMap(([id, s]) => [...s].map((h) => [id, h])) : thisRound
+    const kept = new Map<string, Set<string>>()
+    for (const [id, hash] of check) {
+      if (damaged.has(id)) continue
+      const texts = kept.get(id) ?? (await keptTexts(store, id))
+      kept.set(id, texts)
+      if (!texts.has(hash))
+        fail('lostConfirmed', `${id}: confirmed text ${hash} is neither the draft nor in its history`)
+      else report.versionsChecked += 1
+    }
     const left = (await readdir(dir).catch(() => [] as string[])).filter((n) => parseTempName(n))
     if (left.length > 0) report.problems.push(`round ${round}: temp files not cleaned up: ${left.join(', ')}`)
     options.onRound?.(round, report)
   }
   return report
+}
+
+/** The fingerprints of the draft's text and of every version its history keeps. */
+async function keptTexts(store: DraftStore, id: string): Promise<Set<string>> {
+  const texts = new Set<string>()
+  const draft = await store.get(id).catch(() => undefined)
+  if (draft) texts.add(contentHash(draft.title, draft.body))
+  for (const v of await store.versions(id)) {
+    const text = await store.version(id, v.key)
+    if (text) texts.add(contentHash(text.title, text.body))
+  }
+  return texts
 }
 
 /** Runs one child until a random moment, SIGKILLs it, and returns the lines it confirmed. */

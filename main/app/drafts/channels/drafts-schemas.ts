@@ -82,4 +82,6 @@ export const draftsSchemas = {
   }),
   'drafts.detach': z.object({ draftId: id, name: z.string().max(255) }),
   'drafts.export': orEmpty(z.object({ id: id.optional() })),
+  'drafts.versions': z.object({ id }),
+  'drafts.version': z.object({ id, key: z.string().max(100) }),
 }
