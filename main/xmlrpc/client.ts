@@ -3,6 +3,7 @@ import { encodeCall } from './encode'
 import { hostOf, parseEndpoint } from './endpoint'
 import { interpretAnswer } from './interpret-response'
 import { createRedactor, type Redactor } from './redact'
+import { callCarriesSecret } from './secret-params'
 import { postXml, type PostResult } from './transport'
 import type { UploadProgress } from './upload-body'
 import type { XmlRpcValue } from './values'
@@ -78,6 +79,7 @@ export function createXmlRpcClient(url: string, options: ClientOptions = {}): Xm
         maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         deadline,
         onUploadProgress: callOptions.onUploadProgress,
+        carriesSecret: callCarriesSecret(method, params),
       })
       return interpretAnswer({ ...answer, host: hostOf(answer.url) }, options.maxDepth, options.keepDoubleType)
     } catch (e) {

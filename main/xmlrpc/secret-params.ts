@@ -38,3 +38,15 @@ export function secretParamIndexes(method: string): readonly number[] {
 export function isSecretMember(name: string): boolean {
   return /^(password|passwd|pwd|secret|token|appkey|api_?key|access_?token)$/i.test(name.trim())
 }
+
+/** Whether a call's body carries a secret: a positional password, or a member named like one (one level down). */
+export function callCarriesSecret(method: string, params: readonly unknown[]): boolean {
+  if (secretParamIndexes(method).some((i) => i < params.length)) return true
+  const hasSecretMember = (v: unknown) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof Uint8Array) &&
+    Object.keys(v).some(isSecretMember)
+  return params.some((p) => hasSecretMember(p) || (Array.isArray(p) && p.some(hasSecretMember)))
+}

@@ -14,6 +14,8 @@ export interface PostOptions {
   maxResponseBytes: number
   deadline: Deadline
   onUploadProgress?: UploadProgress
+  /** The body holds a password: a redirect to another origin is refused rather than re-sent there. */
+  carriesSecret?: boolean
 }
 
 export interface PostResult {
@@ -56,6 +58,12 @@ export async function postXml(endpoint: Endpoint, bytes: Uint8Array<ArrayBuffer>
           location: next.href,
         })
       }
+      if (next.origin !== url.origin && o.carriesSecret)
+        throw new TransportError(
+          'http',
+          `${hostOf(url)} redirected (HTTP ${response.status}) to another site, ${next.origin}; this call carries a password, so it was not sent there. If you trust that address, use it as the endpoint.`,
+          { url: url.href, status: response.status, location: next.href },
+        )
       if (next.origin !== url.origin) authorization = undefined // credentials stay with the host they were given for
       url = next
       continue
