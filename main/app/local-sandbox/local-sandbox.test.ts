@@ -161,3 +161,28 @@ describe('the Local sandbox member', () => {
     expect(JSON.stringify(members)).toContain(createHash('md5').update(password).digest('hex'))
   })
 })
+
+describe('the child under Electron', () => {
+  it('speaks through process.parentPort, as in a utilityProcess (emulated over Node IPC)', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'upstream-parentport-'))
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
+    // Electron's parentPort delivers { data } events and has postMessage; Node's IPC stands in for it.
+    const wrapper = join(dataDir, 'utility-wrapper.mjs')
+    await writeFile(
+      wrapper,
+      `process.parentPort = {
+        on: (_event, listener) => process.on('message', (data) => listener({ data })),
+        postMessage: (message) => process.send(message),
+      }
+      await import(${JSON.stringify(await childEntry())})\n`,
+    )
+    const core = await startCore({
+      dataDir,
+      face: 'test',
+      sandboxLauncher: nodeSandboxLauncher(wrapper, { quiet: true }),
+    })
+    cleanup.push(() => core.close())
+    const methods = await createXmlRpcClient(core.info.sandboxUrl!).call('system.listMethods', [])
+    expect(methods).toContain('xmlStorageSystem.saveMultipleFiles')
+  })
+})
