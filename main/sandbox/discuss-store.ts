@@ -103,10 +103,22 @@ export class Group {
     return enclosure
   }
 
+  /** What the author's messages here take: titles, bodies and enclosures, in bytes. */
+  bytesBy(author: string): number {
+    const who = author.toLowerCase()
+    let sum = 0
+    for (const m of this.state.value) if (m.author.toLowerCase() === who) sum += messageBytes(m)
+    return sum
+  }
+
   enclosureFile(msgnum: string, n: number): string {
     return join(this.folder, 'enclosures', `${msgnum}-${n}`)
   }
 }
+
+/** A message's share of its author's quota. */
+export const messageBytes = (m: Pick<Message, 'title' | 'body' | 'enclosures'>): number =>
+  Buffer.byteLength(m.title) + Buffer.byteLength(m.body) + m.enclosures.reduce((n, e) => n + e.size, 0)
 
 /** All groups, found again at start from their folders. Names are matched case-insensitively. */
 export class Discussions {
@@ -123,6 +135,12 @@ export class Discussions {
     for (const e of existing) if (e.isDirectory() && GROUP_NAME.test(e.name)) await discussions.ensure(e.name)
     for (const name of names) await discussions.ensure(name)
     return discussions
+  }
+
+  bytesBy(author: string): number {
+    let sum = 0
+    for (const g of this.groups.values()) sum += g.bytesBy(author)
+    return sum
   }
 
   names(): string[] {

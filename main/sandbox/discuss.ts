@@ -1,7 +1,7 @@
 import { XmlRpcFault } from '../xmlrpc/fault'
 import { struct, type XmlRpcStruct, type XmlRpcValue } from '../xmlrpc/values'
 import type { MethodRegistry, SandboxContext } from './context'
-import type { Enclosure, Group, Message } from './discuss-store'
+import { messageBytes, type Enclosure, type Group, type Message } from './discuss-store'
 import type { Member } from './members'
 import { arity, bytes, describe, int, SandboxFault, str, utcDateTime } from './params'
 
@@ -86,6 +86,16 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
     return replyTitle(group.get(inResponseTo)?.title ?? '')
   }
 
+  /** The quota counts messages and enclosures too: refused when `more` bytes would pass it. */
+  function ensureRoom(member: Member, more: number): void {
+    const used = ctx.files.bytesInUse(member.usernum)
+    if (more > 0 && used + more > ctx.limits.maxBytesPerUser)
+      throw new XmlRpcFault(
+        SandboxFault.limit,
+        `This would take you to ${used + more} bytes; your quota is ${ctx.limits.maxBytesPerUser} bytes (files, pages, messages and enclosures together).`,
+      )
+  }
+
   const touched = (group: Group, ...msgnums: (string | 0)[]) =>
     ctx.changed([
       groupPath(group.name),
@@ -114,8 +124,10 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
           `inResponseTo must be int 0 for a new thread, or the parent's msgnum: the string as received or, for an all-digit msgnum, its number — not ${describe(parentParam)}.`,
         )
       }
+      const fullTitle = titleFor(group, title, inResponseTo)
+      ensureRoom(member, messageBytes({ title: fullTitle, body, enclosures: [] }))
       const m = await group.post({
-        title: titleFor(group, title, inResponseTo),
+        title: fullTitle,
         body,
         author: member.email,
         authorName: member.name,
@@ -153,6 +165,10 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
       const m = ownMessage(group, member, params[3])
       const body = str('body', params[4])
       const title = titleFor(group, str('title', params[5]), m.inResponseTo)
+      ensureRoom(
+        member,
+        Buffer.byteLength(title) + Buffer.byteLength(body) - Buffer.byteLength(m.title) - Buffer.byteLength(m.body),
+      )
       await group.save(m, body, title)
       touched(group, m.msgnum, m.inResponseTo)
       return struct({ url: url(group, m.msgnum), title: m.title, lastsave: utcDateTime(m.whenLastSaved) })
@@ -186,6 +202,7 @@ export function registerDiscuss(rpc: MethodRegistry, ctx: SandboxContext): void 
           SandboxFault.limit,
           `The enclosure is ${bits.length} bytes; this server accepts at most ${ctx.limits.maxFileSize}.`,
         )
+      ensureRoom(member, bits.length)
       const e = await group.attach(m, bits, type, address)
       touched(group, m.msgnum)
       return struct({

@@ -72,7 +72,15 @@ export class FileStore {
       .map((k) => ({ relativePath: k.slice(prefix.length), ...this.entries[k] }))
   }
 
+  /** What the member stores elsewhere (discussion messages, enclosures), counted in the same quota. */
+  otherUsage: (usernum: string) => number = () => 0
+
+  /** Everything the member stores: its files and pages here, and otherUsage. */
   bytesInUse(usernum: string): number {
+    return this.fileBytes(usernum) + this.otherUsage(usernum)
+  }
+
+  private fileBytes(usernum: string): number {
     // A sum, not list(): every upload call asks, and sorting the whole index each time showed up in profiles.
     const prefixes = SPACES.map((s) => key(s, usernum, ''))
     let sum = 0
