@@ -63,6 +63,8 @@ export async function rebase(
     const copy = await editMessage(dg, msgnum).catch(() => ({ title: m.title, body: m.body }))
     await deps.amendDraft(job.draftId, {
       base: { msgnum, title: copy.title, body: copy.body, fetchedAt: deps.now().toISOString() },
+      // A reply sent without a title is named by the server ("Re: …"): the draft shows that name.
+      ...(draft.title.trim() === '' && copy.title.trim() !== '' ? { title: copy.title } : {}),
     })
   } catch {
     // The server has the text and the job says so; a stale base only means one more look next time.

@@ -7,6 +7,7 @@ import { discussionOf } from '../../accounts/account-login'
 import type { AppContext } from '../../core/context'
 import { serverCall } from '../../accounts/server-call'
 import { saveProfile } from '../../accounts/channels/accounts-profile'
+import { learnMsgnumType } from '../msgnum-types'
 
 const METHOD = 'mainResponder.discuss.getTopics'
 
@@ -22,6 +23,7 @@ export async function listTopics(ctx: AppContext, input: Input<'discussion.topic
   }
   const zone = dg.profile.timeZone
   const topics = await serverCall(account, METHOD, () => getTopics(dg, count))
+  if (topics[0]) await learnMsgnumType(ctx.dataDir, account.id, topics[0].msgnum).catch(() => {})
   return topics.map((t) => ({
     msgnum: t.msgnum,
     title: t.title,

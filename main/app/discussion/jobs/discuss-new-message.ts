@@ -12,6 +12,7 @@ import { attachEnclosures } from '../message-enclosures'
 import { recordOnDraft } from '../../queue/record-publish'
 import { rebase } from '../../queue/server-copy'
 import { signIn } from '../../queue/sign-in'
+import { learnMsgnumType, msgnumTypeOf, typedMsgnum } from '../msgnum-types'
 
 /**
  * mainResponder.discuss.newMessage — not idempotent: sent at most once. The job is marked
@@ -35,10 +36,12 @@ export function discussNewMessagePerformer(deps: PerformerDeps): Performer {
       if ('kind' in who) return who
       const dg = discussionLogin(who)
       if ('kind' in dg) return dg
+      // A parent typed as text goes out with the type this server numbers with (PyCS: <int>).
+      const parent = typedMsgnum(m.inResponseTo, await msgnumTypeOf(deps.dataDir, job.accountId))
       await attempt.dispatching() // outside the try: if the mark cannot be written, nothing is sent
       let result: NonNullable<Job['result']>
       try {
-        const r = await newMessage(dg, m.title, m.body, m.inResponseTo, { onUploadProgress: attempt.progress })
+        const r = await newMessage(dg, m.title, m.body, parent, { onUploadProgress: attempt.progress })
         result = { msgnum: r.msgnum, url: r.url, members: structToJson(r.members) }
       } catch (e) {
         return outcomeOf(
@@ -48,6 +51,7 @@ export function discussNewMessagePerformer(deps: PerformerDeps): Performer {
         )
       }
       await recordOnDraft(deps, job, result)
+      await learnMsgnumType(deps.dataDir, job.accountId, result.msgnum!).catch(() => {}) // a hint, never a failure
       // Posted: from here nothing re-sends newMessage. The server copy becomes the draft's base, then enclosures.
       await rebase(deps, dg, job, result.msgnum!)
       return attachEnclosures(deps, dg, who.account, job, result, attempt, false)
