@@ -124,7 +124,14 @@ export interface Channels {
   /** Saves nothing: queues a publish of the draft as last saved (a message replies to `inResponseTo`, 0: a thread). */
   'publish.draft': {
     /** dropMissingCategories: the writer chose to publish without categories the blog lacks and may not create. */
-    input: { draftId: string; accountId?: string; inResponseTo?: string | number; dropMissingCategories?: boolean }
+    /** submitForReview: send the post as pending (a Contributor's way to publish), replacing a refused publish. */
+    input: {
+      draftId: string
+      accountId?: string
+      inResponseTo?: string | number
+      dropMissingCategories?: boolean
+      submitForReview?: boolean
+    }
     output: Job
   }
   'queue.list': { input: void; output: Job[] }

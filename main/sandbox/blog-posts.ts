@@ -1,3 +1,5 @@
+import { XmlRpcFault } from '../xmlrpc/fault'
+import { BlogFaultCode } from './blog-access'
 import type { SandboxContext } from './context'
 import {
   categoryIds,
@@ -24,6 +26,7 @@ export class BlogPosts {
   async create(blog: Blog, member: Member, changes: PostChanges, publish: boolean): Promise<BlogPost> {
     const now = this.ctx.now()
     const date = changes.date ?? now
+    mayPublish(member, statusFor(changes.status, publish, date, now))
     const post: BlogPost = {
       id: this.store.nextId(),
       blogId: blog.id,
@@ -46,6 +49,7 @@ export class BlogPosts {
   async update(blog: Blog, post: BlogPost, changes: PostChanges, publish: boolean, member?: Member): Promise<BlogPost> {
     const now = this.ctx.now()
     const date = changes.date ?? new Date(post.date)
+    if (member) mayPublish(member, statusFor(changes.status, publish, date, now))
     const next: BlogPost = {
       ...post,
       title: changes.title === undefined ? post.title : this.title(member, changes.title),
@@ -97,4 +101,10 @@ export class BlogPosts {
     await this.pages.publish(blog, post)
     return post
   }
+}
+
+// WordPress's words and code when a Contributor asks for more than review: it may only submit.
+function mayPublish(member: Member, status: string): void {
+  if (roleOf(member) === 'contributor' && status !== 'draft' && status !== 'pending')
+    throw new XmlRpcFault(BlogFaultCode.notAllowed, 'Sorry, you are not allowed to publish posts on this site.')
 }

@@ -13,7 +13,12 @@ import { renderBody } from '../../drafts/render-body'
  * blog → blog.editPost of that post. The body goes rendered (Markdown → HTML, as the preview
  * shows it); the attached files it links to by name go up with it (job.files).
  */
-export function blogPostJob(ctx: AppContext, draft: Draft, account: Account): Job {
+export function blogPostJob(
+  ctx: AppContext,
+  draft: Draft,
+  account: Account,
+  opts: { submitForReview?: boolean } = {},
+): Job {
   if (account.blogId === undefined)
     return failWith(
       'invalid-input',
@@ -35,10 +40,13 @@ export function blogPostJob(ctx: AppContext, draft: Draft, account: Account): Jo
     )
   const posted = postedIdOf(draft, account, ctx.jobs.list())
   const post = jobPostOf(draft, account, posted)
+  // Pending, sent explicitly: WordPress lets a Contributor submit what it refuses to publish.
+  if (opts.submitForReview) Object.assign(post, { status: 'pending', publish: false })
   const files = linkedAttachments(post.description, draft.enclosures)
   const title = draft.title.trim() || '(untitled)'
-  const label =
-    posted !== undefined
+  const label = opts.submitForReview
+    ? `Submit “${title}” for review on ${account.name}`
+    : posted !== undefined
       ? `Update “${title}” on ${account.name}`
       : post.publish
         ? `Publish “${title}” to ${account.name}`
@@ -83,6 +91,23 @@ function jobPostOf(draft: Draft, account: Account, posted: string | number | und
     post.status = 'private'
   if (editing) post.postid = posted
   return post
+}
+
+/**
+ * A publish the blog refused for the account's role (nothing was posted: the server said no) gives
+ * way to the writer's "Submit for review": it is cancelled, so the pending one can be queued.
+ */
+export async function cancelRefusedPublish(ctx: AppContext, draft: Draft, account: Account): Promise<void> {
+  const refused = ctx.jobs
+    .list()
+    .filter(
+      (j) =>
+        j.draftId === draft.id &&
+        j.accountId === account.id &&
+        j.state === 'needs-attention' &&
+        j.error?.details?.choice === 'submitForReview',
+    )
+  for (const j of refused) await ctx.publisher.act(j.id, 'cancel')
 }
 
 /** blogger.deletePost for the post the draft stands for on this account. */

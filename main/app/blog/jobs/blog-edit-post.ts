@@ -7,6 +7,7 @@ import { ensureCategories } from './blog-categories'
 import { blogLoginOf } from '../blog-login'
 import { uploadJobMedia } from './blog-media'
 import { postInputOf } from './blog-post-input'
+import { publishRefused } from './blog-publish-refused'
 import { postSaved } from './blog-saved'
 import type { PerformerDeps } from '../../core/performer-deps'
 import { errorOf } from '../../queue/error-of'
@@ -45,7 +46,10 @@ export function blogEditPostPerformer(deps: PerformerDeps): Performer {
           onUploadProgress: attempt.progress,
         })
       } catch (e) {
-        return outcomeOf(errorOf(e, { ...context, method: 'metaWeblog.editPost' }), true, deps.now())
+        return (
+          publishRefused(e, job) ??
+          outcomeOf(errorOf(e, { ...context, method: 'metaWeblog.editPost' }), true, deps.now())
+        )
       }
       const result = await postSaved(deps, login, job, p.postid, { input, publish: p.publish })
       return { kind: 'done', result, ...(media.files.length > 0 ? { files: media.files } : {}) }

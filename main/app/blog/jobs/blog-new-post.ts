@@ -9,6 +9,7 @@ import { ensureCategories } from './blog-categories'
 import { blogLoginOf } from '../blog-login'
 import { uploadJobMedia } from './blog-media'
 import { postInputOf } from './blog-post-input'
+import { publishRefused } from './blog-publish-refused'
 import { postSaved } from './blog-saved'
 import type { PerformerDeps } from '../../core/performer-deps'
 import { errorOf } from '../../queue/error-of'
@@ -41,6 +42,8 @@ export function blogNewPostPerformer(deps: PerformerDeps): Performer {
       try {
         id = await newPost(login, input, p.publish, { onUploadProgress: attempt.progress })
       } catch (e) {
+        const refused = publishRefused(e, job)
+        if (refused) return refused
         return outcomeOf(
           errorOf(e, { method: 'metaWeblog.newPost', url: who.account.url, account: who.account.name }),
           false,

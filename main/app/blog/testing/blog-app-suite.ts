@@ -232,6 +232,30 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       expect(Object.values(ledger.sending).flatMap((r) => Object.keys(r))).toEqual([]) // nothing left unknown
     })
 
+    it('a Contributor’s publish is refused with the reason, and “Submit for review” sends it pending', async () => {
+      const b = await open('contributor')
+      const { id: accountId } = await b.addAccount()
+      const t = `For review ${run()}`
+      const draft = await b.app.call<Draft>('drafts.save', post({ accountId }, t, '<p>Please publish me.</p>'))
+      const refused = await settledAs(
+        b,
+        (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id,
+        'needs-attention',
+      )
+      expect(refused.error).toMatchObject({
+        message: expect.stringMatching(/may not publish posts .*Submit it for review instead/),
+        details: { choice: 'submitForReview', retryHelps: false },
+      })
+      expect((await getRecentPosts(b.other, 20)).filter((p) => p.title === t)).toEqual([]) // nothing was posted
+      const queued = await b.app.call<Job>('publish.draft', { draftId: draft.id, submitForReview: true })
+      expect(queued.label).toMatch(/^Submit “For review .*” for review on /)
+      const job = await settledAs(b, queued.id)
+      made.push({ b, id: job.result!.msgnum! })
+      expect(b.app.jobs.get(refused.id)?.state).toBe('cancelled')
+      expect((await b.view.post(String(job.result!.msgnum)))!.status).toBe('pending')
+      expect(job.result!.kept!.notes.filter((n) => n.level === 'warning')).toEqual([])
+    })
+
     it('a newPost whose answer was lost is found on the blog (never sent again) and becomes the draft’s post', async () => {
       const b = await open()
       const { id: accountId } = await b.addAccount()

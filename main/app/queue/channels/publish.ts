@@ -6,7 +6,7 @@ import { renderBody } from '../../drafts/render-body'
 import { failWith } from '../../core/failure'
 import { enqueueOnce } from '../enqueue-once'
 import { checkNewCategories } from '../../blog/channels/publish-categories'
-import { blogPostJob } from '../../blog/channels/publish-post'
+import { blogPostJob, cancelRefusedPublish } from '../../blog/channels/publish-post'
 import { publishToWeblog } from '../../weblog/channels/weblog'
 
 /** Queues a publish of the draft as last saved; the publisher does the network part. */
@@ -21,7 +21,10 @@ export async function publishDraft(ctx: AppContext, input: Input<'publish.draft'
     return enqueueOnce(ctx, draft, account, () => messageJob(ctx, draft, account, input.inResponseTo))
   if (draft.kind === 'post' && account.kind === 'blog') {
     await checkNewCategories(ctx, draft, account, input.dropMissingCategories === true)
-    return enqueueOnce(ctx, draft, account, () => blogPostJob(ctx, draft, account))
+    if (input.submitForReview) await cancelRefusedPublish(ctx, draft, account)
+    return enqueueOnce(ctx, draft, account, () =>
+      blogPostJob(ctx, draft, account, { submitForReview: input.submitForReview === true }),
+    )
   }
   // A community account's weblog is rendered here and upstreamed whole: the post joins it, a site sync follows.
   if (draft.kind === 'post' && account.kind === 'community') return publishToWeblog(ctx, draft, account)

@@ -10,6 +10,7 @@ export const queueSchemas = {
     accountId: id.optional(),
     inResponseTo: msgnum.optional(),
     dropMissingCategories: z.boolean().optional(),
+    submitForReview: z.boolean().optional(),
   }),
   'queue.list': none,
   'queue.retry': z.object({ jobId: id }),

@@ -17,8 +17,9 @@ export function actionsFor(job: Job): JobAction[] {
   const s = job.state
   const out: JobAction[] = []
   // A conflict is not retried: the same publish would meet the same changed server copy.
-  if (s === 'waiting-retry' || s === 'waiting-network' || (s === 'needs-attention' && job.error?.kind !== 'conflict'))
-    out.push('retry')
+  // Nor is a refusal that no retry can change (a Contributor's publish): the job says what would help.
+  const futile = job.error?.kind === 'conflict' || job.error?.details?.retryHelps === false
+  if (s === 'waiting-retry' || s === 'waiting-network' || (s === 'needs-attention' && !futile)) out.push('retry')
   if (canTransition(s, 'paused')) out.push('pause')
   if (s === 'paused') out.push('resume')
   // A job being sent may be cancelled too: it stops when its attempt ends.

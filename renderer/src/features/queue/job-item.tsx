@@ -15,6 +15,8 @@ interface Props {
   onResolve: (job: Job) => void
   onShowWire: (job: Job) => void
   onOpenDraft: (draftId: string) => void
+  /** The blog refused to publish for the account's role: send the post for review instead. */
+  onSubmitForReview?: (job: Job) => void
   /** Where the list keeps each job's element, to bring a new one into view. */
   register: (jobId: string, el: HTMLLIElement | null) => void
 }
@@ -28,6 +30,7 @@ export const JobItem = memo(function JobItem({
   onResolve,
   onShowWire,
   onOpenDraft,
+  onSubmitForReview,
   register,
 }: Props) {
   const ref = useCallback((el: HTMLLIElement | null) => register(job.id, el), [register, job.id])
@@ -91,6 +94,11 @@ export const JobItem = memo(function JobItem({
         {job.state === 'needs-attention' && job.error?.kind === 'conflict' && (
           <button type="button" className="button small primary" onClick={() => onOpenDraft(job.draftId)}>
             Compare versions…
+          </button>
+        )}
+        {job.state === 'needs-attention' && job.error?.details?.choice === 'submitForReview' && onSubmitForReview && (
+          <button type="button" className="button small primary" disabled={busy} onClick={() => onSubmitForReview(job)}>
+            Submit for review
           </button>
         )}
         {canResolve(job) && (

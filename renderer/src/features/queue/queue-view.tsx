@@ -43,6 +43,15 @@ export const QueueView = memo(function QueueView({
     [],
   )
   const onAction = useCallback((j: Job, a: JobAction) => void act(j, a), [act])
+  // A Contributor's refused publish: the same draft again, as pending (publish.draft cancels the refused job).
+  const onSubmitForReview = useCallback(
+    async (j: Job) => {
+      const r = await api.invoke('publish.draft', { draftId: j.draftId, accountId: j.accountId, submitForReview: true })
+      if (r.ok) upsert(r.value)
+      else notify({ level: 'error', title: 'Not submitted for review', body: r.error.message })
+    },
+    [api, upsert, notify],
+  )
   const canPause = jobs.some(
     (j) => j.state === 'queued' || j.state === 'waiting-retry' || j.state === 'waiting-network',
   )
@@ -98,6 +107,7 @@ export const QueueView = memo(function QueueView({
             onResolve={setResolving}
             onShowWire={onShowWire}
             onOpenDraft={onOpenDraft}
+            onSubmitForReview={(j) => void onSubmitForReview(j)}
             register={register}
           />
         ))}
