@@ -4,7 +4,7 @@ import type { SandboxContext } from './context'
 import { groupPath, messagePath, replyTitle } from './discuss-paths'
 import type { Group, Message } from './discuss-store'
 import type { Member } from './members'
-import { arity, SandboxFault, str, utcDateTime } from './params'
+import { arity, clip, SandboxFault, str, utcDateTime } from './params'
 
 export const NS = 'mainResponder.discuss'
 const COMMON = ['dgname', 'username', 'password']
@@ -27,13 +27,13 @@ export function discussAccess(ctx: SandboxContext) {
     if (!group)
       throw new XmlRpcFault(
         SandboxFault.notFound,
-        `There is no discussion group named "${dgname}" here; there are: ${ctx.discussions.names().join(', ')}.`,
+        `There is no discussion group named "${clip(dgname)}" here; there are: ${ctx.discussions.names().join(', ')}.`,
       )
     const member = ctx.members.signIn(username, password)
     if (!member)
       throw new XmlRpcFault(
         SandboxFault.signIn,
-        `The username or password is incorrect for "${username}". Members sign in with their e-mail address and their password (not its MD5).`,
+        `The username or password is incorrect for "${clip(username)}". Members sign in with their e-mail address and their password (not its MD5).`,
       )
     return { group, member }
   }
@@ -46,7 +46,7 @@ export function discussAccess(ctx: SandboxContext) {
       )
     }
     const found = group.get(v)
-    if (!found) throw new XmlRpcFault(SandboxFault.notFound, `There is no message "${v}" in ${group.name}.`)
+    if (!found) throw new XmlRpcFault(SandboxFault.notFound, `There is no message "${clip(v)}" in ${group.name}.`)
     return found
   }
 

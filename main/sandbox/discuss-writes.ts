@@ -4,7 +4,7 @@ import type { MethodRegistry, SandboxContext } from './context'
 import { NS, type DiscussAccess } from './discuss-access'
 import { enclosurePath } from './discuss-paths'
 import { messageBytes } from './discuss-store'
-import { bytes, describe, SandboxFault, str, utcDateTime } from './params'
+import { bytes, clip, describe, SandboxFault, str, utcDateTime } from './params'
 
 /** newMessage, saveMessage, attachEnclosure: what changes a group. */
 export function registerDiscussWrites(rpc: MethodRegistry, ctx: SandboxContext, a: DiscussAccess): void {
@@ -86,7 +86,7 @@ export function registerDiscussWrites(rpc: MethodRegistry, ctx: SandboxContext, 
       if (!/^[\w.+-]+\/[\w.+-]+( *;[ -~]*)?$/.test(type))
         throw new XmlRpcFault(
           SandboxFault.invalidParams,
-          `enclosureType must be a MIME type such as "image/png", not "${type}".`,
+          `enclosureType must be a MIME type such as "image/png", not "${clip(type)}".`,
         )
       const bits = bytes('enclosureBits', params[5])
       const address = str('enclosureAddress', params[6])

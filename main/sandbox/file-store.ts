@@ -145,7 +145,7 @@ export class FileStore {
               if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
                 return void (results[i] = new StoreRefusal(
                   'path',
-                  `${rel} clashes with a file or folder of the same name.`,
+                  `${clip(rel)} clashes with a file or folder of the same name.`,
                 ))
               throw e
             }
@@ -172,16 +172,16 @@ export class FileStore {
     const { rel, bytes } = item
     // Kept as the file's type and reported back: a line break would be a header of its own.
     if (item.mimeType !== undefined && /[\0-\x1f\x7f]/.test(item.mimeType))
-      return new StoreRefusal('path', `${rel}: the MIME type contains a line break or another control character.`)
+      return new StoreRefusal('path', `${clip(rel)}: the MIME type contains a line break or another control character.`)
     if (bytes.length > limits.maxFileSize)
       return new StoreRefusal(
         'limit',
-        `${rel} is ${bytes.length} bytes; the largest file this server accepts is ${limits.maxFileSize} bytes.`,
+        `${clip(rel)} is ${bytes.length} bytes; the largest file this server accepts is ${limits.maxFileSize} bytes.`,
       )
     if (after > limits.maxBytesPerUser)
       return new StoreRefusal(
         'limit',
-        `${rel} (${bytes.length} bytes) would take you to ${after} bytes; your quota is ${limits.maxBytesPerUser} bytes.`,
+        `${clip(rel)} (${bytes.length} bytes) would take you to ${after} bytes; your quota is ${limits.maxBytesPerUser} bytes.`,
       )
     return null
   }

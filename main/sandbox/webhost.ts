@@ -4,7 +4,7 @@ import { struct, type XmlRpcValue } from '../xmlrpc/values'
 import type { MethodRegistry, SandboxContext } from './context'
 import { StoreRefusal } from './file-store'
 import { extensionOf } from './limits'
-import { arity, bytes, SandboxFault, str, structParam } from './params'
+import { arity, bytes, clip, SandboxFault, str, structParam } from './params'
 import { checkRelativePath } from './paths'
 
 // The extension a page gets when its relativePath has none, so it is served as what it is.
@@ -51,7 +51,7 @@ export function registerWebHost(rpc: MethodRegistry, ctx: SandboxContext): void 
       if (!/^[\w.+-]+\/[\w.+-]+( *;[ -~]*)?$/.test(mimeType))
         throw new XmlRpcFault(
           SandboxFault.invalidParams,
-          `pageTable.mimeType must be a MIME type such as "text/html", not "${mimeType}".`,
+          `pageTable.mimeType must be a MIME type such as "text/html", not "${clip(mimeType)}".`,
         )
       const textToIndex = getMember(table, 'textToIndex')
       if (textToIndex !== undefined) str('pageTable.textToIndex', textToIndex)
@@ -60,7 +60,7 @@ export function registerWebHost(rpc: MethodRegistry, ctx: SandboxContext): void 
       if (!member)
         throw new XmlRpcFault(
           SandboxFault.signIn,
-          `Can't store the page: the username or password is incorrect for "${username}". Members sign in with their e-mail address and their password.`,
+          `Can't store the page: the username or password is incorrect for "${clip(username)}". Members sign in with their e-mail address and their password.`,
         )
       try {
         await ctx.files.put('webhost', member.usernum, path, pageBytes, ctx.limits, mimeType)

@@ -3,7 +3,7 @@ import { XmlRpcFault } from '../xmlrpc/fault'
 import { struct, type XmlRpcStruct, type XmlRpcValue } from '../xmlrpc/values'
 import type { MethodRegistry, SandboxContext } from './context'
 import { isMd5Hex, type Member } from './members'
-import { SandboxFault, str } from './params'
+import { clip, SandboxFault, str } from './params'
 
 export const NS = 'xmlStorageSystem'
 export const ok = (members: Record<string, XmlRpcValue>): XmlRpcStruct =>
@@ -58,7 +58,9 @@ export function account(ctx: SandboxContext, params: XmlRpcValue[]): Member {
   const member = ctx.members.signInWithDigest(usernum, password)
   if (member) return member
   if (!ctx.members.byUsernum(usernum))
-    throw new Refusal(refused(`There is no member with usernum "${usernum}" on this server. Call registerUser first.`))
+    throw new Refusal(
+      refused(`There is no member with usernum "${clip(usernum)}" on this server. Call registerUser first.`),
+    )
   throw new Refusal(
     refused(`The password is incorrect for usernum ${usernum}.${isMd5Hex(password) ? '' : ' ' + DIGEST_HINT}`),
   )

@@ -4,7 +4,7 @@ import { upstreamFolderUrl } from './capabilities'
 import type { SandboxContext } from './context'
 import { StoreRefusal } from './file-store'
 import { extensionOf } from './limits'
-import { arity, array, SandboxFault, str, utcDateTime } from './params'
+import { arity, array, clip, SandboxFault, str, utcDateTime } from './params'
 import { checkRelativePath } from './paths'
 import { account, NS, ok, type StorageRegistrar } from './xml-storage-common'
 
@@ -34,7 +34,7 @@ export function registerStorageFiles(reg: StorageRegistrar, ctx: SandboxContext)
         if (legal.length > 0 && !legal.includes(ext)) {
           return new StoreRefusal(
             'limit',
-            `${rel}: "${ext ? `.${ext}` : 'no extension'}" is not a legal file extension here (${legal.join(', ')}).`,
+            `${clip(rel)}: "${ext ? `.${clip(ext, 20)}` : 'no extension'}" is not a legal file extension here (${legal.join(', ')}).`,
           )
         }
         return rel
@@ -92,7 +92,9 @@ export function registerStorageFiles(reg: StorageRegistrar, ctx: SandboxContext)
       for (const path of paths) {
         try {
           const rel = checkRelativePath(path)
-          errorList.push((await ctx.files.remove('users', member.usernum, rel)) ? '' : `${rel}: there is no such file.`)
+          errorList.push(
+            (await ctx.files.remove('users', member.usernum, rel)) ? '' : `${clip(rel)}: there is no such file.`,
+          )
         } catch (e) {
           if (!(e instanceof XmlRpcFault)) throw e
           errorList.push(e.faultString)

@@ -3,7 +3,7 @@ import { capabilitiesFor, upstreamFolderUrl } from './capabilities'
 import type { MethodRegistry, SandboxContext } from './context'
 import { isMd5Hex } from './members'
 import { writePasswordMail } from './outbox'
-import { arity, int, str, utcDateTime } from './params'
+import { arity, clip, int, str, utcDateTime } from './params'
 import { account, callerAddress, DIGEST_HINT, NS, ok, refused, storageRegistrar } from './xml-storage-common'
 import { registerStorageFiles } from './xml-storage-files'
 import { registerStorageNotify } from './xml-storage-notify'
@@ -30,7 +30,8 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
       const clientPort = int('clientPort', params[3])
       const userAgent = str('userAgent', params[4])
       const serialNumber = params.length === 6 ? str('serialNumber', params[5]) : undefined
-      if (!/^[^@\s]+@[^@\s]+$/.test(email)) return refused(`"${email}" is not an e-mail address.`, { usernum: '' })
+      if (!/^[^@\s]+@[^@\s]+$/.test(email))
+        return refused(`"${clip(email)}" is not an e-mail address.`, { usernum: '' })
       if (!isMd5Hex(digest)) return refused(`Can't register ${email}: ${DIGEST_HINT}`, { usernum: '' })
       const existing = ctx.members.byEmail(email)
       if (existing) {
@@ -68,7 +69,7 @@ export function registerXmlStorage(rpc: MethodRegistry, ctx: SandboxContext): vo
       arity(`${NS}.mailPasswordToUser`, params, ['email'])
       const email = str('email', params[0])
       const member = ctx.members.byEmail(email)
-      if (!member) return refused(`There is no member with the e-mail address "${email}".`)
+      if (!member) return refused(`There is no member with the e-mail address "${clip(email)}".`)
       const file = await writePasswordMail(ctx.dir, member, ctx.title, ctx.baseUrl(), ctx.now())
       return ok({ message: `A message for ${member.email} is in the sandbox's outbox (outbox/${file}).` })
     },
