@@ -32,6 +32,7 @@ interface Props {
   onPublish: () => void
   uploads: { uploads: Upload[]; add: (files: File[]) => void; cancel: (key: number) => void }
   onServerDraft: (d: Draft) => void
+  onReply?: (accountId: string, parent: string | number) => void
   conflict: { busy: boolean; onKeepMine: () => void; onTakeTheirs: () => void; onMerge: () => void }
 }
 
@@ -48,6 +49,7 @@ export function DraftEditor({
   onPublish,
   uploads,
   onServerDraft,
+  onReply,
   conflict,
 }: Props) {
   const body = useDeferredValue(draft.body)
@@ -104,7 +106,7 @@ export function DraftEditor({
           {publishing ? 'Publishing…' : 'Publish'}
         </button>
       </header>
-      <DraftMeta api={api} draft={draft} accounts={accounts} onEdit={onEdit} />
+      <DraftMeta api={api} draft={draft} accounts={accounts} onEdit={onEdit} onReply={onReply} />
       {draft.base && !draft.conflict && (
         <p className="base-note muted">
           Opened from the server{draft.base.msgnum !== undefined ? ` (message ${String(draft.base.msgnum)})` : ''}:

@@ -4,7 +4,7 @@ import type { Account, DraftFormat, DraftKind } from '../../../../shared/model'
 import { KeptReportNote } from '../../components/kept-report-note'
 import { accountsFor, defaultAccountId } from './account-choices'
 import { defaultPath } from './default-path'
-import { kindLocked, replyTarget, type EditorDraft } from './editor-draft'
+import { kindLocked, replyParent, replyTarget, type EditorDraft } from './editor-draft'
 import { PostFields } from './post-fields'
 
 interface Props {
@@ -12,6 +12,8 @@ interface Props {
   draft: EditorDraft
   accounts: Account[] | null
   onEdit: (patch: Partial<EditorDraft>) => void
+  /** Starts a reply to this message in a new draft, its parent filled with the msgnum as the server gave it. */
+  onReply?: (accountId: string, parent: string | number) => void
 }
 
 const formats: { value: DraftFormat; label: string }[] = [
@@ -40,12 +42,13 @@ const mimeTypes = [
 ]
 
 /** What the draft is, where it goes, and how its body is written. */
-export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
+export function DraftMeta({ api, draft, accounts, onEdit, onReply }: Props) {
   const choices = accountsFor(draft.kind, accounts ?? [])
   const known = choices.some((a) => a.id === draft.accountId)
   const derived = defaultPath(draft.title, draft.format)
   const id = useId() // labels sit beside their controls, so a select's name isn't "Account Local sandbox"
   const locked = kindLocked(draft)
+  const parent = replyParent(draft)
 
   const changeKind = (kind: DraftKind) => onEdit({ kind, accountId: defaultAccountId(kind, accounts ?? []) })
 
@@ -98,8 +101,18 @@ export function DraftMeta({ api, draft, accounts, onEdit }: Props) {
             inputMode="numeric"
             aria-describedby={`${id}-reply-hint`}
             disabled={locked}
-            onChange={(e) => onEdit({ inResponseTo: replyTarget(e.target.value) })}
+            onChange={(e) => onEdit({ inResponseTo: replyTarget(e.target.value, draft.inResponseTo) })}
           />
+          {onReply && parent !== undefined && draft.accountId && (
+            <button
+              type="button"
+              className="button"
+              title={`Write a reply to message ${String(parent)}`}
+              onClick={() => onReply(draft.accountId!, parent)}
+            >
+              Reply
+            </button>
+          )}
           <span id={`${id}-reply-hint`} className="visually-hidden">
             The parent message’s number exactly as the server shows it, leading zeros included; empty for a new thread.
           </span>

@@ -121,8 +121,20 @@ export function toInput(d: EditorDraft): DraftInput {
   return input
 }
 
-/** "In reply to" as typed: empty means a new thread; otherwise the msgnum as text, as the server gave it. */
-export function replyTarget(text: string): string | number {
+/**
+ * "In reply to" as typed: empty means a new thread; text that still reads as the current value keeps
+ * its type (an <int> msgnum set by Reply stays an int); other text goes to the core as typed, which
+ * sends it with the type that server numbers with.
+ */
+export function replyTarget(text: string, current: string | number = 0): string | number {
   const t = text.trim()
-  return t === '' || t === '0' ? 0 : t
+  if (t === '' || t === '0') return 0
+  return t === String(current) ? current : t
+}
+
+/** The msgnum a Reply answers: the message as opened from the server, or as this draft posted it there. */
+export function replyParent(d: EditorDraft): string | number | undefined {
+  if (d.kind !== 'message' || !d.accountId) return undefined
+  if (d.base?.msgnum !== undefined) return d.base.msgnum
+  return d.published.findLast((p) => p.accountId === d.accountId && p.msgnum !== undefined)?.msgnum
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Account, DraftSummary } from '../../../../shared/model'
 import { utf8Length } from './body-limit'
 import { groupByAccount } from './draft-groups'
-import { fromDraft, newEditorDraft, replyTarget, toInput } from './editor-draft'
+import { fromDraft, newEditorDraft, replyParent, replyTarget, toInput } from './editor-draft'
 
 const account = (id: string, name: string): Account => ({
   id,
@@ -42,9 +42,22 @@ describe('editor draft', () => {
   it('keeps a msgnum exactly as typed or received, 0 for a new thread', () => {
     expect(replyTarget('')).toBe(0)
     expect(replyTarget(' 000042 ')).toBe('000042')
+    // An <int> set by Reply stays an int while the text still reads as it; an edit is text again.
+    expect(replyTarget('17', 17)).toBe(17)
+    expect(replyTarget('170', 17)).toBe('170')
+    expect(replyTarget('', 17)).toBe(0)
     const m = { ...newEditorDraft('g', 'message'), inResponseTo: 17 }
     expect(toInput(m)).toMatchObject({ kind: 'message', inResponseTo: 17 })
     expect(toInput(m)).not.toHaveProperty('relativePath')
+  })
+  it('offers Reply to a message opened from the server or posted there, with its msgnum as given', () => {
+    const m = { ...newEditorDraft('g', 'message'), accountId: 'g' }
+    expect(replyParent(m)).toBeUndefined()
+    const opened = { ...m, base: { msgnum: 3, title: 't', body: 'b', fetchedAt: '2026-01-01T00:00:00Z' } }
+    expect(replyParent(opened)).toBe(3)
+    const posted = { ...m, published: [{ at: '2026-01-01T00:00:00Z', jobId: 'j', accountId: 'g', msgnum: '000002' }] }
+    expect(replyParent(posted)).toBe('000002')
+    expect(replyParent({ ...posted, kind: 'page' as const })).toBeUndefined()
   })
   it('sends a post’s fields, and null for a date taken away', () => {
     const p = { ...newEditorDraft('c', 'post'), post: { categories: ['Boats'], postStatus: 'draft' as const } }

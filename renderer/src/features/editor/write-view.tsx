@@ -98,6 +98,17 @@ export const WriteView = memo(function WriteView({
     [list, session, report],
   )
 
+  // Reply: a new message draft whose parent is the msgnum exactly as the server gave it (type included).
+  const onReply = useCallback(
+    async (accountId: string, parent: string | number) => {
+      const input = { kind: 'message' as const, format: 'html' as const, title: '', body: '', accountId }
+      const r = await api.invoke('drafts.save', { ...input, inResponseTo: parent })
+      if (r.ok) await onOpened(r.value)
+      else report('Couldn’t start the reply', { ok: false, error: r.error })
+    },
+    [api, onOpened, report],
+  )
+
   // A new draft made before the accounts arrived gets the default account once they do.
   const { draft } = session
   useEffect(() => {
@@ -157,6 +168,7 @@ export const WriteView = memo(function WriteView({
           onPublish={() => void publish()}
           uploads={uploads}
           onServerDraft={onServerDraft}
+          onReply={(accountId, parent) => void onReply(accountId, parent)}
           conflict={{
             busy: conflict.busy,
             onKeepMine: () => void conflict.resolve({ choice: 'mine' }),
