@@ -1,4 +1,5 @@
-import Editor from '@monaco-editor/react'
+import Editor, { type OnMount } from '@monaco-editor/react'
+import { useEffect, useRef } from 'react'
 import type { DraftFormat } from '../../../../shared/model'
 import '../../monaco/setup'
 import { useColorScheme } from '../../lib/use-color-scheme'
@@ -11,14 +12,27 @@ interface Props {
   initialValue: string
   format: DraftFormat
   onChange: (value: string) => void
+  /** A text to put in place of the body as one undoable edit (a restored version); a new seq each time. */
+  replacement?: { text: string; seq: number }
 }
 
 /** The body in Monaco. Loaded lazily with its chunk, so the shell paints before the editor is ready. */
-export default function BodyEditor({ sessionKey, initialValue, format, onChange }: Props) {
+export default function BodyEditor({ sessionKey, initialValue, format, onChange, replacement }: Props) {
   const scheme = useColorScheme()
+  const editor = useRef<Parameters<OnMount>[0] | null>(null)
+  useEffect(() => {
+    const e = editor.current
+    const model = e?.getModel()
+    if (!e || !model || !replacement || model.getValue() === replacement.text) return
+    // An edit, not setValue: Ctrl+Z takes the restore back.
+    e.pushUndoStop()
+    e.executeEdits('restore', [{ range: model.getFullModelRange(), text: replacement.text }])
+    e.pushUndoStop()
+  }, [replacement])
   return (
     <Editor
       key={sessionKey}
+      onMount={(e) => void (editor.current = e)}
       defaultValue={initialValue}
       language={languageOf[format]}
       theme={scheme === 'dark' ? 'upstream-dark' : 'upstream-light'}

@@ -5,6 +5,7 @@ import { shortcutProps } from '../../app/commands'
 import { formatCount } from '../../lib/format'
 import { safeHttpUrl } from '../../lib/safe-url'
 import { useMaxFileSize } from '../accounts/connection-reports'
+import { VersionHistory } from './version-history'
 import { ConflictView } from '../conflict/conflict-view'
 import { BodyLimit } from './body-limit'
 import { DeleteFromBlog } from './delete-from-blog'
@@ -58,6 +59,8 @@ export function DraftEditor({
   const account = accounts?.find((a) => a.id === draft.accountId)
   const maxFileSize = useMaxFileSize(account)
   const [dropping, setDropping] = useState(false)
+  const [history, setHistory] = useState(false)
+  const [replacement, setReplacement] = useState<{ text: string; seq: number }>()
   const takesFiles = draft.kind !== 'page'
 
   const dropProps = takesFiles
@@ -93,6 +96,9 @@ export function DraftEditor({
           value={draft.title}
           onChange={(e) => onEdit({ title: e.target.value })}
         />
+        <button type="button" className="button" onClick={() => setHistory(true)} title="Every saved version">
+          History…
+        </button>
         <button type="button" className="button" onClick={onSave} {...shortcutProps('save', 'Save')}>
           Save
         </button>
@@ -106,6 +112,21 @@ export function DraftEditor({
           {publishing ? 'Publishing…' : 'Publish'}
         </button>
       </header>
+      {history && draft.id && (
+        <VersionHistory
+          api={api}
+          draftId={draft.id}
+          current={draft}
+          onClose={() => setHistory(false)}
+          onRestore={(v) => {
+            // A restore is an edit like any other, saved at once: the text it replaces is kept too.
+            onEdit({ title: v.title, body: v.body, format: v.format })
+            setReplacement((r) => ({ text: v.body, seq: (r?.seq ?? 0) + 1 }))
+            onSave()
+            setHistory(false)
+          }}
+        />
+      )}
       <DraftMeta api={api} draft={draft} accounts={accounts} onEdit={onEdit} onReply={onReply} />
       {draft.base && !draft.conflict && (
         <p className="base-note muted">
@@ -125,6 +146,7 @@ export function DraftEditor({
               initialValue={draft.body}
               format={draft.format}
               onChange={(v) => onEdit({ body: v })}
+              replacement={replacement}
             />
           </Suspense>
         </div>
