@@ -3,7 +3,7 @@ import type { MethodRegistry, SandboxContext } from './context'
 import { discussAccess, NS } from './discuss-access'
 import { enclosurePath } from './discuss-paths'
 import { registerDiscussWrites } from './discuss-writes'
-import { int, SandboxFault, str } from './params'
+import { int, SandboxFault } from './params'
 import { XmlRpcFault } from '../xmlrpc/fault'
 
 export { enclosurePath, groupPath, messagePath, replyTitle } from './discuss-paths'

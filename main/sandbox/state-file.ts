@@ -26,7 +26,8 @@ const meaning: Record<string, string> = {
 
 /**
  * The sandbox's state and files, written as the drafts are (main/store/atomic-write.ts): temp,
- * fsync, rename, fsync folder. A failure leaves the previous version and becomes a SandboxDiskError (the code, not the path).
+ * fsync, rename, fsync folder. A failure leaves the previous version and becomes a
+ * SandboxDiskError (the code, not the path).
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   try {
@@ -71,7 +72,7 @@ export async function readJson<T>(file: string, fallback: T): Promise<T> {
   try {
     return JSON.parse(text) as T
   } catch (e) {
-    throw new Error(`The sandbox state file ${file} is not valid JSON: ${(e as Error).message}`)
+    throw new Error(`The sandbox state file ${file} is not valid JSON: ${(e as Error).message}`, { cause: e })
   }
 }
 
