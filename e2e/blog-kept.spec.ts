@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onePixelPng } from '../main/protocols/blog/testing/png'
 import { expect, test } from './fixtures'
 import { rpc } from './standalone-sandbox'
+import { addBlogAccount, attachFile, sandboxBlogMember, sandboxUrlOf } from './blog-steps'
 import { writer } from './writer'
 
 const EMAIL = 'markdown@e2e.invalid'
@@ -19,26 +19,10 @@ test('a Markdown post with a new category and an image: published, and the kept-
   request,
 }) => {
   const w = writer(page)
-  const info = await request.post(`${app.origin}/api/app.info`, {
-    headers: { 'x-upstream-token': app.token },
-    data: {},
-  })
-  const sandboxUrl = ((await info.json()) as { value: { sandboxUrl: string } }).value.sandboxUrl
-  const digest = createHash('md5').update(PASSWORD).digest('hex')
-  rpc(sandboxUrl, 'xmlStorageSystem.registerUser', EMAIL, 'Marked', digest, 5335, 'e2e')
-  const [blog] = rpc(sandboxUrl, 'blogger.getUsersBlogs', '', EMAIL, PASSWORD) as { url: string; blogid: string }[]
-
+  const sandboxUrl = await sandboxUrlOf(request, app)
+  const blog = sandboxBlogMember(sandboxUrl, EMAIL, PASSWORD, 'Marked')
   await page.goto(app.url)
-  await w.area('Accounts')
-  await page.getByRole('button', { name: 'Add account' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Add an account' })
-  await dialog.getByLabel('Kind').selectOption({ label: 'Weblog (MetaWeblog)' })
-  await dialog.getByLabel('Account name', { exact: true }).fill('Marked blog')
-  await dialog.getByLabel('Site address').fill(blog.url)
-  await dialog.getByLabel('Username', { exact: true }).fill(EMAIL)
-  await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await dialog.getByRole('button', { name: /^Save/ }).click()
-  await expect(dialog).toBeHidden()
+  await addBlogAccount(page, w, { name: 'Marked blog', siteUrl: blog.url, username: EMAIL, password: PASSWORD })
 
   const dir = mkdtempSync(join(tmpdir(), 'upstream-e2e-kept-'))
   try {
@@ -52,13 +36,7 @@ test('a Markdown post with a new category and an image: published, and the kept-
     await w.body('A *red* dot:\n\n![A red dot](red%20dot.png)\n\n<script>alert("hi")</script>\n')
     await w.editor().getByLabel('Categories').fill('Paris Life')
     await w.saved()
-    const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: 'Add files…' }).click()
-    await (await chooser).setFiles(image)
-    await expect(
-      page.getByRole('list', { name: 'Attached files' }).getByRole('listitem').filter({ hasText: 'red dot.png' }),
-    ).toBeVisible()
-    await w.saved()
+    await attachFile(page, w, image, 'red dot.png')
 
     await w.publish()
     const job = w.job('Publish “Paris in red” to Marked blog')

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onePixelPng } from '../main/protocols/blog/testing/png'
 import { expectAccessible } from './axe'
 import { expect, test } from './fixtures'
-import { rpc } from './standalone-sandbox'
+import { addBlogAccount, attachFile, sandboxBlogMember, sandboxUrlOf } from './blog-steps'
 import { writer } from './writer'
 
 const EMAIL = 'blogger@e2e.invalid'
@@ -19,34 +18,10 @@ test('a blog on the sandbox: added by its address, a post with an image publishe
   request,
 }) => {
   const w = writer(page)
-  // A member of the Local sandbox with a blog there, made by another client; its address is what getUsersBlogs says.
-  const info = await request.post(`${app.origin}/api/app.info`, {
-    headers: { 'x-upstream-token': app.token },
-    data: {},
-  })
-  const sandboxUrl = ((await info.json()) as { value: { sandboxUrl: string } }).value.sandboxUrl
-  rpc(
-    sandboxUrl,
-    'xmlStorageSystem.registerUser',
-    EMAIL,
-    'Blogger',
-    createHash('md5').update(PASSWORD).digest('hex'),
-    5335,
-    'e2e',
-  )
-  const [blog] = rpc(sandboxUrl, 'blogger.getUsersBlogs', '', EMAIL, PASSWORD) as { url: string; blogName: string }[]
-
+  const sandboxUrl = await sandboxUrlOf(request, app)
+  const blog = sandboxBlogMember(sandboxUrl, EMAIL, PASSWORD, 'Blogger')
   await page.goto(app.url)
-  await w.area('Accounts')
-  await page.getByRole('button', { name: 'Add account' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Add an account' })
-  await dialog.getByLabel('Kind').selectOption({ label: 'Weblog (MetaWeblog)' })
-  await dialog.getByLabel('Account name', { exact: true }).fill('Sandbox blog')
-  await dialog.getByLabel('Site address').fill(blog.url)
-  await dialog.getByLabel('Username', { exact: true }).fill(EMAIL)
-  await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await dialog.getByRole('button', { name: /^Save/ }).click()
-  await expect(dialog).toBeHidden()
+  await addBlogAccount(page, w, { name: 'Sandbox blog', siteUrl: blog.url, username: EMAIL, password: PASSWORD })
   const account = page
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: 'Sandbox blog', exact: true }) })
@@ -69,13 +44,7 @@ test('a blog on the sandbox: added by its address, a post with an image publishe
     await w.body('<p>The harbour, first light:</p>\n<p><img src="harbour%20dot.png" alt="A blue dot"></p>')
     await w.editor().getByLabel('Categories').fill('Notes')
     await w.saved()
-    const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: 'Add files…' }).click()
-    await (await chooser).setFiles(image)
-    await expect(
-      page.getByRole('list', { name: 'Attached files' }).getByRole('listitem').filter({ hasText: 'harbour dot.png' }),
-    ).toBeVisible()
-    await w.saved()
+    await attachFile(page, w, image, 'harbour dot.png')
 
     await w.publish()
     const job = w.job('Publish “Harbour at dawn” to Sandbox blog')
