@@ -79,6 +79,13 @@ describe('the kept-vs-sent report', () => {
     ])
   })
 
+  it('does not blame the role when only scripts were taken out', () => {
+    const sent = { input: { title: 'Hello', description: '<p>Hi</p><script>x()</script>' }, publish: true }
+    expect(keptReport(sent, snapshot({ categories: [] }), 'The blog', now).notes.map((n) => n.text)).toEqual([
+      'The blog removed a <script> from the body — the blog does not keep scripts for your account.',
+    ])
+  })
+
   it('shows routine rewrites as information only', () => {
     const sent = {
       input: { title: 'Fish & Chips <3', description: 'Hi\n\nthere', slug: 'Fish & Chips', categories: [] },

@@ -63,11 +63,16 @@ function bodyNotes(sent: string, kept: string, server: string): KeptNote[] {
     ...d.removedTags.map(([t, n]) => counted(n, `<${t}>`)),
     ...d.removedAttributes.map(([k, n]) => attr(k, n)),
   ]
+  // Scripts alone: some blogs (the Local sandbox) take them out for everyone, so do not blame the role.
+  const onlyScripts = d.removedAttributes.length === 0 && d.removedTags.every(([t]) => t === 'script')
+  const why = onlyScripts
+    ? 'the blog does not keep scripts for your account'
+    : 'your account may not post unfiltered HTML'
   if (removed.length > 0)
     notes.push({
       field: 'body',
       level: 'warning',
-      text: `${server} removed ${joinWords(removed)} from the body — your account may not post unfiltered HTML.`,
+      text: `${server} removed ${joinWords(removed)} from the body — ${why}.`,
     })
   if (d.changedAttributes.length > 0)
     notes.push({
