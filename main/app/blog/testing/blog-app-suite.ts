@@ -121,7 +121,8 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       })
       const edit = await settledAs(b, (await b.app.call('publish.draft', { draftId: draft.id })).id)
       expect(edit).toMatchObject({ action: 'blog.editPost', files: [{ status: 'sent', url: media }] })
-      expect(String(edit.result!.msgnum)).toBe(String(job.result!.msgnum)) // WordPress: "72" from newPost, 72 from getPost
+      // WordPress: "72" from newPost, 72 from getPost
+      expect(String(edit.result!.msgnum)).toBe(String(job.result!.msgnum))
       expect(await b.view.mediaCount()).toBe(before + 1)
       expect((await b.view.post(String(job.result!.msgnum)))!.content).toContain('Edited.')
       const ledger = JSON.parse(await readFile(join(b.app.dir, 'blogs', accountId, 'media.json'), 'utf8')) as {
