@@ -11,7 +11,7 @@ import {
   type PostChanges,
 } from './blog-post-fields'
 import type { BlogPages } from './blog-pages'
-import type { Blog, BlogPost, BlogStore } from './blog-store'
+import { postBytes, type Blog, type BlogPost, type BlogStore } from './blog-store'
 import type { Member } from './members'
 import { encodeTitle, ksesPost, mayPostUnfilteredHtml, roleOf } from './blog-roles'
 
@@ -97,6 +97,14 @@ export class BlogPosts {
   }
 
   private async commit(blog: Blog, post: BlogPost): Promise<BlogPost> {
+    const previous = this.store.post(post.id)
+    const more = postBytes(post) - (previous ? postBytes(previous) : 0)
+    const used = this.ctx.files.bytesInUse(blog.id)
+    if (more > 0 && used + more > this.ctx.limits.maxBytesPerUser)
+      throw new XmlRpcFault(
+        BlogFaultCode.failed,
+        `This post would take you to ${used + more} bytes; your quota is ${this.ctx.limits.maxBytesPerUser} bytes (posts, media, files and messages together).`,
+      )
     await this.store.putPost(post)
     await this.pages.publish(blog, post)
     return post

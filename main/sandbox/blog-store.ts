@@ -55,6 +55,9 @@ interface BlogState {
   media: BlogMedia[]
 }
 
+export const postBytes = (p: Pick<BlogPost, 'title' | 'content' | 'excerpt'>): number =>
+  Buffer.byteLength(p.title) + Buffer.byteLength(p.content) + Buffer.byteLength(p.excerpt)
+
 const SEED_CATEGORIES = ['Uncategorized', 'Notes', 'Links']
 
 /** The sandbox blogs' state in <dir>/blogs.json; media bytes and pages live in the FileStore. */
@@ -107,6 +110,13 @@ export class BlogStore {
 
   nextId(): number {
     return this.s.nextId++
+  }
+
+  /** What a blog's posts take of its owner's quota (media are files, counted there). */
+  bytesOf(blogId: string): number {
+    let sum = 0
+    for (const p of Object.values(this.s.posts)) if (p.blogId === blogId) sum += postBytes(p)
+    return sum
   }
 
   async putPost(post: BlogPost): Promise<void> {

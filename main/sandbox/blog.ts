@@ -27,6 +27,7 @@ export interface BlogService {
  */
 export async function registerBlog(rpc: MethodRegistry, ctx: SandboxContext): Promise<void> {
   const store = await BlogStore.open(ctx.dir)
+  ctx.files.addUsage((usernum) => store.bytesOf(usernum)) // blogid = usernum
   const pages = new BlogPages(ctx, store)
   const service: BlogService = {
     ctx,

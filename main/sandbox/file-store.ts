@@ -72,12 +72,16 @@ export class FileStore {
       .map((k) => ({ relativePath: k.slice(prefix.length), ...this.entries[k] }))
   }
 
-  /** What the member stores elsewhere (discussion messages, enclosures), counted in the same quota. */
-  otherUsage: (usernum: string) => number = () => 0
+  private readonly otherUsage: ((usernum: string) => number)[] = []
 
-  /** Everything the member stores: its files and pages here, and otherUsage. */
+  /** Counts what the member stores elsewhere (messages, enclosures, blog posts) in the same quota. */
+  addUsage(bytesOf: (usernum: string) => number): void {
+    this.otherUsage.push(bytesOf)
+  }
+
+  /** Everything the member stores: its files and pages here, and what addUsage counts. */
   bytesInUse(usernum: string): number {
-    return this.fileBytes(usernum) + this.otherUsage(usernum)
+    return this.otherUsage.reduce((sum, bytesOf) => sum + bytesOf(usernum), this.fileBytes(usernum))
   }
 
   private fileBytes(usernum: string): number {

@@ -75,3 +75,34 @@ describe('the quota counts everything a member stores', () => {
     expect(results.at(-1)).toContain('quota')
   })
 })
+
+describe('blog posts count too', () => {
+  it('a post past the quota is refused; one within it is kept', async () => {
+    const s = await openSandbox({
+      limits: { maxBytesPerUser: 5000 },
+      users: [{ email: 'b@example.com', password: 'pw' }],
+    })
+    try {
+      const [blog] = (await s.call('blogger.getUsersBlogs', '', 'b@example.com', 'pw')) as { blogid: string }[]
+      const newPost = (text: string) =>
+        s.call('metaWeblog.newPost', blog.blogid, 'b@example.com', 'pw', { title: 'T', description: text }, false)
+      await newPost('a'.repeat(1000))
+      const refused = await s.fault(
+        'metaWeblog.newPost',
+        blog.blogid,
+        'b@example.com',
+        'pw',
+        { title: 'T', description: 'z'.repeat(6000) },
+        false,
+      )
+      expect(refused.faultString).toContain('quota is 5000 bytes')
+      const usernum = s.sandbox.members.byEmail('b@example.com')!.usernum
+      const caps = (await s.call('xmlStorageSystem.getServerCapabilities', usernum, md5Hex('pw'))) as {
+        ctBytesInUse: number
+      }
+      expect(caps.ctBytesInUse).toBeGreaterThanOrEqual(1001)
+    } finally {
+      await s.close()
+    }
+  })
+})

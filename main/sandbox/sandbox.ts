@@ -100,10 +100,10 @@ async function serve(opts: SandboxOptions, limits: SandboxLimits, now: () => Dat
     changed: (paths) => subscriptions.notify(paths),
   }
   files.onChange = ctx.changed
-  files.otherUsage = (usernum) => {
+  files.addUsage((usernum) => {
     const member = members.byUsernum(usernum)
     return member ? discussions.bytesBy(member.email) : 0
-  }
+  })
 
   const caps = requestCaps(limits)
   const rpc = createXmlRpcServer({ title: ctx.title, maxBodyBytes: caps.max, maxBodyBytesFor: caps.capFor })
