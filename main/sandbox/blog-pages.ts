@@ -56,48 +56,18 @@ export class BlogPages {
 
 function page(title: string, head: Html, body: Html): string {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        ${new Html(CSP)}
-        <title>${title}</title>
-        ${head}
-        <style>
-          body {
-            font:
-              16px/1.5 system-ui,
-              sans-serif;
-            max-width: 46rem;
-            margin: 2rem auto;
-            padding: 0 1rem;
-          }
-          img {
-            max-width: 100%;
-          }
-          .meta {
-            color: #666;
-          }
-        </style>
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html> `.text
+<html lang="en"><head><meta charset="utf-8">${new Html(CSP)}<title>${title}</title>${head}
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}img{max-width:100%}.meta{color:#666}</style></head>
+<body>${body}</body></html>
+`.text
 }
 
 function homePage(blog: Blog, posts: BlogPost[]): string {
   return page(
     blog.name,
-    html`<link rel="EditURI" type="application/rsd+xml" title="RSD" href="rsd.xml" />`,
-    html`<h1>${blog.name}</h1>
-      <p class="meta">A blog on the Upstream sandbox: post with the MetaWeblog or Blogger API at /RPC2.</p>
-      ${
-        posts.length === 0
-          ? html`<p>No posts yet.</p>`
-          : html`<ul>
-              ${posts.map((p) => html`<li><a href="posts/${urlPath(p.slug)}.html">${p.title || '(untitled)'}</a> <span class="meta">${p.date}</span></li>`)}
-            </ul>`
-      }`,
+    html`<link rel="EditURI" type="application/rsd+xml" title="RSD" href="rsd.xml">`,
+    html`<h1>${blog.name}</h1><p class="meta">A blog on the Upstream sandbox: post with the MetaWeblog or Blogger API at /RPC2.</p>
+${posts.length === 0 ? html`<p>No posts yet.</p>` : html`<ul>${posts.map((p) => html`<li><a href="posts/${urlPath(p.slug)}.html">${p.title || '(untitled)'}</a> <span class="meta">${p.date}</span></li>`)}</ul>`}`,
   )
 }
 
@@ -105,11 +75,9 @@ function postPage(blog: Blog, p: BlogPost): string {
   const categories = p.categoryIds.flatMap((id) => blog.categories.filter((c) => c.id === id).map((c) => c.name))
   return page(
     p.title || blog.name,
-    html`<link rel="EditURI" type="application/rsd+xml" title="RSD" href="../rsd.xml" />`,
-    html`<p class="meta"><a href="../">${blog.name}</a></p>
-      <h1>${p.title}</h1>
-      <p class="meta">${p.date} · ${categories.join(', ')}${p.tags.length ? ` · tags: ${p.tags.join(', ')}` : ''}</p>
-      <div class="post">${new Html(p.content)}</div>`,
+    html`<link rel="EditURI" type="application/rsd+xml" title="RSD" href="../rsd.xml">`,
+    html`<p class="meta"><a href="../">${blog.name}</a></p><h1>${p.title}</h1><p class="meta">${p.date} · ${categories.join(', ')}${p.tags.length ? ` · tags: ${p.tags.join(', ')}` : ''}</p>
+<div class="post">${new Html(p.content)}</div>`,
   )
 }
 

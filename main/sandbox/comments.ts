@@ -101,8 +101,7 @@ export class Comments {
       return sendPage(
         res,
         'Comments',
-        html`<h1>Comments</h1>
-          <p>This page wants <code>?u=USERNUM&amp;p=POSTID</code>, as Radio links to it.</p>`,
+        html`<h1>Comments</h1><p>This page wants <code>?u=USERNUM&amp;p=POSTID</code>, as Radio links to it.</p>`,
         400,
       )
     }
@@ -130,25 +129,10 @@ export class Comments {
       res,
       `Comments on ${p}`,
       html`<h1>Comments on post ${p}</h1>
-        ${/^https?:\/\//.test(back) ? html`<p><a href="${back}">Back to the post</a></p>` : ''}
-        ${
-          list.length === 0
-            ? html`<p>No comments yet.</p>`
-            : list.map(
-                (c) =>
-                  html`<div class="meta">
-                      ${c.url ? html`<a href="${c.url}" rel="nofollow">${c.name}</a>` : c.name}, ${c.when}
-                    </div>
-                    <div class="body">${c.text}</div>`,
-              )
-        }
-        <form method="post">
-          <p>
-            <label>Name <input name="name" /></label> <label>Web site <input name="url" /></label>
-          </p>
-          <p><textarea name="text" rows="6" cols="60" required></textarea></p>
-          <p><button>Post comment</button></p>
-        </form>`,
+${/^https?:\/\//.test(back) ? html`<p><a href="${back}">Back to the post</a></p>` : ''}
+${list.length === 0 ? html`<p>No comments yet.</p>` : list.map((c) => html`<div class="meta">${c.url ? html`<a href="${c.url}" rel="nofollow">${c.name}</a>` : c.name}, ${c.when}</div><div class="body">${c.text}</div>`)}
+<form method="post"><p><label>Name <input name="name"></label> <label>Web site <input name="url"></label></p>
+<p><textarea name="text" rows="6" cols="60" required></textarea></p><p><button>Post comment</button></p></form>`,
     )
   }
 }

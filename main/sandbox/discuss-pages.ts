@@ -49,21 +49,8 @@ function sendGroupPage(res: ServerResponse, group: Group): void {
   sendPage(
     res,
     `${group.name} — discussion group`,
-    html`<h1>${group.name}</h1>
-      <p class="meta">
-        A discussion group on the Upstream sandbox. ${messages.length} message${messages.length === 1 ? '' : 's'},
-        newest first.
-      </p>
-      <table>
-        ${messages.map(
-          (m) =>
-            html`<tr>
-              <td><a href="${messagePath(group.name, m.msgnum)}">${m.title}</a></td>
-              <td class="meta">${m.authorName}</td>
-              <td class="meta">${m.whenCreated}</td>
-            </tr>`,
-        )}
-      </table>`,
+    html`<h1>${group.name}</h1><p class="meta">A discussion group on the Upstream sandbox. ${messages.length} message${messages.length === 1 ? '' : 's'}, newest first.</p>
+<table>${messages.map((m) => html`<tr><td><a href="${messagePath(group.name, m.msgnum)}">${m.title}</a></td><td class="meta">${m.authorName}</td><td class="meta">${m.whenCreated}</td></tr>`)}</table>`,
   )
 }
 
@@ -74,28 +61,11 @@ function sendMessagePage(res: ServerResponse, group: Group, m: Message): void {
     res,
     m.title,
     html`<p class="meta"><a href="${groupPath(group.name)}">${group.name}</a> · message ${m.msgnum}</p>
-      <h1>${m.title}</h1>
-      <p class="meta">
-        By ${m.authorName} &lt;${m.author}&gt;,
-        ${m.whenCreated}${m.whenLastSaved !== m.whenCreated ? `, last saved ${m.whenLastSaved}` : ''}.
-        ${parent ? html` In response to <a href="${messagePath(group.name, parent.msgnum)}">${parent.title}</a>.` : ''}
-      </p>
-      <div class="body">${m.body}</div>
-      ${
-        m.enclosures.length > 0
-          ? html`<h2>Enclosures</h2>
-              <ul>
-                ${m.enclosures.map((e) => html`<li><a href="${enclosurePath(group.name, m.msgnum, e)}">${e.fileName}</a> <span class="meta">${e.type}, ${e.size} bytes, for ${e.address}</span>${e.type.startsWith('image/') ? html`<br /><img src="${enclosurePath(group.name, m.msgnum, e)}" alt="${e.fileName}" style="max-width:100%" />` : ''}</li>`)}
-              </ul>`
-          : ''
-      }
-      ${
-        replies.length > 0
-          ? html`<h2>Replies</h2>
-              <ul>
-                ${replies.map((r) => html`<li><a href="${messagePath(group.name, r.msgnum)}">${r.title}</a> <span class="meta">${r.authorName}</span></li>`)}
-              </ul>`
-          : ''
-      }`,
+<h1>${m.title}</h1>
+<p class="meta">By ${m.authorName} &lt;${m.author}&gt;, ${m.whenCreated}${m.whenLastSaved !== m.whenCreated ? `, last saved ${m.whenLastSaved}` : ''}.
+${parent ? html` In response to <a href="${messagePath(group.name, parent.msgnum)}">${parent.title}</a>.` : ''}</p>
+<div class="body">${m.body}</div>
+${m.enclosures.length > 0 ? html`<h2>Enclosures</h2><ul>${m.enclosures.map((e) => html`<li><a href="${enclosurePath(group.name, m.msgnum, e)}">${e.fileName}</a> <span class="meta">${e.type}, ${e.size} bytes, for ${e.address}</span>${e.type.startsWith('image/') ? html`<br><img src="${enclosurePath(group.name, m.msgnum, e)}" alt="${e.fileName}" style="max-width:100%">` : ''}</li>`)}</ul>` : ''}
+${replies.length > 0 ? html`<h2>Replies</h2><ul>${replies.map((r) => html`<li><a href="${messagePath(group.name, r.msgnum)}">${r.title}</a> <span class="meta">${r.authorName}</span></li>`)}</ul>` : ''}`,
   )
 }

@@ -32,18 +32,9 @@ code{background:#f3f3f3;padding:0 .2em}table{border-collapse:collapse}td,th{padd
 /** Sends a complete page. Inline scripts can't run (CSP): only our stylesheet and images. */
 export function sendPage(res: ServerResponse, title: string, body: Html, status = 200): void {
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>${title}</title>
-        <style>
-          ${new Html(STYLE)}
-        </style>
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html> `.text
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${new Html(STYLE)}</style></head>
+<body>${body}</body></html>
+`.text
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(page),

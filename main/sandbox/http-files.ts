@@ -59,22 +59,8 @@ async function serveFolder(ctx: SandboxContext, res: ServerResponse, pathname: s
   sendPage(
     res,
     pathname,
-    html`<h1>${pathname}</h1>
-      <p class="meta">Published on the Upstream sandbox; no index.html here.</p>
-      <table>
-        ${files.map(
-          (f) =>
-            html`<tr>
-              <td>
-                <a href="${ctx.files.urlPath(space as Space, usernum, f.relativePath)}"
-                  >${f.relativePath.slice(prefix.length)}</a
-                >
-              </td>
-              <td class="meta">${f.size} bytes</td>
-              <td class="meta">${f.whenLastUploaded}</td>
-            </tr>`,
-        )}
-      </table>`,
+    html`<h1>${pathname}</h1><p class="meta">Published on the Upstream sandbox; no index.html here.</p>
+<table>${files.map((f) => html`<tr><td><a href="${ctx.files.urlPath(space as Space, usernum, f.relativePath)}">${f.relativePath.slice(prefix.length)}</a></td><td class="meta">${f.size} bytes</td><td class="meta">${f.whenLastUploaded}</td></tr>`)}</table>`,
   )
   return true
 }

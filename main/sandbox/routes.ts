@@ -48,15 +48,9 @@ function sendHome(ctx: SandboxContext, res: ServerResponse): void {
     res,
     ctx.title,
     html`<h1>${ctx.title}</h1>
-      <p>
-        A local community server for testing XML-RPC clients. Endpoint: <code>${ctx.baseUrl()}/RPC2</code> (try
-        <code>system.listMethods</code>).
-      </p>
-      <h2>Discussion groups</h2>
-      <ul>
-        ${ctx.discussions.names().map((n) => html`<li><a href="${groupPath(n)}">${n}</a></li>`)}
-      </ul>
-      <p><a href="${WEBLOG_UPDATES_PATH}">Recently updated weblogs</a> · ${ctx.members.all().length} members</p>`,
+<p>A local community server for testing XML-RPC clients. Endpoint: <code>${ctx.baseUrl()}/RPC2</code> (try <code>system.listMethods</code>).</p>
+<h2>Discussion groups</h2><ul>${ctx.discussions.names().map((n) => html`<li><a href="${groupPath(n)}">${n}</a></li>`)}</ul>
+<p><a href="${WEBLOG_UPDATES_PATH}">Recently updated weblogs</a> · ${ctx.members.all().length} members</p>`,
   )
 }
 
@@ -65,21 +59,7 @@ function sendUpdates(res: ServerResponse, updates: WeblogUpdates): void {
   sendPage(
     res,
     'Recently updated weblogs',
-    html`<h1>Recently updated weblogs</h1>
-      <p class="meta">Pinged through weblogUpdates.ping and extendedPing, most recent first.</p>
-      ${
-        list.length === 0
-          ? html`<p>No pings yet.</p>`
-          : html`<table>
-              ${list.map(
-                (u) =>
-                  html`<tr>
-                    <td><a href="${u.url}" rel="nofollow">${u.name}</a></td>
-                    <td class="meta">${u.when}</td>
-                    <td class="meta">${u.feedUrl ? html`<a href="${u.feedUrl}" rel="nofollow">feed</a>` : ''}</td>
-                  </tr>`,
-              )}
-            </table>`
-      }`,
+    html`<h1>Recently updated weblogs</h1><p class="meta">Pinged through weblogUpdates.ping and extendedPing, most recent first.</p>
+${list.length === 0 ? html`<p>No pings yet.</p>` : html`<table>${list.map((u) => html`<tr><td><a href="${u.url}" rel="nofollow">${u.name}</a></td><td class="meta">${u.when}</td><td class="meta">${u.feedUrl ? html`<a href="${u.feedUrl}" rel="nofollow">feed</a>` : ''}</td></tr>`)}</table>`}`,
   )
 }
