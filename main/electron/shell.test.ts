@@ -16,7 +16,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { createRequire, register } from 'node:module'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -32,25 +32,6 @@ import {
   type FakeFrame,
   type StandInOptions,
 } from './testing/electron-stand-in'
-
-// electron-store is loaded natively (outside vitest's module graph), so vi.mock cannot reach its
-// own `import electron from 'electron'`: a resolve hook hands it the current stand-in instead, and
-// the real electron-store and conf run.
-const standInSource = `
-const current = (name) => globalThis.__upstreamElectronStandIn[name]
-const member = (name) => new Proxy({}, { get: (_, key) => { const o = current(name); const v = o[key]; return typeof v === 'function' ? v.bind(o) : v } })
-export default { app: member('app'), ipcMain: member('ipcMain'), shell: member('shell') }
-`
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`
-export async function resolve(specifier, context, next) {
-  if (specifier === 'electron' && (context.parentURL ?? '').includes('/node_modules/electron-store/')) {
-    return { url: 'data:text/javascript,' + encodeURIComponent(${JSON.stringify(standInSource)}), shortCircuit: true }
-  }
-  return next(specifier, context)
-}`),
-)
 
 const APP_URL = 'app://upstream/index.html'
 const CHANNELS = [
@@ -130,7 +111,6 @@ async function load(
   options.seed?.(dataDir)
 
   const e = createElectronStandIn({ userData: join(root, 'default-user-data'), ...options })
-  ;(globalThis as Record<string, unknown>).__upstreamElectronStandIn = e.module
   const fake = fakeCore()
   const coreOptions = deferred<CoreOptions>()
   vi.resetModules()
