@@ -22,6 +22,9 @@ describe('string', () => {
   it('decodes the predefined entities, character references and CDATA', () => {
     expect(valueOf('<string>a &lt;b&gt; &amp; &apos;c&apos; &quot;d&quot;</string>')).toBe('a <b> & \'c\' "d"')
     expect(valueOf('<string>&#65;&#x42;&#x1F600;</string>')).toBe('AB\u{1F600}')
+    expect(valueOf('<string>It&#039;s &#0000065;&#xaB;&#xAb;&#x10FFFF;&lt;</string>')).toBe(
+      "It's A\u00ab\u00ab\u{10FFFF}<",
+    )
     expect(valueOf('<string><![CDATA[<b>&amp;</b>]]></string>')).toBe('<b>&amp;</b>')
     expect(valueOf('<string>a<!-- note -->b<?pi x?>c</string>')).toBe('abc')
   })
