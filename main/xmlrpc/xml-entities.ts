@@ -38,10 +38,21 @@ export function decodeEntities(raw: string, fail: EntityError): string {
     out +=
       raw.charCodeAt(amp + 1) === 35 /* # */
         ? charRef(raw, amp, semi, fail)
-        : named(raw.slice(amp + 1, semi), amp, fail)
+        : (predefined(raw, amp, semi) ?? named(raw.slice(amp + 1, semi), amp, fail))
     last = semi + 1
   }
   return last === 0 ? raw : out + raw.slice(last)
+}
+
+/** One of the five predefined entities, told from its characters (no slice, no lookup), else undefined. */
+function predefined(raw: string, amp: number, semi: number): string | undefined {
+  const c = raw.charCodeAt(amp + 1)
+  const n = semi - amp - 1
+  if (n === 2 && raw.charCodeAt(amp + 2) === 116 /* t */)
+    return c === 108 /* l */ ? '<' : c === 103 /* g */ ? '>' : undefined
+  if (n === 3) return raw.startsWith('amp', amp + 1) ? '&' : undefined
+  if (n === 4) return raw.startsWith('quot', amp + 1) ? '"' : raw.startsWith('apos', amp + 1) ? "'" : undefined
+  return undefined
 }
 
 function named(ref: string, at: number, fail: EntityError): string {

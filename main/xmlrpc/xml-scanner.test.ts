@@ -40,6 +40,7 @@ describe('malformed XML is refused with its position', () => {
     ['mismatched tags', '<string>x</int>', /mismatched tags: expected <\/string>, found <\/int>/],
     ['an unclosed element', '<string>x', /unexpected end of the body|expected <\/string>/],
     ['an unknown entity', '<string>&nbsp;</string>', /unknown entity &nbsp;/],
+    ['a miscased entity beside a reference', '<string>&#039;&lT;</string>', /unknown entity &lT;/],
     ['a bare ampersand', '<string>fish & chips</string>', /'&' must start an entity reference/],
     ['a character reference to NUL', '<string>&#0;</string>', /&#0; refers to a character XML does not allow/],
     ['a character reference to a surrogate', '<string>&#xD800;</string>', /does not allow/],
