@@ -195,7 +195,7 @@ describe('the rest of the community server', () => {
     )
     // The engine documents system.* and validator1.*; the sandbox's own namespaces are checked here.
     const ours = names.filter((n) => !/^(system|validator1)\./.test(n))
-    expect(ours).toHaveLength(34) // 21 community/discussion/webhost + 13 blogger/metaWeblog/wp
+    expect(ours).toHaveLength(37) // 21 community/discussion/webhost + 16 blogger/metaWeblog/wp
     for (const name of ours) {
       const signatures = await s.call('system.methodSignature', name)
       expect(Array.isArray(signatures) && signatures.length > 0 && signatures.every(Array.isArray), name).toBe(true)
