@@ -4,7 +4,7 @@ import { KeyedLock } from './keyed-lock'
 import type { SandboxLimits } from './limits'
 import { urlPath } from './paths'
 import { clip } from './params'
-import { JsonState, writeFileAtomic } from './state-file'
+import { JsonState, writeFilesAtomic } from './state-file'
 
 /** `users`: xmlStorageSystem uploads; `webhost`: webHost.put pages. Both count toward the quota. */
 export type Space = 'users' | 'webhost'
@@ -133,36 +133,36 @@ export class FileStore {
       const when = this.now().toISOString()
       const stored: string[] = []
       // Waves of distinct paths: a path sent twice in one call is written in order, last one wins.
-      for (const wave of waves(admitted, (i) => items[i].rel, 16)) {
-        await Promise.all(
-          wave.map(async (i) => {
-            const { rel, bytes, mimeType } = items[i]
-            try {
-              await writeFileAtomic(this.fileOf(space, usernum, rel), bytes)
-            } catch (e) {
-              const code = (e as NodeJS.ErrnoException).code
-              if (code === 'ENAMETOOLONG')
-                return void (results[i] = new StoreRefusal(
-                  'path',
-                  `${clip(rel)}: a file or folder name in it is longer than this server's file system allows (255 bytes).`,
-                ))
-              if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
-                return void (results[i] = new StoreRefusal(
-                  'path',
-                  `${clip(rel)} clashes with a file or folder of the same name.`,
-                ))
-              throw e
-            }
-            const previous = this.get(space, usernum, rel)
-            this.entries[key(space, usernum, rel)] = {
-              size: bytes.length,
-              ...(mimeType ? { mimeType } : {}),
-              whenCreated: previous?.whenCreated ?? when,
-              whenLastUploaded: when,
-            }
-            stored.push(this.urlPath(space, usernum, rel))
-          }),
+      for (const wave of waves(admitted, (i) => items[i].rel, Number.MAX_SAFE_INTEGER)) {
+        const errors = await writeFilesAtomic(
+          wave.map((i) => ({ file: this.fileOf(space, usernum, items[i].rel), data: items[i].bytes })),
         )
+        wave.forEach((i, n) => {
+          const { rel, bytes, mimeType } = items[i]
+          const e = errors[n]
+          if (e) {
+            const code = (e as NodeJS.ErrnoException).code
+            if (code === 'ENAMETOOLONG')
+              return void (results[i] = new StoreRefusal(
+                'path',
+                `${clip(rel)}: a file or folder name in it is longer than this server's file system allows (255 bytes).`,
+              ))
+            if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
+              return void (results[i] = new StoreRefusal(
+                'path',
+                `${clip(rel)} clashes with a file or folder of the same name.`,
+              ))
+            throw e
+          }
+          const previous = this.get(space, usernum, rel)
+          this.entries[key(space, usernum, rel)] = {
+            size: bytes.length,
+            ...(mimeType ? { mimeType } : {}),
+            whenCreated: previous?.whenCreated ?? when,
+            whenLastUploaded: when,
+          }
+          stored.push(this.urlPath(space, usernum, rel))
+        })
       }
       if (stored.length > 0) {
         await this.index.save()

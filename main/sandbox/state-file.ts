@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { XmlRpcFault } from '../xmlrpc/fault'
 import { atomicWrite } from '../store/atomic-write'
 import { nodeFs } from '../store/fs-layer'
-import { parseTempName } from '../store/temp-names'
+import { parseTempName, tempPath } from '../store/temp-names'
 
 /** Disk trouble as a caller may see it: the errno code and what it means, never a path. */
 export class SandboxDiskError extends XmlRpcFault {
@@ -34,12 +34,118 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await mkdir(dirname(file), { recursive: true })
     await atomicWrite(nodeFs, file, data, { mode: 0o600 })
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    // ENAMETOOLONG and friends are the caller's to explain (they name the file the caller gave).
-    if (code === undefined || code === 'ENAMETOOLONG' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
-      throw e
-    throw new SandboxDiskError(code)
+    throw diskError(e)
   }
+}
+
+/** ENAMETOOLONG and friends stay the caller's to explain (they name the file the caller gave); the rest is disk trouble. */
+function diskError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === undefined || code === 'ENAMETOOLONG' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
+    return e
+  return new SandboxDiskError(code)
+}
+
+/**
+ * The files of one call (distinct paths), each as durable as writeFileAtomic leaves it, for far
+ * fewer syncs: every temp file written and fsync'd (`parallel` at a time), then all renamed, then
+ * each distinct folder created once and fsync'd once — one folder fsync per file, in series behind
+ * each file's own, was half of a batch's syscalls (profiled: 4,032 fsyncs for 2,016 files). Resolves
+ * when all of it is on disk, with null or the error per file; a folder whose fsync fails has its
+ * files put back as they were (the previous version, or none) and each reports that error.
+ */
+export async function writeFilesAtomic(
+  files: readonly { file: string; data: Uint8Array }[],
+  parallel = 16,
+): Promise<(unknown | null)[]> {
+  const results: (unknown | null)[] = files.map(() => null)
+  const folders = new Map<string, Promise<unknown>>()
+  const made = (dir: string) => {
+    if (!folders.has(dir))
+      folders.set(
+        dir,
+        mkdir(dir, { recursive: true }).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      )
+    return folders.get(dir)!
+  }
+  const temps: string[] = []
+  const prev: (string | undefined)[] = []
+  const existed: boolean[] = []
+  await eachLimited(files.length, parallel, async (i) => {
+    const { file, data } = files[i]
+    const mkdirError = await made(dirname(file))
+    if (mkdirError) return void (results[i] = diskError(mkdirError))
+    temps[i] = tempPath(file, 'tmp')
+    try {
+      const h = await nodeFs.open(temps[i], 'wx', 0o600)
+      try {
+        await nodeFs.write(h, data)
+        await nodeFs.fsync(h)
+      } finally {
+        await nodeFs.close(h)
+      }
+    } catch (e) {
+      await nodeFs.unlink(temps[i]).catch(() => {})
+      results[i] = diskError(e)
+    }
+  })
+  const renamed = new Map<string, number[]>() // folder → files renamed into it
+  await eachLimited(files.length, parallel, async (i) => {
+    if (results[i]) return
+    const { file } = files[i]
+    const link = tempPath(file, 'prev')
+    try {
+      await nodeFs.link(file, link).then(
+        () => ((prev[i] = link), (existed[i] = true)),
+        (e: NodeJS.ErrnoException) => {
+          if (e.code === 'ENOENT') existed[i] = false
+          else if (NO_LINKS.has(e.code ?? '')) existed[i] = true
+          else throw e
+        },
+      )
+      await nodeFs.rename(temps[i], file)
+    } catch (e) {
+      await nodeFs.unlink(temps[i]).catch(() => {})
+      if (prev[i]) await nodeFs.unlink(prev[i]!).catch(() => {})
+      prev[i] = undefined
+      return void (results[i] = diskError(e))
+    }
+    const dir = dirname(file)
+    renamed.set(dir, [...(renamed.get(dir) ?? []), i])
+  })
+  await eachLimited(renamed.size, parallel, async (n) => {
+    const [dir, members] = [...renamed][n]
+    try {
+      await nodeFs.fsyncDir(dir)
+    } catch (e) {
+      // As atomicWrite does: what is on disk is what was last confirmed, never a write reported failed.
+      for (const i of members) {
+        results[i] = diskError(e)
+        if (prev[i]) await nodeFs.rename(prev[i]!, files[i].file).catch(() => {})
+        else if (!existed[i]) await nodeFs.unlink(files[i].file).catch(() => {})
+        prev[i] = undefined
+      }
+      await nodeFs.fsyncDir(dir).catch(() => {})
+    }
+  })
+  await eachLimited(files.length, parallel, async (i) => {
+    if (prev[i]) await nodeFs.unlink(prev[i]!).catch(() => {})
+  })
+  return results
+}
+
+// Filesystems without hard links (FAT, some network shares) answer with one of these (as main/store/atomic-write.ts).
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'])
+
+async function eachLimited(count: number, limit: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < count) await fn(next++)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker))
 }
 
 /**
