@@ -38,7 +38,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
-/** ENAMETOOLONG and friends stay the caller's to explain (they name the file the caller gave); the rest is disk trouble. */
+/** ENAMETOOLONG and friends stay the caller's to explain (they name the caller's file); the rest is disk trouble. */
 function diskError(e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException).code
   if (code === undefined || code === 'ENAMETOOLONG' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST')
