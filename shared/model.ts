@@ -194,8 +194,15 @@ export interface PostFields {
   slug?: string
   /** The post's date with its zone: in the future it schedules the post; absent, the server dates it. */
   postDate?: ZonedTime
-  /** 'publish' (the default) or 'draft': a server draft, not shown on the blog. */
-  postStatus?: 'publish' | 'draft'
+  /**
+   * 'publish' (the default), 'draft' (a server draft), 'pending' (waiting for an editor's review) or
+   * 'private' (seen only by those who may read private posts). A future postDate schedules a publish.
+   */
+  postStatus?: 'publish' | 'draft' | 'pending' | 'private'
+  /** Set only when the writer chose it: WordPress refuses any sticky member from an Author (401). */
+  sticky?: boolean
+  /** A password readers must give; '' takes it away. Absent: left as the server has it. */
+  postPassword?: string
 }
 
 /** A weblog post as the server had it (metaWeblog.getPost): the base that conflict detection compares with. */
@@ -365,6 +372,10 @@ export interface JobPost {
   publish: boolean
   /** Sent as post_status only to keep a private post private (WordPress makes an edit with publish true public). */
   status?: string
+  /** Sent only when the writer set it (see PostFields.sticky). */
+  sticky?: boolean
+  /** Sent as wp_password only when the writer set one or took it away. */
+  password?: string
   /** editPost and deletePost: the post's id exactly as the server gave it. */
   postid?: string | number
 }

@@ -3,9 +3,13 @@ import { isServerTimeZone } from '../../shared/server-profile'
 import { invalidInput } from './store-error'
 
 /** The weblog fields a save may carry; postDate null takes the date away. */
-export type PostFieldsInput = Pick<DraftInput, 'categories' | 'tags' | 'excerpt' | 'slug' | 'postDate' | 'postStatus'>
+export type PostFieldsInput = Pick<
+  DraftInput,
+  'categories' | 'tags' | 'excerpt' | 'slug' | 'postDate' | 'postStatus' | 'sticky' | 'postPassword'
+>
 
 const MAX_NAMES = 500
+const STATUSES: readonly string[] = ['publish', 'draft', 'pending', 'private']
 const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 
 /**
@@ -30,10 +34,15 @@ export function postFieldsOf(o: Record<string, unknown>): PostFieldsInput {
   if (o.postDate === null) out.postDate = null
   else if (o.postDate !== undefined) out.postDate = zoned(o.postDate)
   if (o.postStatus !== undefined) {
-    if (o.postStatus !== 'publish' && o.postStatus !== 'draft')
-      throw invalidInput('"postStatus" must be "publish" or "draft".')
-    out.postStatus = o.postStatus
+    if (!STATUSES.includes(o.postStatus as string))
+      throw invalidInput(`"postStatus" must be one of ${STATUSES.join(', ')}.`)
+    out.postStatus = o.postStatus as PostFieldsInput['postStatus']
   }
+  if (o.sticky !== undefined) {
+    if (typeof o.sticky !== 'boolean') throw invalidInput('"sticky" must be true or false.')
+    out.sticky = o.sticky
+  }
+  if (o.postPassword !== undefined) out.postPassword = text(o.postPassword, 'postPassword', 255)
   return out
 }
 
@@ -47,6 +56,8 @@ export function applyPostFields(draft: Draft, fields: PostFieldsInput): Draft {
   if (fields.postDate === null) delete next.postDate
   else if (fields.postDate !== undefined) next.postDate = { wall: fields.postDate.wall, zone: fields.postDate.zone }
   if (fields.postStatus !== undefined) next.postStatus = fields.postStatus
+  if (fields.sticky !== undefined) next.sticky = fields.sticky
+  if (fields.postPassword !== undefined) next.postPassword = fields.postPassword
   return next
 }
 

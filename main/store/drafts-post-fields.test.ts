@@ -72,9 +72,14 @@ describe('DraftStore: weblog post fields', () => {
     await expect(store.save({ ...post, postDate: { wall: '2031-02-30T09:26', zone: 'UTC' } })).rejects.toMatchObject({
       message: expect.stringMatching(/does not exist/),
     })
-    await expect(store.save({ ...post, postStatus: 'private' as never })).rejects.toMatchObject({
+    // private and pending are WordPress's own (sent only where wp.* is offered); trash is not a status to ask for.
+    await expect(store.save({ ...post, postStatus: 'trash' as never })).rejects.toMatchObject({
       kind: 'invalid-input',
     })
+    await expect(store.save({ ...post, sticky: 'yes' as never })).rejects.toMatchObject({ kind: 'invalid-input' })
+    const other = openDraftStore(await tempDir())
+    const kept = await other.save({ ...post, postStatus: 'private', sticky: false, postPassword: 'pw' })
+    expect(kept).toMatchObject({ postStatus: 'private', sticky: false, postPassword: 'pw' })
     await expect(store.save({ ...post, categories: 'Travel' as never })).rejects.toMatchObject({
       kind: 'invalid-input',
     })

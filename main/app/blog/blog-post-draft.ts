@@ -27,7 +27,8 @@ export function draftInputOfPost(p: PostSnapshot, accountId: string, zone: strin
     tags: [...p.keywords],
     excerpt: p.excerpt,
     slug: p.slug,
-    postStatus: p.status === 'draft' || p.status === 'pending' ? 'draft' : 'publish',
+    // The blog's own word, kept: a pending or private post opened here stays so when sent back.
+    postStatus: p.status === 'draft' || p.status === 'pending' || p.status === 'private' ? p.status : 'publish',
   }
   if (p.status === 'future' && p.dateCreated) input.postDate = zonedOf(new Date(p.dateCreated), zone)
   return input

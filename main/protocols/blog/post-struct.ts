@@ -16,6 +16,10 @@ export interface BlogPostInput {
   excerpt?: string
   slug?: string
   status?: PostStatus
+  /** WordPress: sticky on the front page. Only Editors and Administrators may send it at all. */
+  sticky?: boolean
+  /** WordPress: the password readers must give ('' takes it away). */
+  password?: string
   /** The publication date, with its zone; in the future it schedules the post. */
   date?: ZonedTime
 }
@@ -36,6 +40,9 @@ export function postStruct(post: BlogPostInput, serverZone = 'UTC'): XmlRpcStruc
   if (post.excerpt !== undefined) s.mt_excerpt = post.excerpt
   if (post.slug !== undefined) s.wp_slug = post.slug
   if (post.status !== undefined) s.post_status = post.status
+  // WordPress's metaWeblog.newPost/editPost read these two (wp_password → post_password).
+  if (post.sticky !== undefined) s.sticky = post.sticky
+  if (post.password !== undefined) s.wp_password = post.password
   if (post.date) {
     const at = zonedToDate(post.date)
     s.dateCreated = wireDateTime(at, serverZone)

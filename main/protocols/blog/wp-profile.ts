@@ -23,3 +23,10 @@ export async function getRoles(login: BlogLogin, opts: BlogCallOpts = {}): Promi
 /** WordPress's manage_categories capability comes with these two roles. */
 export const mayManageCategories = (roles: string[]): boolean =>
   roles.some((r) => r === 'administrator' || r === 'editor')
+
+/** Making a post sticky takes edit_others_posts: Editors and Administrators only (WordPress 401s the rest). */
+export const mayStick = (roles: string[]): boolean => roles.some((r) => r === 'administrator' || r === 'editor')
+
+/** A private post takes publish_posts: a Contributor (or Subscriber) may not. */
+export const mayPublishPrivate = (roles: string[]): boolean =>
+  roles.some((r) => r === 'administrator' || r === 'editor' || r === 'author')

@@ -89,6 +89,12 @@ function jobPostOf(draft: Draft, account: Account, posted: string | number | und
   // WordPress turns an edit with publish true into a public post: a private one stays private.
   if (editing && post.publish && draft.accountId === account.id && draft.base?.post?.status === 'private')
     post.status = 'private'
+  // Pending and private are the writer's choice, sent as post_status (publish false for pending: a
+  // Contributor may submit what it may not publish). Sticky and password only when the writer set them.
+  if (draft.postStatus === 'pending') Object.assign(post, { status: 'pending', publish: false })
+  if (draft.postStatus === 'private') post.status = 'private'
+  if (draft.sticky !== undefined) post.sticky = draft.sticky
+  if (draft.postPassword !== undefined) post.password = draft.postPassword
   if (editing) post.postid = posted
   return post
 }

@@ -4,6 +4,7 @@ import { outcomeOf } from '../../../queue/outcome'
 import type { Performer } from '../../../queue/performer'
 import { conflictBeforeEdit } from './blog-conflict'
 import { ensureCategories } from './blog-categories'
+import { statusGate } from './blog-status-gate'
 import { blogLoginOf } from '../blog-login'
 import { uploadJobMedia } from './blog-media'
 import { postInputOf } from './blog-post-input'
@@ -29,6 +30,8 @@ export function blogEditPostPerformer(deps: PerformerDeps): Performer {
       const login = blogLoginOf(who)
       if ('kind' in login) return login
       const context = { url: who.account.url, account: who.account.name }
+      const gate = await statusGate(deps, login, job)
+      if (gate) return gate
       const categories = await ensureCategories(deps, login, job)
       if (categories) return categories
       const media = await uploadJobMedia(deps, login, job, p.description, attempt)

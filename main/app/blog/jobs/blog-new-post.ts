@@ -6,6 +6,7 @@ import { outcomeOf } from '../../../queue/outcome'
 import type { Performer } from '../../../queue/performer'
 import { lookUpSentPost } from './blog-find-sent'
 import { ensureCategories } from './blog-categories'
+import { statusGate } from './blog-status-gate'
 import { blogLoginOf } from '../blog-login'
 import { uploadJobMedia } from './blog-media'
 import { postInputOf } from './blog-post-input'
@@ -32,6 +33,8 @@ export function blogNewPostPerformer(deps: PerformerDeps): Performer {
       if ('kind' in who) return who
       const login = blogLoginOf(who)
       if ('kind' in login) return login
+      const gate = await statusGate(deps, login, job)
+      if (gate) return gate
       const categories = await ensureCategories(deps, login, job)
       if (categories) return categories
       const media = await uploadJobMedia(deps, login, job, p.description, attempt)

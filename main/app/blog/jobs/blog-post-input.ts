@@ -10,5 +10,7 @@ export function postInputOf(p: JobPost, description: string): BlogPostInput {
   if (p.slug !== undefined) input.slug = p.slug
   if (p.status !== undefined) input.status = p.status
   if (p.date !== undefined) input.date = p.date
+  if (p.sticky !== undefined) input.sticky = p.sticky
+  if (p.password !== undefined) input.password = p.password
   return input
 }

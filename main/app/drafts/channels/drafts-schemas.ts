@@ -16,7 +16,9 @@ const postFields = {
     .object({ wall: z.string().max(40), zone: z.string().max(100) })
     .nullable()
     .optional(),
-  postStatus: z.enum(['publish', 'draft']).optional(),
+  postStatus: z.enum(['publish', 'draft', 'pending', 'private']).optional(),
+  sticky: z.boolean().optional(),
+  postPassword: z.string().max(255).optional(),
 }
 
 /** Printable, no path separators: the name is shown, and sent as the enclosure's address. */

@@ -85,7 +85,7 @@ export function fromDraft(d: Draft): EditorDraft {
   }
 }
 
-const postKeys = ['categories', 'tags', 'excerpt', 'slug', 'postDate', 'postStatus'] as const
+const postKeys = ['categories', 'tags', 'excerpt', 'slug', 'postDate', 'postStatus', 'sticky', 'postPassword'] as const
 
 function postFieldsOf(d: PostFields): PostFields {
   const out: PostFields = {}

@@ -20,6 +20,8 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC
 /** A weblog post's other members: date (with its zone), status, categories, tags, excerpt, slug. */
 export function PostFields({ api, post, account, onEdit }: Props) {
   const id = useId()
+  // Pending, private, sticky and password are WordPress's (wp.*); other engines would drop them silently.
+  const wordpress = account?.profile?.methods?.some((m) => m.startsWith('wp.')) ?? false
   const [known, setKnown] = useState<BlogCategories | null>(null)
   const [categoriesText, setCategoriesText] = useState((post.categories ?? []).join(', '))
   const [tagsText, setTagsText] = useState((post.tags ?? []).join(', '))
@@ -64,12 +66,39 @@ export function PostFields({ api, post, account, onEdit }: Props) {
         <select
           id={`${id}-status`}
           value={post.postStatus ?? 'publish'}
-          onChange={(e) => set({ postStatus: e.target.value as 'publish' | 'draft' })}
+          onChange={(e) => set({ postStatus: e.target.value as Fields['postStatus'] })}
         >
-          <option value="publish">Published on the blog</option>
+          <option value="publish">
+            {post.postDate ? 'Published (scheduled by its date)' : 'Published on the blog'}
+          </option>
           <option value="draft">Server draft (not shown)</option>
+          {wordpress && <option value="pending">Pending review</option>}
+          {wordpress && <option value="private">Private</option>}
         </select>
       </div>
+      {wordpress && (
+        <>
+          <div className="field">
+            <label>
+              <input
+                type="checkbox"
+                checked={post.sticky ?? false}
+                onChange={(e) => set({ sticky: e.target.checked })}
+              />{' '}
+              Sticky
+            </label>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-password`}>Password</label>
+            <input
+              id={`${id}-password`}
+              value={post.postPassword ?? ''}
+              placeholder="none: anyone may read it"
+              onChange={(e) => set({ postPassword: e.target.value })}
+            />
+          </div>
+        </>
+      )}
       <div className="field grow">
         <label htmlFor={`${id}-cats`}>Categories</label>
         <input
