@@ -29,7 +29,10 @@ else {
     return r
   }
   const sticky = async (id: string) => {
-    const [v] = await queryWordPress(env, `SELECT JSON_QUOTE(option_value) FROM wp_options WHERE option_name = 'sticky_posts'`)
+    const [v] = await queryWordPress(
+      env,
+      `SELECT JSON_QUOTE(option_value) FROM wp_options WHERE option_name = 'sticky_posts'`,
+    )
     return new RegExp(`i:\\d+;i:${Number(id)};`).test(String(v))
   }
   const title = (s: string) => `Status proof ${s} ${Date.now()}`
