@@ -15,6 +15,8 @@ export interface PostChanges {
   categories?: string[]
   tags?: string[]
   date?: Date
+  password?: string
+  sticky?: boolean
 }
 
 /** Reads a content struct strictly by type (a client sending an int title is told so). */
@@ -43,7 +45,17 @@ export function readContentStruct(s: XmlRpcStruct): PostChanges {
             .map((k) => k.trim())
             .filter((k) => k !== ''),
     date: readDate(s),
+    password: opt('wp_password'),
+    sticky: readSticky(getMember(s, 'sticky')),
   }
+}
+
+// WordPress takes any truthy value (wp_validate_boolean); the sandbox takes a boolean or 0/1.
+function readSticky(v: XmlRpcValue | undefined): boolean | undefined {
+  if (v === undefined) return undefined
+  if (typeof v === 'boolean') return v
+  if (v === 0 || v === 1) return v === 1
+  throw new XmlRpcFault(SandboxFault.invalidParams, 'content.sticky must be a boolean.')
 }
 
 // date_created_gmt is UTC by definition; a bare dateCreated is the sandbox's wall clock, UTC too,

@@ -39,6 +39,8 @@ export function postStructOf(p: BlogPost, blog: Blog, urls: BlogUrls): XmlRpcStr
     date_created_gmt: utcDateTime(p.date),
     // WordPress's quirk, kept: "Consider future posts as published." Only the date tells them apart.
     post_status: p.status === 'future' ? 'publish' : p.status,
+    wp_password: p.password ?? '',
+    sticky: p.sticky ?? false,
     date_modified: utcDateTime(p.modified),
     date_modified_gmt: utcDateTime(p.modified),
   })

@@ -36,6 +36,7 @@ export class BlogPosts {
       excerpt: changes.excerpt ?? '',
       slug: '',
       status: statusFor(changes.status, publish, date, now),
+      ...stickyAndPassword(member, changes, { status: statusFor(changes.status, publish, date, now) }),
       categoryIds: categoryIds(blog, changes.categories ?? []),
       tags: changes.tags ?? [],
       date: date.toISOString(),
@@ -61,6 +62,7 @@ export class BlogPosts {
       date: date.toISOString(),
       modified: now.toISOString(),
     }
+    Object.assign(next, stickyAndPassword(member, changes, next))
     next.slug = this.slugFor(blog, next, changes.slug)
     return this.commit(blog, next)
   }
@@ -109,6 +111,25 @@ export class BlogPosts {
     await this.pages.publish(blog, post)
     return post
   }
+}
+
+/**
+ * WordPress's _toggle_sticky: a private or password-protected post cannot be sticky (an edit
+ * silently unsticks it), and any sticky member at all from an account without edit_others_posts is
+ * refused with 401, even sticky false.
+ */
+function stickyAndPassword(
+  member: Member | undefined,
+  changes: PostChanges,
+  post: Pick<BlogPost, 'status' | 'password' | 'sticky'>,
+): Pick<BlogPost, 'password' | 'sticky'> {
+  const password = changes.password ?? post.password ?? ''
+  const hidden = post.status === 'private' || password !== ''
+  if (hidden && changes.sticky === true)
+    throw new XmlRpcFault(BlogFaultCode.notAllowed, 'Sorry, you cannot stick a private post.')
+  if (!hidden && changes.sticky !== undefined && member && roleOf(member) !== 'administrator')
+    throw new XmlRpcFault(BlogFaultCode.notAllowed, 'Sorry, you are not allowed to make posts sticky.')
+  return { password, sticky: hidden ? false : (changes.sticky ?? post.sticky ?? false) }
 }
 
 // WordPress's words and code when a Contributor asks for more than review: it may only submit.

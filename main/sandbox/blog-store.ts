@@ -15,6 +15,10 @@ export interface BlogPost {
   /** '' until published (WordPress leaves drafts without one unless given). */
   slug: string
   status: BlogPostStatus
+  /** WordPress's post_password ('' or absent: none). */
+  password?: string
+  /** In WordPress's sticky_posts option. */
+  sticky?: boolean
   categoryIds: number[]
   tags: string[]
   /** ISO 8601 instants. */
