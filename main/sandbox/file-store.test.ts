@@ -96,4 +96,21 @@ describe('FileStore', () => {
     const index = JSON.parse(await readFile(join(dir, 'files.json'), 'utf8')) as Record<string, { size: number }>
     expect(index['users/0000006/a.txt'].size).toBe(3)
   })
+  it('replaces files across folders in one call, leaving no temp or previous-version file behind', async () => {
+    const store = await FileStore.open(dir)
+    const roomy = resolveLimits({ maxFileSize: 100, maxBytesPerUser: 1000 })
+    const put = (text: string) =>
+      store.putMany(
+        'users',
+        '0000007',
+        ['a/1.txt', 'a/2.txt', 'b/c/3.txt'].map((rel) => ({ rel, bytes: Buffer.from(rel + text) })),
+        roomy,
+      )
+    expect(await put(' old')).toEqual([null, null, null])
+    expect(await put(' new')).toEqual([null, null, null])
+    const root = join(dir, 'users', '0000007')
+    expect(await readFile(join(root, 'b', 'c', '3.txt'), 'utf8')).toBe('b/c/3.txt new')
+    expect((await readdir(join(root, 'a'))).sort()).toEqual(['1.txt', '2.txt'])
+    expect(await readdir(join(root, 'b', 'c'))).toEqual(['3.txt'])
+  })
 })
