@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { XmlRpcFault } from '../xmlrpc/fault'
 import { atomicWrite } from '../store/atomic-write'
+import { asideName } from '../store/corrupt-aside'
 import { nodeFs } from '../store/fs-layer'
 import { parseTempName, tempPath } from '../store/temp-names'
 
@@ -178,7 +179,15 @@ export async function readJson<T>(file: string, fallback: T): Promise<T> {
   try {
     return JSON.parse(text) as T
   } catch (e) {
-    throw new Error(`The sandbox state file ${file} is not valid JSON: ${(e as Error).message}`, { cause: e })
+    // A damaged state file is kept (renamed aside with its bytes, never deleted) and the sandbox
+    // starts without it, so the app is not left without its server; the Local sandbox member is
+    // made again from the app's own record (local-sandbox.json).
+    const aside = asideName(file)
+    await rename(file, aside)
+    console.warn(
+      `upstream sandbox: ${basename(file)} is not valid JSON (${(e as Error).message}); kept as ${aside}, starting without it`,
+    )
+    return fallback
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -104,11 +104,10 @@ describe('the Local sandbox in its own process', () => {
 })
 
 describe('a Local sandbox that cannot start', () => {
-  it('never stops the app: with a damaged state file the app starts, saves drafts and says why', async () => {
+  it('never stops the app: with its state folder unusable the app starts, saves drafts and says why', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'upstream-child-'))
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
-    await mkdir(join(dataDir, 'sandbox'), { recursive: true })
-    await writeFile(join(dataDir, 'sandbox', 'members.json'), '{"members": [ {"email": ')
+    await writeFile(join(dataDir, 'sandbox'), 'a file where the state folder should be')
     const states: Events['sandbox.state'][] = []
     const core = await startCore({
       dataDir,
@@ -128,9 +127,27 @@ describe('a Local sandbox that cannot start', () => {
       poll()
     })
     expect(states[0].state).toBe('stopped')
-    expect(states[0].message).toMatch(
-      /^Local sandbox could not start \(.*members\.json is not valid JSON.*\); next try/,
-    )
+    expect(states[0].message).toMatch(/^Local sandbox could not start \(.+\); next try/)
+  })
+
+  it('a damaged state file is set aside with its bytes and the sandbox starts without it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'upstream-child-'))
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
+    await mkdir(join(dataDir, 'sandbox'), { recursive: true })
+    const damaged = '{"members": [ {"email": '
+    await writeFile(join(dataDir, 'sandbox', 'members.json'), damaged)
+    const core = await startCore({
+      dataDir,
+      face: 'test',
+      sandboxLauncher: nodeSandboxLauncher(await childEntry(), { quiet: true }),
+    })
+    cleanup.push(() => core.close())
+    expect(core.info.sandboxUrl).toBeTruthy()
+    const aside = (await readdir(join(dataDir, 'sandbox'))).filter((n) => /^members\.corrupt-.+\.json$/.test(n))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(dataDir, 'sandbox', aside[0]), 'utf8')).toBe(damaged)
+    const accounts = await core.invoke('accounts.list', undefined)
+    expect(accounts.ok && accounts.value.some((a) => a.id === 'local-sandbox-community')).toBe(true)
   })
 })
 
