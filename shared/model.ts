@@ -268,6 +268,8 @@ export interface DraftSummary {
   accountId: string | null
   updatedAt: string
   publishedUrl?: string
+  /** Weblog posts: the chosen status in words (shared/post-status-labels.ts); absent when public. */
+  statuses?: string[]
 }
 
 // ---- The publish queue ------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { postStatusLabels } from '../../shared/post-status-labels'
 import { fold, foldedWords } from '../../shared/fold'
 import type { Draft, DraftSummary } from '../../shared/model'
 
@@ -28,5 +29,7 @@ export function summarize(draft: Draft): DraftSummary {
   }
   const url = draft.published.findLast((p) => p.url !== undefined)?.url
   if (url !== undefined) summary.publishedUrl = url
+  const statuses = postStatusLabels(draft)
+  if (statuses.length > 0) summary.statuses = statuses
   return summary
 }

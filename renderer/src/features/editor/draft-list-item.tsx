@@ -27,6 +27,12 @@ export function DraftListItem({ className, summary: s, selected, onSelect }: Pro
               <span className="pill">Published</span>
             </>
           )}
+          {s.statuses?.map((label) => (
+            <span key={label}>
+              {' '}
+              <span className="pill">{label}</span>
+            </span>
+          ))}
         </span>
       </button>
     </li>

@@ -1,3 +1,4 @@
+import { postStatusLabels } from '../../../../shared/post-status-labels'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { UpstreamApi } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
@@ -15,6 +16,7 @@ export function summaryOf(d: Draft): DraftSummary {
     accountId: d.accountId,
     updatedAt: d.updatedAt,
     ...(url ? { publishedUrl: url } : {}),
+    ...(postStatusLabels(d).length > 0 ? { statuses: postStatusLabels(d) } : {}),
   }
 }
 
