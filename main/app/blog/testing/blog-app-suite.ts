@@ -237,10 +237,10 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
       const b = await open('contributor')
       const { id: accountId } = await b.addAccount()
       const t = `For review ${run()}`
-      const draft = await b.app.call<Draft>('drafts.save', post({ accountId }, t, '<p>Please publish me.</p>'))
+      const draft = await b.app.call('drafts.save', post({ accountId }, t, '<p>Please publish me.</p>'))
       const refused = await settledAs(
         b,
-        (await b.app.call<Job>('publish.draft', { draftId: draft.id })).id,
+        (await b.app.call('publish.draft', { draftId: draft.id })).id,
         'needs-attention',
       )
       expect(refused.error).toMatchObject({
@@ -248,7 +248,7 @@ export function defineBlogAppSuite(label: string, open: OpenBlogApp): void {
         details: { choice: 'submitForReview', retryHelps: false },
       })
       expect((await getRecentPosts(b.other, 20)).filter((p) => p.title === t)).toEqual([]) // nothing was posted
-      const queued = await b.app.call<Job>('publish.draft', { draftId: draft.id, submitForReview: true })
+      const queued = await b.app.call('publish.draft', { draftId: draft.id, submitForReview: true })
       expect(queued.label).toMatch(/^Submit “For review .*” for review on /)
       const job = await settledAs(b, queued.id)
       made.push({ b, id: job.result!.msgnum! })
