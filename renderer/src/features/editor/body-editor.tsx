@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import type { DraftFormat } from '../../../../shared/model'
 import '../../monaco/setup'
 import { useColorScheme } from '../../lib/use-color-scheme'
+import { attachSpellCheck } from '../spell/spell-check'
 
 const languageOf: Record<DraftFormat, string> = { html: 'html', markdown: 'markdown', text: 'plaintext' }
 
@@ -32,7 +33,11 @@ export default function BodyEditor({ sessionKey, initialValue, format, onChange,
   return (
     <Editor
       key={sessionKey}
-      onMount={(e) => void (editor.current = e)}
+      onMount={(e) => {
+        editor.current = e
+        const stop = attachSpellCheck(e, format)
+        e.onDidDispose(stop)
+      }}
       defaultValue={initialValue}
       language={languageOf[format]}
       theme={scheme === 'dark' ? 'upstream-dark' : 'upstream-light'}
