@@ -50,6 +50,12 @@ try {
     await open('Ferry times')
     await page.getByRole('region', { name: 'This message changed on the server' }).waitFor()
     await shoot(page, `conflict-${scheme}`)
+    await page.getByRole('region', { name: 'Editor' }).getByRole('button', { name: 'History…' }).click()
+    const history = page.getByRole('dialog', { name: 'Version history' })
+    await history.getByRole('list', { name: 'Versions' }).getByRole('button').first().click()
+    await history.getByRole('region', { name: /Changes from this version/ }).waitFor()
+    await shoot(page, `history-${scheme}`)
+    await page.keyboard.press('Escape')
     await drafts.getByRole('button', { name: 'Open from server…' }).click()
     await page
       .getByRole('dialog', { name: 'Open from server' })
