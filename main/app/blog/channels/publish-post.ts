@@ -44,13 +44,14 @@ export function blogPostJob(
   if (opts.submitForReview) Object.assign(post, { status: 'pending', publish: false })
   const files = linkedAttachments(post.description, draft.enclosures)
   const title = draft.title.trim() || '(untitled)'
-  const label = opts.submitForReview
-    ? `Submit “${title}” for review on ${account.name}`
-    : posted !== undefined
-      ? `Update “${title}” on ${account.name}`
-      : post.publish
-        ? `Publish “${title}” to ${account.name}`
-        : `Save “${title}” as a draft on ${account.name}`
+  const label =
+    opts.submitForReview || (posted === undefined && post.status === 'pending')
+      ? `Submit “${title}” for review on ${account.name}`
+      : posted !== undefined
+        ? `Update “${title}” on ${account.name}`
+        : post.publish
+          ? `Publish “${title}” to ${account.name}`
+          : `Save “${title}” as a draft on ${account.name}`
   const job = newJob({
     action: posted !== undefined ? 'blog.editPost' : 'blog.newPost',
     draftId: draft.id,
