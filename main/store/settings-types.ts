@@ -11,6 +11,8 @@ export interface Settings {
      * Network limits by phase (main/xmlrpc/transfer-limits.ts), in ms and bytes a second; absent
      * members keep their defaults. There is no fixed total: a big upload over a slow link may take long.
      */
+    /** Days every saved version of a draft is kept before history thins to one a day (default 30). */
+    historyKeepAllDays?: number
     transfer?: {
       connectMs?: number
       sendStallMs?: number

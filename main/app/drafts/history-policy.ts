@@ -6,7 +6,8 @@ export const DEFAULT_KEEP_ALL_DAYS = 30
 
 export function historyPolicy(settings: () => SettingsStore | undefined): () => HistoryPolicy {
   return () => {
-    const days = (settings()?.get().preferences as { historyKeepAllDays?: unknown } | undefined)?.historyKeepAllDays
+    // Read as unknown: settings.json is a file a person may edit.
+    const days: unknown = settings()?.get().preferences?.historyKeepAllDays
     const ok = typeof days === 'number' && Number.isFinite(days) && days >= 1
     return { keepAllDays: ok ? days : DEFAULT_KEEP_ALL_DAYS }
   }

@@ -78,7 +78,13 @@ describe('drafts channels', () => {
     expect(served).toBe(html)
     // And the job's end was announced once, with where it went.
     expect(app.emitted('notification').filter((n) => n.body?.includes(job.result!.url!))).toEqual([
-      { level: 'success', title: 'Published', body: `${job.label} — ${job.result!.url}` },
+      {
+        level: 'success',
+        title: 'Published',
+        body: `${job.label} — ${job.result!.url}`,
+        jobId: job.id,
+        draftId: page.id,
+      },
     ])
     expect(
       app
